@@ -1,0 +1,3 @@
+export * from './graph';
+export * from './expressions';
+export * from './pipeline';

@@ -1,0 +1,248 @@
+import type { CodeGenConfigurationNode, Mapping } from '@aws-sdk/client-glue';
+import { Condition, Predicate } from './expressions';
+import type { PipelineGraph } from './graph';
+
+/** DynamicFrame type names (GLUE-REFERENCE section 1) plus the catalog's Hive names that map onto them. */
+export type GlueType =
+  | 'string' | 'long' | 'int' | 'short' | 'byte' | 'double' | 'float' | 'boolean' | 'date' | 'timestamp' | 'decimal' | 'binary'
+  | 'bigint' | 'smallint' | 'tinyint';
+
+/** One ApplyMapping entry, awsglue's `(source, sourceType, target, targetType)` tuple with names. */
+export interface FieldMapping {
+  readonly from: string;
+  readonly fromType: GlueType;
+  readonly to: string;
+  readonly toType: GlueType;
+}
+
+export interface StepOptions {
+  /** The node id, also the step's `transformation_ctx`. Default: the step's kind and a counter (`RenameField_1`). */
+  readonly ctx?: string;
+}
+
+export interface CatalogSourceOptions extends StepOptions {
+  readonly database: string;
+  readonly table: string;
+  /** Spark SQL over partition columns, e.g. `year == '2024'`, pruning partitions before any file is read. */
+  readonly pushDownPredicate?: string;
+}
+
+export interface S3SourceOptions extends StepOptions {
+  /** One or more `s3://bucket/prefix/` paths. */
+  readonly paths: string[];
+  readonly format: 'csv' | 'json' | 'parquet';
+  /** CSV: the first line holds the column names. Default false, as in Glue. */
+  readonly withHeader?: boolean;
+  /** CSV separator. Default comma. */
+  readonly separator?: 'comma' | 'tab' | 'pipe' | 'semicolon' | 'ctrla';
+  /** Read sub-folders too. Default true. */
+  readonly recurse?: boolean;
+}
+
+export interface S3SinkOptions extends StepOptions {
+  /** `s3://bucket/prefix/` */
+  readonly path: string;
+  readonly format: 'parquet' | 'csv' | 'json';
+  /** Parquet: snappy (default), gzip or uncompressed. CSV/JSON: gzip, bzip2 or none (default). */
+  readonly compression?: string;
+  /** Columns written as Hive-style `key=value/` folders. */
+  readonly partitionKeys?: string[];
+}
+
+export interface CatalogSinkOptions extends StepOptions {
+  readonly database: string;
+  readonly table: string;
+  readonly partitionKeys?: string[];
+}
+
+/**
+ * A typed builder for a pipeline graph, mirroring awsglue's names. Each step returns a new `Frame`; the graph is Glue
+ * Studio's `CodeGenConfigurationNodes` model.
+ *
+ * ```ts
+ * const p = new Pipeline();
+ * p.fromCatalog({ database: 'datalake', table: 'medicare' })
+ *   .renameField('givenname', 'name')
+ *   .filter(col('provider id').isNotNull())
+ *   .writeToS3({ path: 's3://bucket/curated/', format: 'parquet', partitionKeys: ['state'] });
+ * ```
+ */
+export class Pipeline {
+  private readonly nodes: PipelineGraph = {};
+  private readonly counters = new Map<string, number>();
+
+  /** `glueContext.create_dynamic_frame.from_catalog` */
+  fromCatalog(options: CatalogSourceOptions): Frame {
+    const name = options.ctx ?? this.nextId('CatalogSource');
+    return this.add(name, {
+      CatalogSource: {
+        Name: name,
+        Database: options.database,
+        Table: options.table,
+        ...(options.pushDownPredicate ? { PartitionPredicate: options.pushDownPredicate } : {}),
+      },
+    });
+  }
+
+  /** `glueContext.create_dynamic_frame.from_options(connection_type="s3", ...)` */
+  fromS3(options: S3SourceOptions): Frame {
+    if (!options.paths || options.paths.length === 0) throw new Error('fromS3: paths must name at least one s3:// path');
+    const common = { Paths: [...options.paths], Recurse: options.recurse ?? true };
+    switch (options.format) {
+      case 'csv': {
+        const name = options.ctx ?? this.nextId('S3CsvSource');
+        return this.add(name, {
+          S3CsvSource: {
+            Name: name,
+            ...common,
+            Separator: options.separator ?? 'comma',
+            QuoteChar: 'quote',
+            WithHeader: options.withHeader ?? false,
+          },
+        });
+      }
+      case 'json': {
+        const name = options.ctx ?? this.nextId('S3JsonSource');
+        return this.add(name, { S3JsonSource: { Name: name, ...common } });
+      }
+      case 'parquet': {
+        const name = options.ctx ?? this.nextId('S3ParquetSource');
+        return this.add(name, { S3ParquetSource: { Name: name, ...common } });
+      }
+      default:
+        throw new Error(`fromS3: format '${String(options.format)}' is not supported; use csv, json or parquet`);
+    }
+  }
+
+  /** The graph built so far, a copy. */
+  get graph(): PipelineGraph {
+    return JSON.parse(JSON.stringify(this.nodes)) as PipelineGraph;
+  }
+
+  /** @internal */
+  add(id: string, node: CodeGenConfigurationNode): Frame {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id)) {
+      throw new Error(`pipeline step id '${id}' must be a Python identifier (letters, digits, _), since it is the transformation_ctx`);
+    }
+    if (this.nodes[id]) throw new Error(`pipeline already has a step '${id}'; give each step a unique ctx`);
+    this.nodes[id] = node;
+    return new Frame(this, id);
+  }
+
+  /** @internal */
+  nextId(kind: string): string {
+    let n = this.counters.get(kind) ?? 0;
+    let id: string;
+    do {
+      n += 1;
+      id = `${kind}_${n}`;
+    } while (this.nodes[id]);
+    this.counters.set(kind, n);
+    return id;
+  }
+}
+
+function splitPath(path: string): string[] {
+  return [path];
+}
+
+/** One DynamicFrame in the pipeline: the output of a step. */
+export class Frame {
+  /** @internal */
+  constructor(private readonly pipeline: Pipeline, readonly id: string) {}
+
+  /** `RenameField.apply(frame, old_name, new_name)`: takes full paths (`address.state`). */
+  renameField(oldName: string, newName: string, options: StepOptions = {}): Frame {
+    const name = options.ctx ?? this.pipeline.nextId('RenameField');
+    return this.pipeline.add(name, {
+      RenameField: { Name: name, Inputs: [this.id], SourcePath: splitPath(oldName), TargetPath: splitPath(newName) },
+    });
+  }
+
+  /** `ApplyMapping.apply(frame, mappings)`: only mapped fields survive, each cast to its target type. */
+  applyMapping(mappings: FieldMapping[], options: StepOptions = {}): Frame {
+    if (mappings.length === 0) throw new Error('applyMapping: give at least one mapping (only mapped fields survive)');
+    const name = options.ctx ?? this.pipeline.nextId('ApplyMapping');
+    const Mapping: Mapping[] = mappings.map((m) => ({
+      ToKey: m.to,
+      FromPath: splitPath(m.from),
+      FromType: m.fromType,
+      ToType: m.toType,
+      Dropped: false,
+    }));
+    return this.pipeline.add(name, { ApplyMapping: { Name: name, Inputs: [this.id], Mapping } });
+  }
+
+  /** `SelectFields.apply(frame, paths)`: keeps the listed top-level fields. */
+  selectFields(paths: string[], options: StepOptions = {}): Frame {
+    const name = options.ctx ?? this.pipeline.nextId('SelectFields');
+    return this.pipeline.add(name, { SelectFields: { Name: name, Inputs: [this.id], Paths: paths.map(splitPath) } });
+  }
+
+  /** `DropFields.apply(frame, paths)` */
+  dropFields(paths: string[], options: StepOptions = {}): Frame {
+    const name = options.ctx ?? this.pipeline.nextId('DropFields');
+    return this.pipeline.add(name, { DropFields: { Name: name, Inputs: [this.id], Paths: paths.map(splitPath) } });
+  }
+
+  /** `Filter.apply(frame, f)`: keeps the records for which the condition (or all/any of a predicate's) holds. */
+  filter(where: Condition | Predicate, options: StepOptions = {}): Frame {
+    const predicate: Predicate = where instanceof Condition ? { logicalOperator: 'AND', conditions: [where] } : where;
+    if (predicate.conditions.length === 0) throw new Error('filter: the predicate has no conditions');
+    const name = options.ctx ?? this.pipeline.nextId('Filter');
+    return this.pipeline.add(name, {
+      Filter: {
+        Name: name,
+        Inputs: [this.id],
+        LogicalOperator: predicate.logicalOperator,
+        Filters: predicate.conditions.map((c) => c.expression),
+      },
+    });
+  }
+
+  /** `write_dynamic_frame.from_options(connection_type="s3", ...)` */
+  writeToS3(options: S3SinkOptions): void {
+    const partitionKeys = (options.partitionKeys ?? []).map(splitPath);
+    if (options.format === 'parquet') {
+      const name = options.ctx ?? this.pipeline.nextId('S3GlueParquetTarget');
+      this.pipeline.add(name, {
+        S3GlueParquetTarget: {
+          Name: name,
+          Inputs: [this.id],
+          Path: options.path,
+          Compression: (options.compression ?? 'snappy') as 'snappy',
+          PartitionKeys: partitionKeys,
+        },
+      });
+      return;
+    }
+    if (options.format !== 'csv' && options.format !== 'json') {
+      throw new Error(`writeToS3: format '${String(options.format)}' is not supported; use parquet, csv or json`);
+    }
+    const name = options.ctx ?? this.pipeline.nextId('S3DirectTarget');
+    this.pipeline.add(name, {
+      S3DirectTarget: {
+        Name: name,
+        Inputs: [this.id],
+        Path: options.path,
+        Format: options.format,
+        Compression: options.compression ?? 'none',
+        PartitionKeys: partitionKeys,
+      },
+    });
+  }
+
+  /** `write_dynamic_frame.from_catalog(database, table_name)`: writes in the table's format to its location. */
+  writeToCatalog(options: CatalogSinkOptions): void {
+    const name = options.ctx ?? this.pipeline.nextId('CatalogTarget');
+    this.pipeline.add(name, {
+      CatalogTarget: {
+        Name: name,
+        Inputs: [this.id],
+        Database: options.database,
+        Table: options.table,
+        PartitionKeys: (options.partitionKeys ?? []).map(splitPath),
+      },
+    });
+  }
+}

@@ -86,6 +86,19 @@ export class LocalFolderStore implements ObjectStore {
     await fs.rm(this.file(bucket, key), { force: true });
   }
 
+  async importFile(bucket: string, key: string, file: string): Promise<void> {
+    const target = this.file(bucket, key);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    try {
+      await fs.rename(file, target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      await fs.copyFile(file, `${target}.gluekit-tmp-${process.pid}`);
+      await fs.rename(`${target}.gluekit-tmp-${process.pid}`, target);
+      await fs.rm(file);
+    }
+  }
+
   async localPath(bucket: string, key: string): Promise<string> {
     return this.file(bucket, key);
   }

@@ -20,6 +20,8 @@ export interface ObjectStore {
   readTail(bucket: string, key: string, length: number): Promise<Buffer>;
   write(bucket: string, key: string, body: Buffer | string): Promise<void>;
   delete(bucket: string, key: string): Promise<void>;
+  /** Moves a local file into the store as an object (the local backend renames it; a remote one uploads it). */
+  importFile(bucket: string, key: string, file: string): Promise<void>;
   /**
    * A local file path holding the object, for engines (DuckDB) that read files. The local backend returns the
    * object's own file; a remote backend would download to a cache first.

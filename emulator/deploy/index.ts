@@ -1,0 +1,3 @@
+export * from './intrinsics';
+export * from './load-manifest';
+export * from './deploy-manifest';

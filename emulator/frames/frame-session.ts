@@ -1,0 +1,51 @@
+import * as path from 'path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { CatalogService } from '../service/catalog';
+import type { ObjectStore } from '../storage/object-store';
+import type { DynamicFrame, Field } from './dynamic-frame';
+import { ident } from './sql';
+
+/** Output a sink staged during a run, moved into the object store only when the whole run succeeds. */
+export interface StagedOutput {
+  readonly bucket: string;
+  /** Key prefix the staged folder's files land under (ends with `/`). */
+  readonly prefix: string;
+  /** The local folder holding the staged files, laid out as they will be under `prefix`. */
+  readonly folder: string;
+  /** After the files land: catalog changes (a catalog sink's new partitions). */
+  readonly afterCommit?: () => void;
+}
+
+/**
+ * Everything one job run's frame engine works with: a DuckDB connection of its own (views are per connection), the
+ * catalog, the object store, and a staging folder for output.
+ */
+export class FrameSession {
+  readonly staged: StagedOutput[] = [];
+
+  constructor(
+    readonly connection: DuckDBConnection,
+    readonly catalog: CatalogService,
+    readonly store: ObjectStore,
+    /** A folder private to this run, removed after it. */
+    readonly stagingDir: string,
+    /** The run's start, in epoch milliseconds: Glue's sink file names carry it. */
+    readonly runMillis: number,
+  ) {}
+
+  /** Creates the frame's view and reads its schema back from DuckDB (binding only, no data is read). */
+  async frame(name: string, sql: string): Promise<DynamicFrame> {
+    const view = `frame_${name}`;
+    await this.connection.run(`CREATE OR REPLACE TEMP VIEW ${ident(view)} AS ${sql}`);
+    const described = await this.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${ident(view)}`);
+    const schema: Field[] = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    return { name, view, schema };
+  }
+
+  /** Maps local file paths in a message (DuckDB names the files it read) back to the `s3://` URIs the user knows. */
+  describePaths(message: string): string {
+    const root = path.dirname(this.store.bucketRoot('bucket'));
+    const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return message.replace(new RegExp(`${escaped}/([^/\\s'"]+)/`, 'g'), 's3://$1/');
+  }
+}

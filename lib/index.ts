@@ -1,0 +1,4 @@
+export * from './crawler';
+export * from './pipeline';
+export * from './pipeline/pipeline-job';
+export * from './manifest';

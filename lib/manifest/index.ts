@@ -1,0 +1,3 @@
+export * from './manifest';
+export * from './schema';
+export * from './manifest-writer';

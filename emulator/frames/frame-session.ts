@@ -36,10 +36,22 @@ export class FrameSession {
   /** Creates the frame's view and reads its schema back from DuckDB (binding only, no data is read). */
   async frame(name: string, sql: string): Promise<DynamicFrame> {
     const view = `frame_${name}`;
-    await this.connection.run(`CREATE OR REPLACE TEMP VIEW ${ident(view)} AS ${sql}`);
-    const described = await this.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${ident(view)}`);
-    const schema: Field[] = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-    return { name, view, schema };
+    return this.step(name, async () => {
+      await this.connection.run(`CREATE OR REPLACE TEMP VIEW ${ident(view)} AS ${sql}`);
+      const described = await this.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${ident(view)}`);
+      const schema: Field[] = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+      return { name, view, schema };
+    });
+  }
+
+  /** Runs one node's DuckDB work; a DuckDB error becomes one naming the node, without the echoed SQL. */
+  async step<T>(node: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      const message = (e instanceof Error ? e.message : String(e)).replace(/^Error: /, '').split(/\n\s*\nLINE \d+:/)[0].trim();
+      throw new Error(message.startsWith('node ') ? message : `node '${node}': ${message}`);
+    }
   }
 
   /** Maps local file paths in a message (DuckDB names the files it read) back to the `s3://` URIs the user knows. */

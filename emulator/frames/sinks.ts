@@ -46,10 +46,10 @@ async function stage(session: FrameSession, id: string, input: DynamicFrame, spe
   const base = `run-${session.runMillis}-part-r-`;
   if (spec.partitionKeys.length > 0) {
     options.push(`PARTITION_BY (${spec.partitionKeys.map(ident).join(', ')})`, `FILENAME_PATTERN ${literal(base + '{i}')}`, `FILE_EXTENSION ${literal(extension.slice(1))}`);
-    await session.connection.run(`COPY (SELECT * FROM ${ident(input.view)}) TO ${literal(folder)} (${options.join(', ')})`);
+    await session.step(id, () => session.connection.run(`COPY (SELECT * FROM ${ident(input.view)}) TO ${literal(folder)} (${options.join(', ')})`));
   } else {
     const file = path.join(folder, `${base}00000${extension}`);
-    await session.connection.run(`COPY (SELECT * FROM ${ident(input.view)}) TO ${literal(file)} (${options.join(', ')})`);
+    await session.step(id, () => session.connection.run(`COPY (SELECT * FROM ${ident(input.view)}) TO ${literal(file)} (${options.join(', ')})`));
   }
   return folder;
 }

@@ -43,7 +43,7 @@ function catalogReader(table: Table, where: string): Reader {
     return (files) => `SELECT ${columns.length ? columns.map((c) => ident(c.Name!)).join(', ') : '*'} FROM read_parquet(${literalList(files)}, union_by_name = true, hive_partitioning = false)`;
   }
   if (classification === 'json' || serde.includes('Json')) {
-    return (files) => `SELECT * FROM read_json(${literalList(files)}, format = 'newline_delimited', columns = ${columnStruct})`;
+    return (files) => `SELECT * FROM read_json(${literalList(files)}, format = 'newline_delimited', columns = ${columnStruct}, hive_partitioning = false)`;
   }
   if (classification === 'csv' || serde.includes('LazySimpleSerDe') || serde.includes('OpenCSVSerde')) {
     const serdeParams = table.StorageDescriptor?.SerdeInfo?.Parameters ?? {};
@@ -51,7 +51,7 @@ function catalogReader(table: Table, where: string): Reader {
     const header = params['skip.header.line.count'] === '1';
     const quote = serdeParams.quoteChar ?? '"';
     return (files) =>
-      `SELECT * FROM read_csv(${literalList(files)}, header = ${header}, delim = ${literal(delim)}, quote = ${literal(quote)}, escape = ${literal(quote)}, columns = ${columnStruct}, auto_detect = false, strict_mode = false, null_padding = true)`;
+      `SELECT * FROM read_csv(${literalList(files)}, header = ${header}, delim = ${literal(delim)}, quote = ${literal(quote)}, escape = ${literal(quote)}, columns = ${columnStruct}, auto_detect = false, strict_mode = false, null_padding = true, hive_partitioning = false)`;
   }
   throw new Error(`${where}: cannot read classification '${classification || 'none'}' (SerDe '${serde || 'none'}'); gluekit reads csv, json and parquet tables`);
 }
@@ -115,12 +115,12 @@ export async function s3Source(session: FrameSession, id: string, kind: string, 
   if (kind === 'S3ParquetSource') {
     sql = `SELECT * FROM read_parquet(${literalList(files)}, union_by_name = true, hive_partitioning = false)`;
   } else if (kind === 'S3JsonSource') {
-    sql = `SELECT * FROM read_json(${literalList(files)}, format = 'newline_delimited', union_by_name = true)`;
+    sql = `SELECT * FROM read_json(${literalList(files)}, format = 'newline_delimited', union_by_name = true, hive_partitioning = false)`;
   } else {
     const sep = SEPARATORS[(body.Separator as string) ?? 'comma'] ?? ',';
     const quote = body.QuoteChar === 'disabled' ? '' : body.QuoteChar === 'single_quote' ? "'" : '"';
     const header = body.WithHeader === true;
-    sql = `SELECT * FROM read_csv(${literalList(files)}, header = ${header}, delim = ${literal(sep)}, quote = ${literal(quote)}, union_by_name = true)`;
+    sql = `SELECT * FROM read_csv(${literalList(files)}, header = ${header}, delim = ${literal(sep)}, quote = ${literal(quote)}, union_by_name = true, hive_partitioning = false)`;
     if (!header) {
       // Without a header Glue names the columns col0, col1, ...
       const probe = await session.frame(`${id}_raw`, sql);

@@ -1,0 +1,178 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { and, col, or, Pipeline } from '../../../lib/pipeline';
+import { FrameEngine } from '../../../emulator/frames/frame-engine';
+import { readTable } from '../../../emulator/frames/table-reader';
+import { CatalogService } from '../../../emulator/service/catalog';
+import { StateStore } from '../../../emulator/state/state-store';
+import { LocalFolderStore } from '../../../emulator/storage/local-folder-store';
+
+let dir: string;
+let store: LocalFolderStore;
+let catalog: CatalogService;
+let engine: FrameEngine;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-frames-'));
+  store = new LocalFolderStore(path.join(dir, 's3'));
+  catalog = new CatalogService(new StateStore(':memory:'));
+  engine = new FrameEngine(catalog, store);
+  catalog.createDatabase({ DatabaseInput: { Name: 'db' } });
+});
+
+afterEach(() => {
+  engine.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const CSV_PARAMS = { classification: 'csv', delimiter: ',', 'skip.header.line.count': '1' };
+
+async function people(): Promise<void> {
+  await store.write('b', 'raw/people/year=2019/a.csv', 'id,givenname,amount,city\n1,Ann,10.5,"Paris, FR"\n2,Bob,x,Oslo\n,Cid,3,Rome\n');
+  await store.write('b', 'raw/people/year=2020/b.csv', 'id,givenname,amount,city\n4,Dee,7,Lima\n');
+  catalog.createTable({
+    DatabaseName: 'db',
+    TableInput: {
+      Name: 'people',
+      PartitionKeys: [{ Name: 'year', Type: 'string' }],
+      Parameters: CSV_PARAMS,
+      StorageDescriptor: {
+        Location: 's3://b/raw/people/',
+        Columns: [
+          { Name: 'id', Type: 'bigint' },
+          { Name: 'givenname', Type: 'string' },
+          { Name: 'amount', Type: 'string' },
+          { Name: 'city', Type: 'string' },
+        ],
+        SerdeInfo: { SerializationLibrary: 'org.apache.hadoop.hive.serde2.OpenCSVSerde', Parameters: { separatorChar: ',', quoteChar: '"' } },
+      },
+    },
+  });
+  catalog.batchCreatePartition({
+    DatabaseName: 'db',
+    TableName: 'people',
+    PartitionInputList: [
+      { Values: ['2019'], StorageDescriptor: { Location: 's3://b/raw/people/year=2019/' } },
+      { Values: ['2020'], StorageDescriptor: { Location: 's3://b/raw/people/year=2020/' } },
+    ],
+  });
+}
+
+async function parquetRows(folder: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  const r = await c.runAndReadAll(`SELECT * FROM read_parquet('${folder}/**/*.parquet', hive_partitioning = true) ORDER BY ALL`);
+  const rows = r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  c.closeSync();
+  instance.closeSync();
+  return rows;
+}
+
+const run = (p: Pipeline): Promise<{ written: string[] }> => engine.run(p.graph, { stagingDir: path.join(dir, 'tmp', 'run'), runMillis: 1700000000000 });
+
+test('catalog source -> rename -> applyMapping casts -> filter -> partitioned parquet sink', async () => {
+  await people();
+  const p = new Pipeline();
+  p.fromCatalog({ database: 'db', table: 'people', ctx: 'src' })
+    .renameField('givenname', 'name')
+    .applyMapping([
+      { from: 'id', fromType: 'long', to: 'id', toType: 'long' },
+      { from: 'name', fromType: 'string', to: 'name', toType: 'string' },
+      { from: 'amount', fromType: 'string', to: 'amount', toType: 'double' },
+      { from: 'city', fromType: 'string', to: 'city', toType: 'string' },
+      { from: 'year', fromType: 'string', to: 'year', toType: 'string' },
+    ])
+    .filter(col('id').isNotNull())
+    .writeToS3({ path: 's3://b/out/people/', format: 'parquet', partitionKeys: ['year'], ctx: 'sink' });
+  const { written } = await run(p);
+  expect(written).toEqual([
+    's3://b/out/people/year=2019/run-1700000000000-part-r-0.snappy.parquet',
+    's3://b/out/people/year=2020/run-1700000000000-part-r-0.snappy.parquet',
+  ]);
+  expect(await parquetRows(path.join(dir, 's3', 'b', 'out', 'people'))).toEqual([
+    { id: 1, name: 'Ann', amount: 10.5, city: 'Paris, FR', year: 2019 },
+    { id: 2, name: 'Bob', amount: null, city: 'Oslo', year: 2019 },
+    { id: 4, name: 'Dee', amount: 7, city: 'Lima', year: 2020 },
+  ]);
+  // Staging is gone once the run ended.
+  expect(fs.existsSync(path.join(dir, 'tmp', 'run'))).toBe(false);
+});
+
+test('selectFields, dropFields and filter with OR, comparisons and negation follow Python truth', async () => {
+  await people();
+  const p = new Pipeline();
+  const src = p.fromCatalog({ database: 'db', table: 'people' });
+  src
+    .selectFields(['id', 'givenname', 'amount', 'year'])
+    .dropFields(['amount'])
+    .filter(or(col('id').gt(3), col('givenname').eq('Ann'), col('id').ne(2).not()))
+    .writeToS3({ path: 's3://b/out/sel/', format: 'json' });
+  await run(p);
+  const out = fs.readFileSync(path.join(dir, 's3', 'b', 'out', 'sel', 'run-1700000000000-part-r-00000.json'), 'utf8');
+  expect(out.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+    { id: 1, givenname: 'Ann', year: '2019' },
+    { id: 2, givenname: 'Bob', year: '2019' },
+    { id: 4, givenname: 'Dee', year: '2020' },
+  ]);
+});
+
+test('a null compared with ne() is kept (None != 2 is True) but an ordering comparison with null is dropped', async () => {
+  await people();
+  const keepNe = new Pipeline();
+  keepNe.fromCatalog({ database: 'db', table: 'people' }).filter(col('id').ne(2)).selectFields(['givenname']).writeToS3({ path: 's3://b/ne/', format: 'csv' });
+  await run(keepNe);
+  expect(fs.readFileSync(path.join(dir, 's3', 'b', 'ne', 'run-1700000000000-part-r-00000.csv'), 'utf8').trim().split('\n').sort()).toEqual(['Ann', 'Cid', 'Dee', 'givenname']);
+  const lt = new Pipeline();
+  lt.fromCatalog({ database: 'db', table: 'people' }).filter(and(col('id').lt(4).not())).selectFields(['givenname']).writeToS3({ path: 's3://b/lt/', format: 'csv' });
+  await run(lt);
+  expect(fs.readFileSync(path.join(dir, 's3', 'b', 'lt', 'run-1700000000000-part-r-00000.csv'), 'utf8').trim().split('\n')).toEqual(['givenname', 'Dee']);
+});
+
+test('a failing node leaves no output behind and names the node', async () => {
+  await people();
+  const p = new Pipeline();
+  p.fromCatalog({ database: 'db', table: 'people' })
+    .writeToS3({ path: 's3://b/first/', format: 'parquet', ctx: 'first' });
+  p.fromCatalog({ database: 'db', table: 'people', ctx: 'again' }).writeToS3({ path: 's3://b/second/', format: 'parquet', partitionKeys: ['nope'], ctx: 'second' });
+  await expect(run(p)).rejects.toThrow("node 'second': partition key 'nope' is not a field of the frame (fields: id, givenname, amount, city, year)");
+  expect(fs.existsSync(path.join(dir, 's3', 'b', 'first'))).toBe(false);
+  expect(fs.existsSync(path.join(dir, 's3', 'b', 'second'))).toBe(false);
+});
+
+test('a missing source table fails naming it', async () => {
+  const p = new Pipeline();
+  p.fromCatalog({ database: 'db', table: 'ghost' }).writeToS3({ path: 's3://b/x/', format: 'parquet' });
+  await expect(run(p)).rejects.toThrow('Table ghost not found in database db.');
+});
+
+test('a truncated Parquet input fails naming the file', async () => {
+  const p1 = new Pipeline();
+  await people();
+  p1.fromCatalog({ database: 'db', table: 'people' }).writeToS3({ path: 's3://b/pq/', format: 'parquet' });
+  await run(p1);
+  const file = path.join(dir, 's3', 'b', 'pq', 'run-1700000000000-part-r-00000.snappy.parquet');
+  const bytes = fs.readFileSync(file);
+  fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  const p2 = new Pipeline();
+  p2.fromS3({ paths: ['s3://b/pq/'], format: 'parquet' }).writeToS3({ path: 's3://b/pq2/', format: 'parquet' });
+  await expect(run(p2)).rejects.toThrow("node 'S3ParquetSource_1': Invalid Input Error: No magic bytes found at end of file 's3://b/pq/run-1700000000000-part-r-00000.snappy.parquet'");
+});
+
+test('readTable gives sorted rows with the catalog schema and the partition column', async () => {
+  await people();
+  const t = await readTable(catalog, store, path.join(dir, 'tmp'), 'db', 'people', { limit: 2 });
+  expect(t.count).toBe(4);
+  expect(t.schema).toEqual([
+    { name: 'id', type: 'BIGINT' },
+    { name: 'givenname', type: 'VARCHAR' },
+    { name: 'amount', type: 'VARCHAR' },
+    { name: 'city', type: 'VARCHAR' },
+    { name: 'year', type: 'VARCHAR' },
+  ]);
+  expect(t.rows).toEqual([
+    { id: null, givenname: 'Cid', amount: '3', city: 'Rome', year: '2019' },
+    { id: 1, givenname: 'Ann', amount: '10.5', city: 'Paris, FR', year: '2019' },
+  ]);
+});

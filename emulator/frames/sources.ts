@@ -66,7 +66,12 @@ function emptyTableSql(table: Table, where: string): string {
 /** `create_dynamic_frame.from_catalog`: reads the table's partitions (or its location) with the catalog's schema. */
 export async function catalogSource(session: FrameSession, id: string, body: { Database: string; Table: string; PartitionPredicate?: string }): Promise<DynamicFrame> {
   const where = `node '${id}' (CatalogSource ${body.Database}.${body.Table})`;
-  const { Table: table } = session.catalog.getTable({ DatabaseName: body.Database, Name: body.Table });
+  let table: Table;
+  try {
+    table = session.catalog.getTable({ DatabaseName: body.Database, Name: body.Table }).Table;
+  } catch (e) {
+    throw new Error(`node '${id}': ${(e as Error).message}`);
+  }
   const reader = catalogReader(table, where);
   const keys = table.PartitionKeys ?? [];
   const selects: string[] = [];

@@ -135,18 +135,19 @@ export class JobService {
     let errorMessage: string | undefined;
     try {
       const { Job: job } = this.getJob(input);
-      const graph = await this.graphOf(job);
+      const run = this.state.get<JobRun>('jobRun', runId)!;
+      const graph = await this.graphOf(job, run.Arguments ?? {});
       await this.engine.run(graph, { stagingDir: path.join(this.scratchDir, runId), runMillis: started });
     } catch (e) {
       state = 'FAILED';
       errorMessage = e instanceof Error ? e.message : String(e);
     }
     const completedOn = new Date();
-    const run = this.state.get<JobRun>('jobRun', runId)!;
+    const finished = this.state.get<JobRun>('jobRun', runId)!;
     this.state.put(
       'jobRun',
       runId,
-      { ...run, JobRunState: state, ErrorMessage: errorMessage, CompletedOn: completedOn, LastModifiedOn: completedOn, ExecutionTime: Math.round((Date.now() - started) / 1000) },
+      { ...finished, JobRunState: state, ErrorMessage: errorMessage, CompletedOn: completedOn, LastModifiedOn: completedOn, ExecutionTime: Math.round((Date.now() - started) / 1000) },
       input.JobName,
     );
     const job = this.state.get<Job>('job', input.JobName);
@@ -158,7 +159,7 @@ export class JobService {
   }
 
   /** The job's pipeline: its CodeGenConfigurationNodes, else the graph block of a gluekit-generated script. */
-  private async graphOf(job: Job): Promise<PipelineGraph> {
+  private async graphOf(job: Job, args: Record<string, string>): Promise<PipelineGraph> {
     if (job.CodeGenConfigurationNodes && Object.keys(job.CodeGenConfigurationNodes).length > 0) return job.CodeGenConfigurationNodes;
     const location = job.Command?.ScriptLocation;
     if (location && /^s3a?:\/\//.test(location)) {
@@ -169,7 +170,9 @@ export class JobService {
       } catch {
         script = undefined;
       }
-      const graph = script ? readGraphFromScript(script) : undefined;
+      // Values the script reads from job arguments stand as placeholders in its graph block: fill them in.
+      const argValues = Object.fromEntries(Object.entries(args).map(([k, v]) => [k.replace(/^--/, ''), v]));
+      const graph = script ? readGraphFromScript(script, argValues) : undefined;
       if (graph) return graph;
     }
     throw new Error(

@@ -1,0 +1,68 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { generateMedicare } from '../../examples/medicare/generate-data';
+
+/** The CLI end to end, as built by `npm run build` (npm test builds first), in the repository's own CDK project. */
+const root = path.resolve(__dirname, '..', '..');
+const cli = path.join(root, 'dist', 'bin', 'gluekit.js');
+
+function gluekit(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let stateDir: string;
+
+beforeAll(() => {
+  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-cli-'));
+});
+
+afterAll(() => fs.rmSync(stateDir, { recursive: true, force: true }));
+
+test('run workflow exits 1 when a node failed, naming the missing table; the run still COMPLETES', () => {
+  const r = gluekit(['run', 'workflow', 'nightly', '--state-dir', stateDir]);
+  expect(r.stdout).toMatch(/^workflow nightly {2}run wr_[0-9a-f]{64} {2}COMPLETED/);
+  expect(r.stdout).toContain("node 'medicare_source': Table medicare not found in database datalake.");
+  expect(r.stdout).toMatch(/JOB {6}clean-medicare +FAILED/);
+  expect(r.stdout).toMatch(/CRAWLER {2}curated-crawler +NOT RUN/);
+  expect(r.status).toBe(1);
+});
+
+test('with sample data the workflow succeeds; tables and show print the curated table', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'cdk.out', 'MedicareStack.gluekit.json'), 'utf8')) as { buckets: Record<string, unknown> };
+  const bucket = Object.keys(manifest.buckets)[0].toLowerCase();
+  const generated = generateMedicare({ bucketDir: path.join(stateDir, 's3', bucket), rows: 200 });
+  const r = gluekit(['run', 'workflow', 'nightly', '--state-dir', stateDir]);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toMatch(/CRAWLER {2}raw-crawler +SUCCEEDED/);
+  expect(r.stdout).toMatch(/JOB {6}clean-medicare +SUCCEEDED/);
+  expect(r.stdout).toMatch(/CRAWLER {2}curated-crawler +SUCCEEDED/);
+  expect(r.stdout).toContain('actions: 3 total, 3 succeeded, 0 failed, 0 errored, 0 timed out, 0 stopped');
+  expect(r.status).toBe(0);
+
+  const tables = gluekit(['tables', '--state-dir', stateDir]);
+  expect(tables.status).toBe(0);
+  expect(tables.stdout).toContain('datalake.curated_medicare  (parquet, 16 partitions)');
+  expect(tables.stdout).toContain('partition keys: state string');
+  expect(tables.stdout).toContain('datalake.medicare  (csv, 3 partitions)');
+
+  const show = gluekit(['show', 'datalake.curated_medicare', '--limit', '2', '--state-dir', stateDir, '--json']);
+  expect(show.status).toBe(0);
+  const shown = JSON.parse(show.stdout) as { count: number; rows: unknown[] };
+  expect(shown.count).toBe(generated.rowsWithProviderId);
+  expect(shown.rows).toHaveLength(2);
+});
+
+test('bad arguments get a clear error', () => {
+  const kind = gluekit(['run', 'pipeline', 'x', '--state-dir', stateDir]);
+  expect(kind.status).toBe(2);
+  expect(kind.stderr).toContain("kind must be workflow, job or crawler, not 'pipeline'");
+  const table = gluekit(['show', 'nodot', '--state-dir', stateDir]);
+  expect(table.status).toBe(2);
+  expect(table.stderr).toBe("gluekit: 'nodot' is not DATABASE.TABLE (for example datalake.medicare)\n");
+  const missing = gluekit(['run', 'workflow', 'nope', '--state-dir', stateDir]);
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toBe('gluekit: Workflow with name nope not found\n');
+});

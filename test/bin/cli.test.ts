@@ -44,7 +44,7 @@ test('with sample data the workflow succeeds; tables and show print the curated 
 
   const tables = gluekit(['tables', '--state-dir', stateDir]);
   expect(tables.status).toBe(0);
-  expect(tables.stdout).toContain('datalake.curated_medicare  (parquet, 16 partitions)');
+  expect(tables.stdout).toContain('datalake.curated_medicare  (parquet, 11 partitions)');
   expect(tables.stdout).toContain('partition keys: state string');
   expect(tables.stdout).toContain('datalake.medicare  (csv, 3 partitions)');
 

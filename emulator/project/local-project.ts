@@ -38,10 +38,12 @@ export async function openProject(options: OpenProjectOptions = {}): Promise<Loc
   if (manifests.length === 0) {
     throw new Error(`no gluekit manifest in ${project.outdir}: the app has no stack with Glue resources (gluekit constructs add one; ManifestWriter.of(stack) adds it to other stacks)`);
   }
+  // Every manifest is validated before anything is deployed, so a bad one leaves the state as it was.
+  const loaded = manifests.map((file) => loadManifest(file));
   const service = new GlueService({ stateDir: path.resolve(appDir, options.stateDir ?? '.gluekit') });
   try {
     const deployed: DeployResult[] = [];
-    for (const file of manifests) deployed.push(await deployManifest(service, loadManifest(file), project.outdir));
+    for (const manifest of loaded) deployed.push(await deployManifest(service, manifest, project.outdir));
     return { project, service, deployed, synthesized };
   } catch (e) {
     await service.close();

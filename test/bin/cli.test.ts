@@ -66,3 +66,23 @@ test('bad arguments get a clear error', () => {
   expect(missing.status).toBe(2);
   expect(missing.stderr).toBe('gluekit: Workflow with name nope not found\n');
 });
+
+test('a manifest field of the wrong type is refused naming its path, and the state is left as it was', () => {
+  const file = path.join(root, 'cdk.out', 'MedicareStack.gluekit.json');
+  const original = fs.readFileSync(file, 'utf8');
+  const before = gluekit(['tables', '--state-dir', stateDir, '--json']);
+  expect(before.status).toBe(0);
+  const manifest = JSON.parse(original) as { resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+  const [crawlerId] = Object.keys(manifest.resources).filter((id) => manifest.resources[id].Type === 'AWS::Glue::Crawler');
+  manifest.resources[crawlerId].Properties.Targets = 's3://nowhere';
+  fs.writeFileSync(file, JSON.stringify(manifest));
+  try {
+    const bad = gluekit(['tables', '--state-dir', stateDir]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(`gluekit: invalid gluekit manifest ${file} at /resources/${crawlerId}/Properties/Targets: must be object\n`);
+  } finally {
+    fs.writeFileSync(file, original);
+  }
+  const after = gluekit(['tables', '--state-dir', stateDir, '--json']);
+  expect(after.stdout).toBe(before.stdout);
+});

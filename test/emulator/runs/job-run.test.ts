@@ -1,0 +1,100 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { App, Stack } from 'aws-cdk-lib';
+import * as glue from 'aws-cdk-lib/aws-glue';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Pipeline, PipelineJob } from '../../../lib';
+import { LocalGlue } from '../../../emulator/testing/local-glue';
+
+/** A small stack: one job converting Parquet under in/ to CSV under out/. */
+function buildStack(): { stack: Stack; bucket: s3.Bucket } {
+  const stack = new Stack(new App(), 'JobStack');
+  const bucket = new s3.Bucket(stack, 'Data');
+  new glue.Database(stack, 'Lake', { databaseName: 'lake' });
+  const p = new Pipeline();
+  p.fromS3({ paths: [`s3://${bucket.bucketName}/in/`], format: 'parquet', ctx: 'source' })
+    .selectFields(['id', 'label'], { ctx: 'pick' })
+    .writeToS3({ path: `s3://${bucket.bucketName}/out/`, format: 'csv', ctx: 'sink' });
+  new PipelineJob(stack, 'ToCsv', { jobName: 'to-csv', pipeline: p });
+  return { stack, bucket };
+}
+
+async function writeParquet(file: string): Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  await c.run(`COPY (SELECT * FROM (VALUES (1, 'a', true), (2, 'b', false)) t(id, label, flag)) TO '${file}' (FORMAT parquet)`);
+  c.closeSync();
+  instance.closeSync();
+}
+
+function listFiles(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+}
+
+test('a job run succeeds, then fails on a truncated Parquet input naming the file and leaving earlier output alone', async () => {
+  const { stack, bucket } = buildStack();
+  const local = await LocalGlue.fromStack(stack);
+  try {
+    const bucketDir = local.bucketDir(local.bucketName(bucket));
+    const input = path.join(bucketDir, 'in', 'data.parquet');
+    await writeParquet(input);
+
+    const ok = await local.runJob('to-csv');
+    expect(ok.JobRunState).toBe('SUCCEEDED');
+    expect(ok.Attempt).toBe(0);
+    const outDir = path.join(bucketDir, 'out');
+    const files = listFiles(outDir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^run-\d+-part-r-00000\.csv$/);
+    expect(fs.readFileSync(path.join(outDir, files[0]), 'utf8')).toBe('id,label\n1,a\n2,b\n');
+
+    const bytes = fs.readFileSync(input);
+    fs.writeFileSync(input, bytes.subarray(0, bytes.length - 12));
+    const failed = await local.runJob('to-csv');
+    expect(failed.JobRunState).toBe('FAILED');
+    expect(failed.ErrorMessage).toBe(`node 'source': Invalid Input Error: No magic bytes found at end of file 's3://${local.bucketName(bucket)}/in/data.parquet'`);
+    expect(listFiles(outDir)).toEqual(files);
+    expect(fs.readdirSync(path.join(local.service.options.stateDir, 'tmp'))).toEqual([]);
+  } finally {
+    await local.close();
+  }
+});
+
+test('a job created through the API from the generated script alone runs too', async () => {
+  const { stack, bucket } = buildStack();
+  const local = await LocalGlue.fromStack(stack);
+  try {
+    const name = local.bucketName(bucket);
+    await writeParquet(path.join(local.bucketDir(name), 'in', 'data.parquet'));
+    const deployed = local.service.jobs.getJob({ JobName: 'to-csv' }).Job;
+    local.service.jobs.createJob({
+      Name: 'from-script',
+      Role: deployed.Role,
+      Command: deployed.Command,
+      DefaultArguments: deployed.DefaultArguments,
+    });
+    expect(local.service.jobs.getJob({ JobName: 'from-script' }).Job.CodeGenConfigurationNodes).toBeUndefined();
+    const run = await local.runJob('from-script');
+    expect(run.ErrorMessage).toBeUndefined();
+    expect(run.JobRunState).toBe('SUCCEEDED');
+    const out = listFiles(path.join(local.bucketDir(name), 'out'));
+    expect(fs.readFileSync(path.join(local.bucketDir(name), 'out', out[0]), 'utf8')).toBe('id,label\n1,a\n2,b\n');
+  } finally {
+    await local.close();
+  }
+});
+
+test('a second run while one is running exceeds MaxConcurrentRuns', async () => {
+  const { stack, bucket } = buildStack();
+  const local = await LocalGlue.fromStack(stack);
+  try {
+    await writeParquet(path.join(local.bucketDir(local.bucketName(bucket)), 'in', 'data.parquet'));
+    local.service.jobs.startJobRun({ JobName: 'to-csv' });
+    expect(() => local.service.jobs.startJobRun({ JobName: 'to-csv' })).toThrow('Concurrent runs exceeded for to-csv: 1 running, MaxConcurrentRuns is 1');
+    await local.service.idle();
+  } finally {
+    await local.close();
+  }
+});

@@ -44,6 +44,35 @@ export class FrameSession {
     });
   }
 
+  /**
+   * CSV sources are read with `store_rejects`, so a value that does not fit its column's type is recorded instead of
+   * aborting the scan with a message that cannot name the file. After a scan, this turns the first such value into an
+   * error naming the s3:// file, the line, the column and the value. Nothing is written when this throws.
+   */
+  async assertNoRejects(node: string): Promise<void> {
+    let rows: Record<string, unknown>[];
+    try {
+      const result = await this.connection.runAndReadAll(
+        `SELECT s.file_path, e.line, e.column_name, e.error_type, e.error_message, e.csv_line
+           FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)
+          ORDER BY s.file_path, e.line`,
+      );
+      rows = result.getRowObjectsJS();
+    } catch {
+      return; // no CSV scan stored rejects: the reject tables do not exist
+    }
+    if (rows.length === 0) return;
+    const first = rows[0];
+    const distinct = new Set(rows.map((r) => `${r.file_path}:${r.line}`)).size;
+    const more = distinct > 1 ? ` (and ${distinct - 1} more bad line(s))` : '';
+    const file = this.describePaths(String(first.file_path));
+    const detail = String(first.error_message).replace(/^Error when converting column "[^"]*"\. /, '');
+    throw new Error(
+      `node '${node}': cannot read ${file} line ${first.line}, column "${first.column_name}": ${detail}${more}. ` +
+        'Glue would read such a column as a choice type, which gluekit does not support yet: fix the data or the column type in the catalog.',
+    );
+  }
+
   /** Runs one node's DuckDB work; a DuckDB error becomes one naming the node, without the echoed SQL. */
   async step<T>(node: string, work: () => Promise<T>): Promise<T> {
     try {

@@ -51,6 +51,7 @@ async function stage(session: FrameSession, id: string, input: DynamicFrame, spe
     const file = path.join(folder, `${base}00000${extension}`);
     await session.step(id, () => session.connection.run(`COPY (SELECT * FROM ${ident(input.view)}) TO ${literal(file)} (${options.join(', ')})`));
   }
+  await session.assertNoRejects(id);
   return folder;
 }
 

@@ -51,7 +51,7 @@ function catalogReader(table: Table, where: string): Reader {
     const header = params['skip.header.line.count'] === '1';
     const quote = serdeParams.quoteChar ?? '"';
     return (files) =>
-      `SELECT * FROM read_csv(${literalList(files)}, header = ${header}, delim = ${literal(delim)}, quote = ${literal(quote)}, escape = ${literal(quote)}, columns = ${columnStruct}, auto_detect = false, strict_mode = false, null_padding = true, hive_partitioning = false)`;
+      `SELECT * FROM read_csv(${literalList(files)}, header = ${header}, delim = ${literal(delim)}, quote = ${literal(quote)}, escape = ${literal(quote)}, columns = ${columnStruct}, auto_detect = false, strict_mode = false, null_padding = true, hive_partitioning = false, store_rejects = true)`;
   }
   throw new Error(`${where}: cannot read classification '${classification || 'none'}' (SerDe '${serde || 'none'}'); gluekit reads csv, json and parquet tables`);
 }
@@ -125,7 +125,7 @@ export async function s3Source(session: FrameSession, id: string, kind: string, 
     const sep = SEPARATORS[(body.Separator as string) ?? 'comma'] ?? ',';
     const quote = body.QuoteChar === 'disabled' ? '' : body.QuoteChar === 'single_quote' ? "'" : '"';
     const header = body.WithHeader === true;
-    sql = `SELECT * FROM read_csv(${literalList(files)}, header = ${header}, delim = ${literal(sep)}, quote = ${literal(quote)}, union_by_name = true, hive_partitioning = false)`;
+    sql = `SELECT * FROM read_csv(${literalList(files)}, header = ${header}, delim = ${literal(sep)}, quote = ${literal(quote)}, union_by_name = true, hive_partitioning = false, store_rejects = true)`;
     if (!header) {
       // Without a header Glue names the columns col0, col1, ...
       const probe = await session.frame(`${id}_raw`, sql);

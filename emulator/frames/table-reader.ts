@@ -44,6 +44,7 @@ export async function readTable(catalog: CatalogService, store: ObjectStore, scr
     const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
     const result = await connection.runAndReadAll(`SELECT * FROM ${ident(frame.view)}${order ? ` ORDER BY ${order}` : ''}${limit}`);
     const count = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${ident(frame.view)}`);
+    await session.assertNoRejects('preview');
     return {
       schema: frame.schema,
       rows: result.getRowObjectsJS().map((r) => plain(r) as Record<string, unknown>),

@@ -176,3 +176,15 @@ test('readTable gives sorted rows with the catalog schema and the partition colu
     { id: 1, givenname: 'Ann', amount: '10.5', city: 'Paris, FR', year: '2019' },
   ]);
 });
+
+test('a CSV value that does not fit the catalog type fails the run naming file, line, column and value; nothing is written', async () => {
+  await people();
+  await store.write('b', 'raw/people/year=2020/b.csv', 'id,givenname,amount,city\n4,Dee,7,Lima\nfive,Eve,1,Kyiv\nsix,Fay,2,Riga\n');
+  const p = new Pipeline();
+  p.fromCatalog({ database: 'db', table: 'people' }).writeToS3({ path: 's3://b/bad/', format: 'parquet', ctx: 'sink' });
+  await expect(run(p)).rejects.toThrow(
+    `node 'sink': cannot read s3://b/raw/people/year=2020/b.csv line 3, column "id": Could not convert string "five" to 'BIGINT' (and 1 more bad line(s)). ` +
+      'Glue would read such a column as a choice type, which gluekit does not support yet: fix the data or the column type in the catalog.',
+  );
+  expect(fs.existsSync(path.join(dir, 's3', 'b', 'bad'))).toBe(false);
+});

@@ -1,6 +1,7 @@
 import type { FilterExpression, Mapping } from '@aws-sdk/client-glue';
 import type { DynamicFrame, Field } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
+import { isNumberLiteral } from '../../lib/pipeline/expressions';
 import { ident, literal } from './sql';
 import { toDuckDbType } from './types';
 
@@ -9,20 +10,35 @@ function findField(frame: DynamicFrame, path: string): Field | undefined {
   return frame.schema.find((f) => f.name === path) ?? frame.schema.find((f) => f.name.toLowerCase() === path.toLowerCase());
 }
 
+/**
+ * A top-level field by path. A dotted path that is not itself a top-level field means a nested field, which the frame
+ * engine does not reach yet: that is an error naming the node, rather than a silent no-op that differs from Glue.
+ */
+function resolvePath(frame: DynamicFrame, path: string, where: string): Field | undefined {
+  const field = findField(frame, path);
+  if (!field && path.includes('.')) {
+    throw new Error(`${where}: nested path '${path}' is not supported by gluekit's frame engine yet (top-level fields: ${frame.schema.map((f) => f.name).join(', ')})`);
+  }
+  return field;
+}
+
 function joinPath(path: string[] | undefined): string {
   return (path ?? []).join('.');
 }
 
-/** `RenameField`: renames one field; a path that is not in the frame leaves it unchanged, as in Glue. */
+/** `RenameField`: renames one field; a path that is not in the frame leaves the frame unchanged, as in Glue. */
 export async function renameField(session: FrameSession, id: string, input: DynamicFrame, body: { SourcePath: string[]; TargetPath: string[] }): Promise<DynamicFrame> {
+  const where = `node '${id}' (RenameField)`;
   const from = joinPath(body.SourcePath);
   const to = joinPath(body.TargetPath);
-  if (!to) throw new Error(`node '${id}' (RenameField): TargetPath is empty`);
-  const field = findField(input, from);
+  if (!to) throw new Error(`${where}: TargetPath is empty`);
+  if (to.includes('.')) throw new Error(`${where}: renaming into a nested path ('${to}') is not supported by gluekit's frame engine yet`);
+  const field = resolvePath(input, from, where);
+  if (!field) return session.frame(id, `SELECT * FROM ${ident(input.view)}`);
   const cols = input.schema
-    .filter((f) => f === field || f.name !== to)
+    .filter((f) => f === field || f.name.toLowerCase() !== to.toLowerCase())
     .map((f) => (f === field ? `${ident(f.name)} AS ${ident(to)}` : ident(f.name)));
-  return session.frame(id, `SELECT ${cols.join(', ') || '*'} FROM ${ident(input.view)}`);
+  return session.frame(id, `SELECT ${cols.join(', ')} FROM ${ident(input.view)}`);
 }
 
 /**
@@ -39,7 +55,7 @@ export async function applyMapping(session: FrameSession, id: string, input: Dyn
     const from = joinPath(m.FromPath);
     const to = m.ToKey ?? from;
     if (to.includes('.')) throw new Error(`${where}: building a struct ('${to}') is not supported yet`);
-    const field = findField(input, from);
+    const field = resolvePath(input, from, where);
     if (!field) continue;
     if (seen.has(to)) throw new Error(`${where}: target '${to}' is mapped twice`);
     seen.add(to);
@@ -52,6 +68,7 @@ export async function applyMapping(session: FrameSession, id: string, input: Dyn
 
 /** `SelectFields`: keeps the listed top-level fields, in the frame's order; unknown paths are ignored. */
 export async function selectFields(session: FrameSession, id: string, input: DynamicFrame, body: { Paths: string[][] }): Promise<DynamicFrame> {
+  for (const p of body.Paths ?? []) resolvePath(input, joinPath(p), `node '${id}' (SelectFields)`);
   const wanted = new Set((body.Paths ?? []).map((p) => joinPath(p).toLowerCase()));
   const cols = input.schema.filter((f) => wanted.has(f.name.toLowerCase())).map((f) => ident(f.name));
   const sql = cols.length > 0 ? `SELECT ${cols.join(', ')} FROM ${ident(input.view)}` : `SELECT NULL AS "_" FROM ${ident(input.view)} WHERE false`;
@@ -60,56 +77,80 @@ export async function selectFields(session: FrameSession, id: string, input: Dyn
 
 /** `DropFields`: drops the listed top-level fields; unknown paths are ignored. */
 export async function dropFields(session: FrameSession, id: string, input: DynamicFrame, body: { Paths: string[][] }): Promise<DynamicFrame> {
+  for (const p of body.Paths ?? []) resolvePath(input, joinPath(p), `node '${id}' (DropFields)`);
   const dropped = new Set((body.Paths ?? []).map((p) => joinPath(p).toLowerCase()));
   const cols = input.schema.filter((f) => !dropped.has(f.name.toLowerCase())).map((f) => ident(f.name));
   const sql = cols.length > 0 ? `SELECT ${cols.join(', ')} FROM ${ident(input.view)}` : `SELECT NULL AS "_" FROM ${ident(input.view)} WHERE false`;
   return session.frame(id, sql);
 }
 
+type Kind = 'number' | 'string' | 'other';
+
+/** How Python sees a column's values: numbers (bool is an int in Python), strings, or anything else. */
+function kindOf(duckType: string): Kind {
+  const t = duckType.toUpperCase();
+  if (t === 'VARCHAR') return 'string';
+  if (/^(BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT|DOUBLE|FLOAT|BOOLEAN|DECIMAL)/.test(t)) return 'number';
+  return 'other';
+}
+
 /**
- * One Studio filter condition as SQL with the truth value Glue's Python lambda has: a comparison that would raise
- * (None compared with a number) counts as false, so ordering comparisons are `COALESCE(..., false)` even when negated,
- * while EQ uses `IS NOT DISTINCT FROM` because `None == 5` is simply False in Python.
+ * One Studio filter condition as SQL with the truth value of the generated script's Python lambda, where a record
+ * missing the field (KeyError) or a comparison that raises (TypeError: None < 5, 5 < 'a') counts as false, even when
+ * negated; `==` between different kinds is simply False (so its negation is True); a constant is a number when it reads
+ * as one (`isNumberLiteral`, the generator's rule), else a string.
  */
 function conditionSql(input: DynamicFrame, f: FilterExpression, where: string): string {
   const values = f.Values ?? [];
-  const operand = (i: number, against?: Field): string => {
+  const operand = (i: number): { sql: string; kind: Kind } | 'missing' => {
     const v = values[i];
     const raw = v?.Value?.[0];
     if (raw === undefined) throw new Error(`${where}: ${f.Operation} needs ${i + 1} value(s)`);
     if (v.Type === 'COLUMNEXTRACTED') {
-      const field = findField(input, raw);
-      return field ? ident(field.name) : 'NULL';
+      const field = resolvePath(input, raw, where);
+      if (!field) return 'missing';
+      const sql = field.type.toUpperCase() === 'BOOLEAN' ? `CAST(${ident(field.name)} AS INTEGER)` : ident(field.name);
+      return { sql, kind: kindOf(field.type) };
     }
-    return against && against.type !== 'VARCHAR' ? `TRY_CAST(${literal(raw)} AS ${against.type})` : literal(raw);
+    return isNumberLiteral(raw) ? { sql: raw, kind: 'number' } : { sql: literal(raw), kind: 'string' };
   };
-  const leftField = values[0]?.Type === 'COLUMNEXTRACTED' ? findField(input, values[0].Value?.[0] ?? '') : undefined;
   const left = operand(0);
+  if (left === 'missing') return 'false';
   let sql: string;
   switch (f.Operation) {
     case 'ISNULL':
-      sql = `(${left} IS NULL)`;
+      sql = `(${left.sql} IS NULL)`;
       break;
-    case 'EQ':
-      sql = `(${left} IS NOT DISTINCT FROM ${operand(1, leftField)})`;
+    case 'EQ': {
+      const right = operand(1);
+      if (right === 'missing') return 'false';
+      // Python: == never raises; values of different kinds are unequal, None == None is True.
+      sql = left.kind === right.kind && left.kind !== 'other' ? `(${left.sql} IS NOT DISTINCT FROM ${right.sql})` : `(${left.sql} IS NULL AND ${right.sql} IS NULL)`;
       break;
+    }
     case 'LT':
     case 'LTE':
     case 'GT':
     case 'GTE': {
+      const right = operand(1);
+      if (right === 'missing') return 'false';
+      // Ordering across kinds raises TypeError in Python: false, negated or not.
+      if (left.kind !== right.kind || left.kind === 'other') return 'false';
       const op = { LT: '<', LTE: '<=', GT: '>', GTE: '>=' }[f.Operation];
-      sql = `(${left} ${op} ${operand(1, leftField)})`;
+      return `COALESCE(${f.Negated ? 'NOT ' : ''}(${left.sql} ${op} ${right.sql}), false)`;
+    }
+    case 'REGEX': {
+      const right = operand(1);
+      if (right === 'missing') return 'false';
+      // re.match(p, str(v)): anchored at the start only; str(None) is 'None'.
+      const text = `COALESCE(CAST(${left.sql} AS VARCHAR), 'None')`;
+      sql = `regexp_matches(${text}, '^(?:' || CAST(${right.sql} AS VARCHAR) || ')')`;
       break;
     }
-    case 'REGEX':
-      // Python's re.match anchors at the start only.
-      sql = `regexp_matches(CAST(${left} AS VARCHAR), '^(?:' || ${operand(1)} || ')')`;
-      break;
     default:
       throw new Error(`${where}: unknown filter operation '${String(f.Operation)}'`);
   }
-  if (f.Negated) sql = `(NOT ${sql})`;
-  return `COALESCE(${sql}, false)`;
+  return `COALESCE(${f.Negated ? `NOT ${sql}` : sql}, false)`;
 }
 
 /** `Filter`: keeps the records for which all (AND) or any (OR) of the conditions hold. */

@@ -79,3 +79,11 @@ export function and(...conditions: Condition[]): Predicate {
 export function or(...conditions: Condition[]): Predicate {
   return { logicalOperator: 'OR', conditions };
 }
+
+/**
+ * Whether a Studio filter constant is a number: the generated script writes such a constant as a Python number and
+ * any other as a string, and the frame engine compares by the same rule. No leading zeros (`007` stays a string).
+ */
+export function isNumberLiteral(text: string): boolean {
+  return /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(text);
+}

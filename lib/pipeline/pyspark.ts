@@ -1,5 +1,6 @@
 import type { FilterExpression, FilterValue, Mapping } from '@aws-sdk/client-glue';
 import type { GraphNode, PipelineGraph } from './graph';
+import { isNumberLiteral } from './expressions';
 import { topologicalOrder } from './graph';
 
 /**
@@ -473,10 +474,6 @@ function splitColumnPath(path: string): string[] {
   return parts;
 }
 
-/** A constant that Python reads as the same number: no leading zeros (`007` stays a string), no NaN or Infinity. */
-function isNumberLiteral(text: string): boolean {
-  return /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(text);
-}
 
 /**
  * One Python variable per node: the node id when it is a Python identifier that the script does not already use,

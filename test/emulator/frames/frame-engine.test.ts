@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { and, col, or, Pipeline } from '../../../lib/pipeline';
+import { and, col, Condition, or, Pipeline } from '../../../lib/pipeline';
 import { FrameEngine } from '../../../emulator/frames/frame-engine';
 import { readTable } from '../../../emulator/frames/table-reader';
 import { CatalogService } from '../../../emulator/service/catalog';
@@ -187,4 +187,49 @@ test('a CSV value that does not fit the catalog type fails the run naming file, 
       'Glue would read such a column as a choice type, which gluekit does not support yet: fix the data or the column type in the catalog.',
   );
   expect(fs.existsSync(path.join(dir, 's3', 'b', 'bad'))).toBe(false);
+});
+
+async function csvOut(p: Pipeline, prefix: string): Promise<string[]> {
+  await run(p);
+  return fs.readFileSync(path.join(dir, 's3', 'b', prefix, 'run-1700000000000-part-r-00000.csv'), 'utf8').trim().split('\n');
+}
+
+test('renaming a field that is not there leaves every field, including one named like the target', async () => {
+  await people();
+  const p = new Pipeline();
+  p.fromCatalog({ database: 'db', table: 'people' }).renameField('nope', 'city').selectFields(['id', 'city']).writeToS3({ path: 's3://b/r/', format: 'csv' });
+  expect(await csvOut(p, 'r')).toEqual(['id,city', '1,"Paris, FR"', '2,Oslo', ',Rome', '4,Lima']);
+});
+
+test('filter comparisons follow the generated lambda: kinds must match, a missing field is false', async () => {
+  await people();
+  const cases: [Condition, string[]][] = [
+    // None == 'abc' is False, and 1 == 'abc' too: nothing kept, not even the null id.
+    [col('id').eq('abc'), ['givenname']],
+    // not (x == 'abc') is True for every record.
+    [col('id').eq('abc').not(), ['givenname', 'Ann', 'Bob', 'Cid', 'Dee']],
+    // A string column compared with a number constant: == is False.
+    [col('amount').eq(3), ['givenname']],
+    // '3' reads as a number, so the script writes row["amount"] == 3, False for the string '3': the same here.
+    [col('amount').eq('3'), ['givenname']],
+    [col('givenname').eq('Cid'), ['givenname', 'Cid']],
+    // Ordering a string against a number raises TypeError: false even when negated.
+    [col('amount').gt(1).not(), ['givenname']],
+    // A field that is not there raises KeyError: false, even when negated.
+    [col('missing').isNull().not(), ['givenname']],
+    // re.match on str(None) sees 'None'.
+    [col('id').matches('N'), ['givenname', 'Cid']],
+  ];
+  for (const [i, [condition, expected]] of cases.entries()) {
+    const p = new Pipeline();
+    p.fromCatalog({ database: 'db', table: 'people' }).filter(condition).selectFields(['givenname']).writeToS3({ path: `s3://b/f${i}/`, format: 'csv' });
+    expect([i, (await csvOut(p, `f${i}`)).sort()]).toEqual([i, [...expected].sort()]);
+  }
+});
+
+test('nested paths the engine cannot reach yet are refused naming the node', async () => {
+  await people();
+  const p = new Pipeline();
+  p.fromCatalog({ database: 'db', table: 'people' }).dropFields(['address.state'], { ctx: 'drop_state' }).writeToS3({ path: 's3://b/n/', format: 'csv' });
+  await expect(run(p)).rejects.toThrow("node 'drop_state' (DropFields): nested path 'address.state' is not supported by gluekit's frame engine yet (top-level fields: id, givenname, amount, city, year)");
 });

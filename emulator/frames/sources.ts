@@ -7,16 +7,23 @@ import { toDuckDbType } from './types';
 
 const SEPARATORS: Record<string, string> = { comma: ',', tab: '\t', pipe: '|', semicolon: ';', ctrla: '\u0001' };
 
-/** Data files under an S3 prefix, skipping Hadoop/Spark markers (`_SUCCESS`, `.crc`, `_temporary/`). */
+/**
+ * Data files at an S3 path: the object itself when the path names one, else the objects under it as a folder
+ * (`s3://b/in` does not take `in_old/`). Hadoop/Spark markers below the path (`_SUCCESS`, `.crc`, `_temporary/`) and
+ * empty objects are skipped.
+ */
 async function dataFiles(session: FrameSession, uri: string, recurse = true): Promise<string[]> {
   const { bucket, key } = parseS3Uri(uri);
+  const folder = key === '' || key.endsWith('/') ? key : `${key}/`;
   const objects = await session.store.list(bucket, key);
   const files: string[] = [];
   for (const o of objects) {
-    const rest = o.key.slice(key.length);
+    let rest: string;
+    if (o.key === key) rest = key.slice(key.lastIndexOf('/') + 1);
+    else if (o.key.startsWith(folder)) rest = o.key.slice(folder.length);
+    else continue;
     if (!recurse && rest.includes('/')) continue;
-    const parts = o.key.split('/');
-    if (parts.some((p) => p.startsWith('_') || p.startsWith('.'))) continue;
+    if (rest.split('/').some((p) => p.startsWith('_') || p.startsWith('.'))) continue;
     if (o.size === 0) continue;
     files.push(await session.store.localPath(bucket, o.key));
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { Crawl, Edge, JobRun, Node, Trigger, Workflow, WorkflowRun, WorkflowRunStatistics } from '@aws-sdk/client-glue';
+import type { Crawl, Edge, Node, Trigger, Workflow, WorkflowRun, WorkflowRunStatistics } from '@aws-sdk/client-glue';
 import type { CrawlerService } from '../service/crawlers';
 import { concurrentRunsExceeded, entityNotFound, illegalWorkflowState } from '../service/errors';
 import type { JobService } from '../service/jobs';
@@ -170,7 +170,7 @@ export class WorkflowRunner {
           node.JobDetails = {
             JobRuns: gluekit.actions
               .filter((a) => a.kind === 'JOB' && a.name === name)
-              .map((a) => (a.runId ? this.jobRun(name, a.runId) : { JobName: name, JobRunState: 'ERROR', ErrorMessage: a.errorMessage })),
+              .flatMap((a) => (a.runId ? this.jobs.attemptsOf({ JobName: name, RunId: a.runId }) : [{ JobName: name, JobRunState: 'ERROR', ErrorMessage: a.errorMessage }])),
           };
         } else if (type === 'CRAWLER') {
           node.CrawlerDetails = {
@@ -196,11 +196,6 @@ export class WorkflowRunner {
     }
     out.Graph = { Nodes: [...nodes.values()], Edges: edges };
     return out;
-  }
-
-  private jobRun(jobName: string, runId: string): JobRun {
-    // The final attempt of a run that retried is the one that counts; each attempt is listed.
-    return this.jobs.getJobRun({ JobName: jobName, RunId: runId }).JobRun;
   }
 
   private crawl(crawlId: string): Crawl {

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { FrameEngine } from '../frames/frame-engine';
+import { recoverInterrupted } from '../runs/recover-interrupted';
 import { RunTracker } from '../runs/run-tracker';
 import { StateStore } from '../state/state-store';
 import { LocalFolderStore } from '../storage/local-folder-store';
@@ -32,6 +33,7 @@ export class GlueService {
 
   constructor(readonly options: GlueServiceOptions) {
     this.state = new StateStore(options.stateDir);
+    recoverInterrupted(this.state);
     this.objects = options.objectStore ?? new LocalFolderStore(path.join(options.stateDir, 's3'));
     this.catalog = new CatalogService(this.state);
     this.engine = new FrameEngine(this.catalog, this.objects);

@@ -73,6 +73,19 @@ export class JobService {
     return { JobRun: run };
   }
 
+  /** A job run and the retries that followed it (each naming the one before in PreviousRunId), first attempt first. */
+  attemptsOf(input: { JobName: string; RunId: string }): JobRun[] {
+    const runs = this.state.list<JobRun>('jobRun', input.JobName);
+    const chain: JobRun[] = [];
+    let current = runs.find((r) => r.Id === input.RunId);
+    while (current) {
+      chain.push(current);
+      const previous: string = current.Id!;
+      current = runs.find((r) => r.PreviousRunId === previous);
+    }
+    return chain;
+  }
+
   /** Runs of a job, newest first. */
   getJobRuns(input: { JobName: string }): { JobRuns: JobRun[] } {
     this.getJob(input);

@@ -233,3 +233,12 @@ test('nested paths the engine cannot reach yet are refused naming the node', asy
   p.fromCatalog({ database: 'db', table: 'people' }).dropFields(['address.state'], { ctx: 'drop_state' }).writeToS3({ path: 's3://b/n/', format: 'csv' });
   await expect(run(p)).rejects.toThrow("node 'drop_state' (DropFields): nested path 'address.state' is not supported by gluekit's frame engine yet (top-level fields: id, givenname, amount, city, year)");
 });
+
+test('an S3 source path without a trailing slash is a folder, not a key prefix; markers are skipped below it only', async () => {
+  await store.write('b', '_raw/in/a.json', '{"v":1}\n');
+  await store.write('b', '_raw/in/_SUCCESS', 'x');
+  await store.write('b', '_raw/in_old/b.json', '{"v":2}\n');
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/_raw/in'], format: 'json' }).writeToS3({ path: 's3://b/o/', format: 'csv' });
+  expect(await csvOut(p, 'o')).toEqual(['v', '1']);
+});

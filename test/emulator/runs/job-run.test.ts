@@ -6,9 +6,11 @@ import * as glue from 'aws-cdk-lib/aws-glue';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Pipeline, PipelineJob } from '../../../lib';
 import { LocalGlue } from '../../../emulator/testing/local-glue';
+import { GlueService } from '../../../emulator/service/glue-service';
+import * as os from 'os';
 
 /** A small stack: one job converting Parquet under in/ to CSV under out/. */
-function buildStack(): { stack: Stack; bucket: s3.Bucket } {
+function buildStack(maxRetries?: number): { stack: Stack; bucket: s3.Bucket } {
   const stack = new Stack(new App(), 'JobStack');
   const bucket = new s3.Bucket(stack, 'Data');
   new glue.Database(stack, 'Lake', { databaseName: 'lake' });
@@ -16,7 +18,7 @@ function buildStack(): { stack: Stack; bucket: s3.Bucket } {
   p.fromS3({ paths: [`s3://${bucket.bucketName}/in/`], format: 'parquet', ctx: 'source' })
     .selectFields(['id', 'label'], { ctx: 'pick' })
     .writeToS3({ path: `s3://${bucket.bucketName}/out/`, format: 'csv', ctx: 'sink' });
-  new PipelineJob(stack, 'ToCsv', { jobName: 'to-csv', pipeline: p });
+  new PipelineJob(stack, 'ToCsv', { jobName: 'to-csv', pipeline: p, maxRetries });
   return { stack, bucket };
 }
 
@@ -96,5 +98,43 @@ test('a second run while one is running exceeds MaxConcurrentRuns', async () => 
     await local.service.idle();
   } finally {
     await local.close();
+  }
+});
+
+test('a failed run is retried MaxRetries times, each attempt naming the one before', async () => {
+  const { stack } = buildStack(2);
+  const local = await LocalGlue.fromStack(stack);
+  try {
+    // No input at all: every attempt fails.
+    const last = await local.runJob('to-csv');
+    expect(last.JobRunState).toBe('FAILED');
+    expect(last.Attempt).toBe(2);
+    const all = local.service.jobs.getJobRuns({ JobName: 'to-csv' }).JobRuns;
+    const first = all.find((r) => r.Attempt === 0)!;
+    const chain = local.service.jobs.attemptsOf({ JobName: 'to-csv', RunId: first.Id! });
+    expect(chain.map((r) => [r.Attempt, r.JobRunState])).toEqual([[0, 'FAILED'], [1, 'FAILED'], [2, 'FAILED']]);
+    expect(chain[1].PreviousRunId).toBe(chain[0].Id);
+    expect(chain[2].PreviousRunId).toBe(chain[1].Id);
+    expect(chain[0].ErrorMessage).toMatch(/^node 'source' \(S3ParquetSource\): no data files under s3:\/\/.+\/in\/$/);
+  } finally {
+    await local.close();
+  }
+});
+
+test('runs left RUNNING by a process that died are failed when the state is opened again', async () => {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-recover-'));
+  try {
+    const first = new GlueService({ stateDir });
+    first.state.put('jobRun', 'jr_dead', { Id: 'jr_dead', JobName: 'j', JobRunState: 'RUNNING' }, 'j');
+    first.state.put('crawler', 'c', { Name: 'c', State: 'RUNNING' });
+    first.state.close();
+    const second = new GlueService({ stateDir });
+    const run = second.state.get<{ JobRunState: string; ErrorMessage: string }>('jobRun', 'jr_dead')!;
+    expect(run.JobRunState).toBe('FAILED');
+    expect(run.ErrorMessage).toBe('the gluekit process running this ended before it finished (killed or crashed); start it again');
+    expect(second.state.get<{ State: string }>('crawler', 'c')!.State).toBe('READY');
+    await second.close();
+  } finally {
+    fs.rmSync(stateDir, { recursive: true, force: true });
   }
 });

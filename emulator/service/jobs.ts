@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { CreateJobRequest, Job, JobRun } from '@aws-sdk/client-glue';
 import type { PipelineGraph } from '../../lib/pipeline/graph';
-import { readGraphFromScript } from '../../lib/pipeline/pyspark';
+import { bindArguments, readGraphFromScript } from '../../lib/pipeline/graph-block';
 import type { FrameEngine } from '../frames/frame-engine';
 import type { ActionListener } from '../runs/events';
 import { newRunId } from '../runs/ids';
@@ -149,7 +149,9 @@ export class JobService {
     try {
       const { Job: job } = this.getJob(input);
       const run = this.state.get<JobRun>('jobRun', runId)!;
-      const graph = await this.graphOf(job, run.Arguments ?? {});
+      // Values the job reads from arguments stand as {{args.x}} placeholders in its graph: bound per run, so
+      // run Arguments override DefaultArguments as on AWS.
+      const graph = bindArguments(await this.graphOf(job), run.Arguments ?? {});
       await this.engine.run(graph, { stagingDir: path.join(this.scratchDir, runId), runMillis: started });
     } catch (e) {
       state = 'FAILED';
@@ -172,20 +174,18 @@ export class JobService {
   }
 
   /** The job's pipeline: its CodeGenConfigurationNodes, else the graph block of a gluekit-generated script. */
-  private async graphOf(job: Job, args: Record<string, string>): Promise<PipelineGraph> {
+  private async graphOf(job: Job): Promise<PipelineGraph> {
     if (job.CodeGenConfigurationNodes && Object.keys(job.CodeGenConfigurationNodes).length > 0) return job.CodeGenConfigurationNodes;
     const location = job.Command?.ScriptLocation;
     if (location && /^s3a?:\/\//.test(location)) {
       const { bucket, key } = parseS3Uri(location);
-      let script: string | undefined;
+      let script: string;
       try {
         script = (await this.store.read(bucket, key)).toString('utf8');
-      } catch {
-        script = undefined;
+      } catch (e) {
+        throw new Error(`job ${job.Name}: cannot read its script ${location}: ${(e as Error).message}`);
       }
-      // Values the script reads from job arguments stand as placeholders in its graph block: fill them in.
-      const argValues = Object.fromEntries(Object.entries(args).map(([k, v]) => [k.replace(/^--/, ''), v]));
-      const graph = script ? readGraphFromScript(script, argValues) : undefined;
+      const graph = script ? readGraphFromScript(script) : undefined;
       if (graph) return graph;
     }
     throw new Error(

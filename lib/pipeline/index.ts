@@ -1,3 +1,5 @@
 export * from './graph';
 export * from './expressions';
 export * from './pipeline';
+export * from './graph-block';
+export * from './pyspark';

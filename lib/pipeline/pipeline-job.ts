@@ -11,6 +11,7 @@ import { ManifestWriter } from '../manifest/manifest-writer';
 import type { PipelineGraph } from './graph';
 import { topologicalOrder } from './graph';
 import type { Pipeline } from './pipeline';
+import { readGraphFromScript } from './graph-block';
 import { generatePySparkScript } from './pyspark';
 
 export interface PipelineJobProps {
@@ -84,9 +85,11 @@ export class PipelineJob extends Construct implements glue.IJobRef {
       defaultArguments: { ...tokenArguments, ...props.defaultArguments },
     });
 
+    // The manifest carries the graph as the script does: values passed as job arguments are {{args.x}} placeholders,
+    // bound per run from the run's arguments, so a run-level --x overrides the default locally as it does on AWS.
     ManifestWriter.of(this).registerPipeline({
       job: this.job.node.defaultChild as import('aws-cdk-lib').CfnResource,
-      graph: this.graph,
+      graph: readGraphFromScript(this.script)!,
       script: () => asset.assetPath,
     });
   }

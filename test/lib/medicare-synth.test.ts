@@ -64,8 +64,11 @@ test('the manifest carries every Glue resource as in the template, the bucket an
   const [jobId] = Object.keys(manifest.pipelines);
   expect(manifest.resources[jobId].Type).toBe('AWS::Glue::Job');
   expect(Object.keys(manifest.pipelines[jobId].graph).sort()).toEqual(['curated_sink', 'drop_missing_provider', 'map_columns', 'medicare_source', 'rename_givenname']);
-  // The sink path keeps the bucket as an intrinsic, resolved locally at load.
-  expect(JSON.stringify(manifest.pipelines[jobId].graph.curated_sink)).toContain('"Ref"');
+  // The sink path holds the bucket's token: the graph names the job argument carrying it, as the script does,
+  // and the job's DefaultArguments hold the intrinsic.
+  expect((manifest.pipelines[jobId].graph.curated_sink as { S3GlueParquetTarget: { Path: string } }).S3GlueParquetTarget.Path).toBe('{{args.curated_sink_path}}');
+  const args = (manifest.resources[jobId].Properties as { DefaultArguments: Record<string, unknown> }).DefaultArguments;
+  expect(JSON.stringify(args['--curated_sink_path'])).toContain('"Ref"');
 });
 
 test('cfn-lint reports no error on the template', () => {

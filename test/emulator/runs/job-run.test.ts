@@ -138,3 +138,18 @@ test('runs left RUNNING by a process that died are failed when the state is open
     fs.rmSync(stateDir, { recursive: true, force: true });
   }
 });
+
+test('a run argument overrides the default argument carrying a sink path, as on AWS', async () => {
+  const { stack, bucket } = buildStack();
+  const local = await LocalGlue.fromStack(stack);
+  try {
+    const name = local.bucketName(bucket);
+    await writeParquet(path.join(local.bucketDir(name), 'in', 'data.parquet'));
+    const run = await local.runJob('to-csv', { '--sink_path': `s3://${name}/elsewhere/` });
+    expect(run.JobRunState).toBe('SUCCEEDED');
+    expect(listFiles(path.join(local.bucketDir(name), 'out'))).toEqual([]);
+    expect(listFiles(path.join(local.bucketDir(name), 'elsewhere'))).toHaveLength(1);
+  } finally {
+    await local.close();
+  }
+});

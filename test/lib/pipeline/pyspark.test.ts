@@ -5,7 +5,8 @@ import * as path from 'path';
 import { and, col, or } from '../../../lib/pipeline/expressions';
 import type { PipelineGraph } from '../../../lib/pipeline/graph';
 import { Pipeline } from '../../../lib/pipeline/pipeline';
-import { generatePySparkScript, readGraphFromScript } from '../../../lib/pipeline/pyspark';
+import { generatePySparkScript } from '../../../lib/pipeline/pyspark';
+import { readGraphFromScript } from '../../../lib/pipeline/graph-block';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Helpers: python3 on the generated script, against stand-ins for awsglue and pyspark.

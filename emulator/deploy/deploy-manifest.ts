@@ -55,27 +55,64 @@ export async function deployManifest(service: GlueService, manifest: GluekitMani
     fs.mkdirSync(service.objects.bucketRoot(name), { recursive: true });
   }
 
+  // Resolve everything first (a bad reference changes nothing), put the script assets in place, then apply every
+  // resource and remove what the stack no longer holds in one transaction.
   const entries = Object.entries(manifest.resources).sort(([, a], [, b]) => ORDER.indexOf(a.Type) - ORDER.indexOf(b.Type));
-  for (const [logicalId, resource] of entries) {
-    const where = `/resources/${logicalId}/Properties`;
-    const props = resolver.resolve(resource.Properties ?? {}, where) as Record<string, unknown>;
-    const name = resolver.ref(logicalId, `/resources/${logicalId}`);
-    await deployResource(service, manifest, assemblyDir, logicalId, resource, props, name, resolver, result);
+  const resolved = entries.map(([logicalId, resource]) => ({
+    logicalId,
+    resource,
+    props: resolver.resolve(resource.Properties ?? {}, `/resources/${logicalId}/Properties`) as Record<string, unknown>,
+    name: resolver.ref(logicalId, `/resources/${logicalId}`),
+  }));
+  for (const r of resolved) {
+    const pipeline = r.resource.Type === 'AWS::Glue::Job' ? manifest.pipelines[r.logicalId] : undefined;
+    if (pipeline) {
+      const command = r.props.Command as { ScriptLocation?: string } | undefined;
+      await copyScript(service, assemblyDir, pipeline.script, command?.ScriptLocation, `/pipelines/${r.logicalId}/script`);
+    }
   }
+  service.state.transaction(() => {
+    for (const r of resolved) deployResource(service, manifest, r.logicalId, r.resource, r.props, r.name, resolver, result);
+    removeStale(service, manifest.stack, result);
+  });
   return result;
 }
 
-async function deployResource(
+interface Deployment {
+  stack: string;
+  crawlers: string[];
+  jobs: string[];
+  workflows: string[];
+  triggers: string[];
+}
+
+/**
+ * Deletes the crawlers, jobs, triggers and workflows an earlier deploy of this stack made that the stack no longer
+ * holds, as CloudFormation would (a removed trigger must stop firing). Databases and tables stay: they hold data.
+ */
+function removeStale(service: GlueService, stack: string, result: DeployResult): void {
+  const previous = service.state.get<Deployment>('deployment', stack);
+  if (previous) {
+    const gone = (before: string[], now: string[]): string[] => before.filter((n) => !now.includes(n));
+    for (const name of gone(previous.triggers, result.triggers)) service.state.delete('trigger', name);
+    for (const name of gone(previous.jobs, result.jobs)) service.state.delete('job', name);
+    for (const name of gone(previous.crawlers, result.crawlers)) service.state.delete('crawler', name);
+    for (const name of gone(previous.workflows, result.workflows)) service.state.delete('workflow', name);
+  }
+  const deployment: Deployment = { stack, crawlers: result.crawlers, jobs: result.jobs, workflows: result.workflows, triggers: result.triggers };
+  service.state.put('deployment', stack, deployment);
+}
+
+function deployResource(
   service: GlueService,
   manifest: GluekitManifest,
-  assemblyDir: string,
   logicalId: string,
   resource: ManifestResource,
   props: Record<string, unknown>,
   name: string,
   resolver: IntrinsicResolver,
   result: { databases: string[]; crawlers: string[]; jobs: string[]; workflows: string[]; triggers: string[] },
-): Promise<void> {
+): void {
   switch (resource.Type) {
     case 'AWS::Glue::Database': {
       const input = { ...(props.DatabaseInput as DatabaseInput), Name: name };
@@ -130,7 +167,6 @@ async function deployResource(
       const input: CreateJobRequest = { ...(props as unknown as CreateJobRequest), Name: name };
       if (pipeline) {
         input.CodeGenConfigurationNodes = resolver.resolve(pipeline.graph, `/pipelines/${logicalId}/graph`) as PipelineGraph;
-        await copyScript(service, assemblyDir, pipeline.script, input.Command?.ScriptLocation, `/pipelines/${logicalId}/script`);
       }
       try {
         service.jobs.createJob(input);

@@ -14,7 +14,9 @@ export type DocumentKind =
   | 'jobRun'
   | 'workflow'
   | 'trigger'
-  | 'workflowRun';
+  | 'workflowRun'
+  /** What one deploy of a stack created, so the next deploy can remove what the stack dropped. */
+  | 'deployment';
 
 interface Row {
   key: string;

@@ -20,6 +20,7 @@ export interface StartJobRunInput {
 
 /** The job operations: CreateJob, GetJob(s), StartJobRun, GetJobRun(s). A started run executes in the background. */
 export class JobService {
+  private static lastRunMillis = 0;
   private readonly listeners: ActionListener[] = [];
 
   constructor(
@@ -40,7 +41,9 @@ export class JobService {
     if (!input.Role) throw invalidInput(`CreateJob ${input.Name}: Role is required`);
     if (!input.Command?.Name) throw invalidInput(`CreateJob ${input.Name}: Command.Name is required`);
     const now = new Date();
-    const job: Job = { ...input, CreatedOn: now, LastModifiedOn: now, MaxRetries: input.MaxRetries ?? 0, Timeout: input.Timeout ?? 2880 };
+    // Default timeout: 2880 minutes up to Glue 4.0, 480 from 5.0 (GLUE-REFERENCE section 5). Not enforced yet.
+    const defaultTimeout = Number.parseFloat(input.GlueVersion ?? '0') >= 5 ? 480 : 2880;
+    const job: Job = { ...input, CreatedOn: now, LastModifiedOn: now, MaxRetries: input.MaxRetries ?? 0, Timeout: input.Timeout ?? defaultTimeout };
     if (!this.state.insert('job', input.Name, job)) throw alreadyExists(`Job ${input.Name} already exists.`);
     return { Name: input.Name };
   }
@@ -144,6 +147,9 @@ export class JobService {
     firstRunId: string,
   ): Promise<void> {
     const started = Date.now();
+    // Sink file names carry this number: unique per run in this process, so two runs writing one prefix never collide.
+    JobService.lastRunMillis = Math.max(started, JobService.lastRunMillis + 1);
+    const runMillis = JobService.lastRunMillis;
     let state: 'SUCCEEDED' | 'FAILED' = 'SUCCEEDED';
     let errorMessage: string | undefined;
     try {
@@ -152,7 +158,7 @@ export class JobService {
       // Values the job reads from arguments stand as {{args.x}} placeholders in its graph: bound per run, so
       // run Arguments override DefaultArguments as on AWS.
       const graph = bindArguments(await this.graphOf(job), run.Arguments ?? {});
-      await this.engine.run(graph, { stagingDir: path.join(this.scratchDir, runId), runMillis: started });
+      await this.engine.run(graph, { stagingDir: path.join(this.scratchDir, runId), runMillis });
     } catch (e) {
       state = 'FAILED';
       errorMessage = e instanceof Error ? e.message : String(e);

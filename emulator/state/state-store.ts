@@ -18,6 +18,16 @@ export type DocumentKind =
   /** What one deploy of a stack created, so the next deploy can remove what the stack dropped. */
   | 'deployment';
 
+/** API timestamp fields: stored as ISO strings, read back as Dates (the API's types). */
+const DATE_FIELDS = new Set([
+  'CreateTime', 'UpdateTime', 'CreationTime', 'LastAccessTime', 'LastAnalyzedTime', 'CreatedOn', 'LastModifiedOn',
+  'StartedOn', 'CompletedOn', 'LastUpdated', 'StartTime',
+]);
+
+function parse<T>(body: string): T {
+  return JSON.parse(body, (key, value) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value)) as T;
+}
+
 interface Row {
   key: string;
   body: string;
@@ -58,7 +68,7 @@ export class StateStore {
 
   get<T>(kind: DocumentKind, key: string): T | undefined {
     const row = this.db.prepare('SELECT body FROM documents WHERE kind = ? AND key = ?').get(kind, key) as Row | undefined;
-    return row ? (JSON.parse(row.body) as T) : undefined;
+    return row ? parse<T>(row.body) : undefined;
   }
 
   /** Documents of a kind (under one parent when given), in insertion order. */
@@ -68,7 +78,7 @@ export class StateStore {
         ? this.db.prepare('SELECT body FROM documents WHERE kind = ? ORDER BY rowid').all(kind)
         : this.db.prepare('SELECT body FROM documents WHERE kind = ? AND parent = ? ORDER BY rowid').all(kind, parent)
     ) as Row[];
-    return rows.map((r) => JSON.parse(r.body) as T);
+    return rows.map((r) => parse<T>(r.body));
   }
 
   /** Inserts a document; returns false (changing nothing) when one with that key exists. */

@@ -11,8 +11,11 @@ export class LocalFolderStore implements ObjectStore {
   }
 
   private file(bucket: string, key: string): string {
-    const full = path.resolve(this.bucketRoot(bucket), key);
-    if (!full.startsWith(path.resolve(this.bucketRoot(bucket)))) {
+    if (!bucket || bucket.includes('/') || bucket === '.' || bucket === '..') throw new Error(`'${bucket}' is not a bucket name`);
+    const root = path.resolve(this.bucketRoot(bucket));
+    const full = path.resolve(root, key);
+    const rel = path.relative(root, full);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
       throw new Error(`object key '${key}' escapes bucket '${bucket}'`);
     }
     return full;

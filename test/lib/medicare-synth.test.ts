@@ -74,6 +74,9 @@ test('the manifest carries every Glue resource as in the template, the bucket an
 test('cfn-lint reports no error on the template', () => {
   const file = path.join(first.dir, 'MedicareStack.template.json');
   const result = spawnSync('cfn-lint', ['--format', 'json', file], { encoding: 'utf8' });
+  // cfn-lint must have run (it is installed on these machines, and .ci/run installs it when missing).
+  expect(result.error).toBeUndefined();
+  expect(result.status).not.toBeNull();
   const findings = JSON.parse(result.stdout || '[]') as { Level: string; Message: string }[];
   expect(findings.filter((f) => f.Level === 'Error')).toEqual([]);
   // cfn-lint's exit code is a bit mask; 2 means errors.

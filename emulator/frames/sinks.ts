@@ -12,6 +12,9 @@ interface WriteSpec {
   /** DuckDB COMPRESSION: snappy, gzip, uncompressed / none. */
   readonly compression: string;
   readonly partitionKeys: string[];
+  /** CSV: field delimiter (default `,`) and whether to write a header line (default true). */
+  readonly delimiter?: string;
+  readonly header?: boolean;
 }
 
 /**
@@ -39,7 +42,7 @@ async function stage(session: FrameSession, id: string, input: DynamicFrame, spe
   } else {
     const gzip = spec.compression === 'gzip';
     if (spec.compression !== 'none' && !gzip) throw new Error(`${where}: compression '${spec.compression}' is not supported for ${spec.format}; use gzip or none`);
-    options.push(spec.format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json');
+    options.push(spec.format === 'csv' ? `FORMAT csv, HEADER ${spec.header ?? true}, DELIMITER ${literal(spec.delimiter ?? ',')}` : 'FORMAT json');
     if (gzip) options.push(`COMPRESSION 'gzip'`);
     extension = (spec.format === 'csv' ? '.csv' : '.json') + (gzip ? '.gz' : '');
   }
@@ -88,7 +91,12 @@ export async function s3DirectTarget(session: FrameSession, id: string, input: D
  */
 export async function catalogTarget(session: FrameSession, id: string, input: DynamicFrame, body: { Database: string; Table: string; PartitionKeys?: string[][] }): Promise<void> {
   const where = `node '${id}' (CatalogTarget ${body.Database}.${body.Table})`;
-  const { Table: table } = session.catalog.getTable({ DatabaseName: body.Database, Name: body.Table });
+  let table: import('@aws-sdk/client-glue').Table;
+  try {
+    table = session.catalog.getTable({ DatabaseName: body.Database, Name: body.Table }).Table;
+  } catch (e) {
+    throw new Error(`node '${id}': ${(e as Error).message}`);
+  }
   const location = table.StorageDescriptor?.Location;
   if (!location) throw new Error(`${where}: the table has no StorageDescriptor.Location to write to`);
   const params = { ...(table.StorageDescriptor?.Parameters ?? {}), ...(table.Parameters ?? {}) };
@@ -99,7 +107,15 @@ export async function catalogTarget(session: FrameSession, id: string, input: Dy
   const tableKeys = (table.PartitionKeys ?? []).map((k) => k.Name!);
   const keys = tableKeys.length > 0 ? tableKeys : partitionKeysOf(body);
   const { bucket, prefix } = prefixOf(location, `${where} Location`);
-  const folder = await stage(session, id, input, { format: classification, compression: classification === 'parquet' ? 'snappy' : 'none', partitionKeys: keys });
+  // Written so the table reads it back: its delimiter and header setting, its column order.
+  const serde = table.StorageDescriptor?.SerdeInfo?.Parameters ?? {};
+  const delimiter = params.delimiter ?? serde['field.delim'] ?? serde.separatorChar ?? ',';
+  const header = params['skip.header.line.count'] === '1';
+  const columns = (table.StorageDescriptor?.Columns ?? []).map((c) => c.Name!);
+  const missing = columns.filter((c) => !input.schema.some((f) => f.name.toLowerCase() === c.toLowerCase()));
+  if (missing.length > 0) throw new Error(`${where}: the frame lacks the table's column(s) ${missing.join(', ')}`);
+  const ordered = columns.length > 0 ? await session.frame(`${id}_ordered`, `SELECT ${[...columns, ...keys].map(ident).join(', ')} FROM ${ident(input.view)}`) : input;
+  const folder = await stage(session, id, ordered, { format: classification, compression: classification === 'parquet' ? 'snappy' : 'none', partitionKeys: keys, delimiter, header });
   const afterCommit = (): void => {
     if (tableKeys.length === 0) return;
     const existing = new Set(session.catalog.getPartitions({ DatabaseName: body.Database, TableName: body.Table }).Partitions.map((p) => JSON.stringify(p.Values)));
@@ -113,7 +129,10 @@ export async function catalogTarget(session: FrameSession, id: string, input: Dy
         };
         return { Values: values, StorageDescriptor: sd };
       });
-    if (inputs.length > 0) session.catalog.batchCreatePartition({ DatabaseName: body.Database, TableName: body.Table, PartitionInputList: inputs });
+    if (inputs.length > 0) {
+      const { Errors } = session.catalog.batchCreatePartition({ DatabaseName: body.Database, TableName: body.Table, PartitionInputList: inputs });
+      if (Errors.length > 0) throw new Error(`${where}: could not add partition ${JSON.stringify(Errors[0].PartitionValues)}: ${Errors[0].ErrorDetail.ErrorMessage}`);
+    }
   };
   session.staged.push({ bucket, prefix, folder, afterCommit });
 }

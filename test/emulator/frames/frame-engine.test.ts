@@ -242,3 +242,35 @@ test('an S3 source path without a trailing slash is a folder, not a key prefix; 
   p.fromS3({ paths: ['s3://b/_raw/in'], format: 'json' }).writeToS3({ path: 's3://b/o/', format: 'csv' });
   expect(await csvOut(p, 'o')).toEqual(['v', '1']);
 });
+
+test('a catalog sink writes in the table format, reads back, and adds its new partitions', async () => {
+  await people();
+  catalog.createTable({
+    DatabaseName: 'db',
+    TableInput: {
+      Name: 'copy',
+      PartitionKeys: [{ Name: 'year', Type: 'string' }],
+      Parameters: { classification: 'csv', delimiter: '|', 'skip.header.line.count': '1' },
+      StorageDescriptor: {
+        Location: 's3://b/copy/',
+        Columns: [
+          { Name: 'city', Type: 'string' },
+          { Name: 'id', Type: 'bigint' },
+        ],
+        SerdeInfo: { SerializationLibrary: 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe', Parameters: { 'field.delim': '|' } },
+      },
+    },
+  });
+  const p = new Pipeline();
+  p.fromCatalog({ database: 'db', table: 'people' }).writeToCatalog({ database: 'db', table: 'copy', ctx: 'to_copy' });
+  await run(p);
+  expect(fs.readFileSync(path.join(dir, 's3', 'b', 'copy', 'year=2020', 'run-1700000000000-part-r-0.csv'), 'utf8')).toBe('city|id\nLima|4\n');
+  expect(catalog.getPartitions({ DatabaseName: 'db', TableName: 'copy' }).Partitions.map((x) => x.Values)).toEqual([['2019'], ['2020']]);
+  const back = await readTable(catalog, store, path.join(dir, 'tmp'), 'db', 'copy', { orderBy: ['id'] });
+  expect(back.rows).toEqual([
+    { city: 'Rome', id: null, year: '2019' },
+    { city: 'Paris, FR', id: 1, year: '2019' },
+    { city: 'Oslo', id: 2, year: '2019' },
+    { city: 'Lima', id: 4, year: '2020' },
+  ]);
+});

@@ -1,11 +1,11 @@
 import type { Partition, StorageDescriptor, Table } from '@aws-sdk/client-glue';
+import { CSV_SEPARATORS } from '../../lib/pipeline/graph';
 import { parseS3Uri } from '../storage/object-store';
 import type { DynamicFrame } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
 import { ident, literal, literalList } from './sql';
 import { toDuckDbType } from './types';
 
-const SEPARATORS: Record<string, string> = { comma: ',', tab: '\t', pipe: '|', semicolon: ';', ctrla: '\u0001' };
 
 /**
  * Data files at an S3 path: the object itself when the path names one, else the objects under it as a folder
@@ -129,7 +129,8 @@ export async function s3Source(session: FrameSession, id: string, kind: string, 
   } else if (kind === 'S3JsonSource') {
     sql = `SELECT * FROM read_json(${literalList(files)}, format = 'newline_delimited', union_by_name = true, hive_partitioning = false)`;
   } else {
-    const sep = SEPARATORS[(body.Separator as string) ?? 'comma'] ?? ',';
+    const sep = CSV_SEPARATORS[(body.Separator as string) ?? 'comma'];
+    if (sep === undefined) throw new Error(`${where}: Separator '${String(body.Separator)}' is not one of ${Object.keys(CSV_SEPARATORS).join(', ')}`);
     const quote = body.QuoteChar === 'disabled' ? '' : body.QuoteChar === 'single_quote' ? "'" : '"';
     const header = body.WithHeader === true;
     sql = `SELECT * FROM read_csv(${literalList(files)}, header = ${header}, delim = ${literal(sep)}, quote = ${literal(quote)}, union_by_name = true, hive_partitioning = false, store_rejects = true)`;

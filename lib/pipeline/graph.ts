@@ -81,3 +81,6 @@ export function topologicalOrder(graph: PipelineGraph): GraphNode[] {
   for (const node of nodes.values()) visit(node);
   return out;
 }
+
+/** Glue Studio's CSV `Separator` values and the characters they stand for. */
+export const CSV_SEPARATORS: Readonly<Record<string, string>> = { comma: ',', tab: '\t', pipe: '|', semicolon: ';', ctrla: '\u0001' };

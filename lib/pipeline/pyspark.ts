@@ -2,7 +2,7 @@ import type { FilterExpression, FilterValue, Mapping } from '@aws-sdk/client-glu
 import type { GraphNode, PipelineGraph } from './graph';
 import { isNumberLiteral } from './expressions';
 import { GRAPH_BEGIN, GRAPH_END, isPlainObject } from './graph-block';
-import { topologicalOrder } from './graph';
+import { CSV_SEPARATORS, topologicalOrder } from './graph';
 
 /**
  * Prints a pipeline graph (Glue Studio's `CodeGenConfigurationNodes`) as an idiomatic AWS Glue PySpark script, and reads
@@ -35,7 +35,6 @@ const GRAPH_LINE_WIDTH = 100;
 const ARGUMENT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** Studio's `Separator` enum as the character awsglue's csv `separator` option takes. */
-const SEPARATORS: Record<string, string> = { comma: ',', tab: '\t', pipe: '|', semicolon: ';', ctrla: '\u0001' };
 /** Studio's `QuoteChar` enum as awsglue's csv `quoteChar` option (`-1` turns quoting off). */
 const QUOTE_CHARS: Record<string, string | number> = { quote: '"', single_quote: "'", quillemet: '\u00ab', disabled: -1 };
 
@@ -260,9 +259,9 @@ class Emitter {
     if (node.kind === 'S3CsvSource') {
       format = 'csv';
       formatOptions.push(['withHeader', pyBool(b.WithHeader === true)]);
-      const separator = SEPARATORS[String(b.Separator ?? 'comma')];
+      const separator = CSV_SEPARATORS[String(b.Separator ?? 'comma')];
       if (separator === undefined) {
-        throw new Error(`pipeline node '${node.id}' (S3CsvSource): Separator '${String(b.Separator)}' is not one of ${Object.keys(SEPARATORS).join(', ')}`);
+        throw new Error(`pipeline node '${node.id}' (S3CsvSource): Separator '${String(b.Separator)}' is not one of ${Object.keys(CSV_SEPARATORS).join(', ')}`);
       }
       formatOptions.push(['separator', pyString(separator)]);
       if (b.QuoteChar !== undefined) {

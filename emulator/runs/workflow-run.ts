@@ -114,9 +114,9 @@ export class WorkflowRunner {
       } catch (e) {
         record = { kind, name, state: 'ERROR', errorMessage: e instanceof Error ? e.message : String(e), trigger: trigger.Name! };
       }
+      // Runs execute on a later tick, so the action is recorded before any of them can finish.
       const current = this.state.get<StoredRun>('workflowRun', runId)!;
-      // A fast run may already have finished and been recorded by actionFinished: keep the later state.
-      if (!current.gluekit.actions.some((a) => a.runId !== undefined && a.runId === record.runId)) current.gluekit.actions.push(record);
+      current.gluekit.actions.push(record);
       this.save(current);
     }
   }
@@ -158,7 +158,7 @@ export class WorkflowRunner {
 
   private present(run: StoredRun, includeGraph: boolean): WorkflowRun {
     const { gluekit, ...api } = run;
-    const out: WorkflowRun = { ...api, StartedOn: new Date(api.StartedOn as unknown as string), CompletedOn: api.CompletedOn ? new Date(api.CompletedOn as unknown as string) : undefined };
+    const out: WorkflowRun = { ...api };
     if (!includeGraph) return out;
     const nodes = new Map<string, Node>();
     const edges: Edge[] = [];

@@ -24,11 +24,11 @@ export class CatalogService {
     const name = norm(input.Name, 'Name');
     const db = this.store.get<Database>('database', name);
     if (!db) throw entityNotFound(`Database ${name} not found.`);
-    return { Database: revive(db) };
+    return { Database: db };
   }
 
   getDatabases(): { DatabaseList: Database[] } {
-    return { DatabaseList: this.store.list<Database>('database').map(revive) };
+    return { DatabaseList: this.store.list<Database>('database') };
   }
 
   createTable(input: { DatabaseName: string; TableInput: TableInput }): void {
@@ -74,13 +74,13 @@ export class CatalogService {
       if (!this.store.get('database', dbName)) throw entityNotFound(`Database ${dbName} not found.`);
       throw entityNotFound(`Table ${name} not found in database ${dbName}.`);
     }
-    return { Table: revive(table) };
+    return { Table: table };
   }
 
   getTables(input: { DatabaseName: string }): { TableList: Table[] } {
     const dbName = norm(input.DatabaseName, 'DatabaseName');
     this.getDatabase({ Name: dbName });
-    return { TableList: this.store.list<Table>('table', dbName).map(revive) };
+    return { TableList: this.store.list<Table>('table', dbName) };
   }
 
   deleteTable(input: { DatabaseName: string; Name: string }): void {
@@ -139,7 +139,7 @@ export class CatalogService {
 
   getPartitions(input: { DatabaseName: string; TableName: string }): { Partitions: Partition[] } {
     const { Table: table } = this.getTable({ DatabaseName: input.DatabaseName, Name: input.TableName });
-    const partitions = this.store.list<Partition>('partition', `${table.DatabaseName}.${table.Name}`).map(revive);
+    const partitions = this.store.list<Partition>('partition', `${table.DatabaseName}.${table.Name}`);
     partitions.sort((a, b) => compareValues(a.Values ?? [], b.Values ?? []));
     return { Partitions: partitions };
   }
@@ -150,15 +150,4 @@ function compareValues(a: string[], b: string[]): number {
     if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
   }
   return a.length - b.length;
-}
-
-const DATE_FIELDS = new Set(['CreateTime', 'UpdateTime', 'CreationTime', 'LastAccessTime', 'LastAnalyzedTime']);
-
-/** Documents come back from JSON with ISO strings where the API has timestamps. */
-function revive<T>(doc: T): T {
-  const out = { ...doc } as Record<string, unknown>;
-  for (const key of Object.keys(out)) {
-    if (DATE_FIELDS.has(key) && typeof out[key] === 'string') out[key] = new Date(out[key] as string);
-  }
-  return out as T;
 }

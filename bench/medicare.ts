@@ -4,7 +4,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { App } from 'aws-cdk-lib';
-import { runCrawler, runJob } from '../emulator/runs/run-to-completion';
 import { LocalGlue } from '../emulator/testing/local-glue';
 import { generateMedicare } from '../examples/medicare/generate-data';
 import { MedicareStack } from '../examples/medicare/stack';
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
     const bucket = glue.bucketName(stack.bucket);
     process.stderr.write(`generating ${ROWS} rows…\n`);
     const generated = generateMedicare({ bucketDir: glue.bucketDir(bucket), rows: ROWS });
-    const crawler = await runCrawler(glue.service, 'raw-crawler');
+    const crawler = await glue.runCrawler('raw-crawler');
     if (crawler.LastCrawl?.Status !== 'SUCCEEDED') throw new Error(`raw-crawler: ${crawler.LastCrawl?.ErrorMessage}`);
 
     const gluekitTimes: number[] = [];
@@ -60,7 +59,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 2; i++) {
       fs.rmSync(path.join(glue.bucketDir(bucket), 'curated'), { recursive: true, force: true });
       const started = Date.now();
-      const run = await runJob(glue.service, 'clean-medicare');
+      const run = await glue.runJob('clean-medicare');
       gluekitTimes.push(Date.now() - started);
       if (run.JobRunState !== 'SUCCEEDED') throw new Error(`clean-medicare: ${run.ErrorMessage}`);
       duckTimes.push(await duckdbReference(path.join(glue.bucketDir(bucket), 'raw', 'medicare'), path.join(work, 'duckdb-out')));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
-import { CommandOptions, CommandResult, runCommand, showCommand, synthCommand, tablesCommand } from '../emulator/project/commands';
+import { CommandOptions, CommandResult, runCommand, showCommand, synthCommand, tablesCommand } from '../emulator/project';
 
 interface GlobalOptions {
   stateDir: string;

@@ -19,7 +19,7 @@ import { detectCompression, MAX_JSON_SAMPLE_BYTES, readTextSample, SAMPLE_BYTES,
  * Corrupt text input (a broken gzip stream, bytes no classifier accepts) never throws: the file is UNKNOWN.
  */
 export async function classifyObject(store: ObjectStore, object: ObjectInfo, parquet: ParquetSchemaReader): Promise<FileSchema | undefined> {
-  const head = await store.read(object.bucket, object.key, 4);
+  const head = await store.read(object.bucket, object.key, { offset: 0, length: 4 });
   if (head.equals(PARQUET_MAGIC)) return parquet.read(store, object);
   const compression = detectCompression(head);
   if (compression === 'bzip2') return undefined;

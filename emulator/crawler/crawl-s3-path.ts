@@ -1,4 +1,5 @@
-import { ObjectInfo, ObjectStore, parseS3Uri } from '../storage/object-store';
+import type { ObjectInfo, ObjectStore } from '../storage/object-store';
+import { parseS3Uri } from '../storage/s3-uri';
 import { classifyObject } from './classify-object';
 import { CrawledTable, crawledTable } from './crawled-table';
 import { compileExclusionGlob, isExcluded } from './exclusion-glob';

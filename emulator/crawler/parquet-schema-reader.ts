@@ -1,4 +1,8 @@
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { localCopy } from '../storage/local-copy';
 import type { ObjectInfo, ObjectStore } from '../storage/object-store';
 import { duckdbTypeToInferred } from './duckdb-type';
 import type { FileSchema } from './file-schema';
@@ -16,6 +20,8 @@ function sqlString(s: string): string {
  */
 export class ParquetSchemaReader {
   private connection?: Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }>;
+  /** Where copies of objects a remote store holds are put for DuckDB (made on first use, removed by close). */
+  private scratch?: Promise<string>;
 
   private connect(): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
     this.connection ??= (async () => {
@@ -34,9 +40,10 @@ export class ParquetSchemaReader {
     const uri = `s3://${object.bucket}/${object.key}`;
     let localFile: string | undefined;
     try {
-      const tail = await store.readTail(object.bucket, object.key, PARQUET_MAGIC.length);
+      const tail = await store.read(object.bucket, object.key, { suffix: PARQUET_MAGIC.length });
       if (!tail.equals(PARQUET_MAGIC)) throw new Error('the file starts with PAR1 but does not end with it (truncated?)');
-      localFile = await store.localPath(object.bucket, object.key);
+      this.scratch ??= fs.mkdtemp(path.join(os.tmpdir(), 'gluekit-crawl-'));
+      localFile = await localCopy(store, object.bucket, object.key, await this.scratch);
       const file = sqlString(localFile);
       const { connection } = await this.connect();
       const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${file}, hive_partitioning = false)`);
@@ -56,6 +63,9 @@ export class ParquetSchemaReader {
 
   /** Closes the DuckDB instance, if one was opened. */
   async close(): Promise<void> {
+    const scratch = this.scratch;
+    this.scratch = undefined;
+    if (scratch) await fs.rm(await scratch, { recursive: true, force: true });
     const opened = this.connection;
     this.connection = undefined;
     if (!opened) return;

@@ -1,4 +1,3 @@
-import { createReadStream } from 'fs';
 import { Writable } from 'stream';
 import { pipeline } from 'stream/promises';
 import * as zlib from 'zlib';
@@ -36,10 +35,9 @@ export const MAX_JSON_SAMPLE_BYTES = 10 * 1024 * 1024;
  */
 export async function readTextSample(store: ObjectStore, object: ObjectInfo, compression: 'none' | 'gzip', limit: number): Promise<TextSample> {
   if (compression === 'none') {
-    const bytes = await store.read(object.bucket, object.key, Math.min(limit, object.size));
+    const bytes = await store.read(object.bucket, object.key, { offset: 0, length: Math.min(limit, object.size) });
     return { bytes, totalBytes: object.size, truncated: object.size > bytes.length };
   }
-  const file = await store.localPath(object.bucket, object.key);
   const kept: Buffer[] = [];
   let keptBytes = 0;
   let totalBytes = 0;
@@ -54,6 +52,6 @@ export async function readTextSample(store: ObjectStore, object: ObjectInfo, com
       callback();
     },
   });
-  await pipeline(createReadStream(file), zlib.createGunzip(), sink);
+  await pipeline(await store.readStream(object.bucket, object.key), zlib.createGunzip(), sink);
   return { bytes: Buffer.concat(kept), totalBytes, truncated: totalBytes > keptBytes };
 }

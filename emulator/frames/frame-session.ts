@@ -1,31 +1,25 @@
-import * as path from 'path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { CatalogService } from '../service/catalog';
+import { localCopy } from '../storage/local-copy';
 import type { ObjectStore } from '../storage/object-store';
+import type { CatalogReader } from './catalog-reader';
 import type { DynamicFrame, Field } from './dynamic-frame';
-import { ident } from './sql';
-
-/** Output a sink staged during a run, moved into the object store only when the whole run succeeds. */
-export interface StagedOutput {
-  readonly bucket: string;
-  /** Key prefix the staged folder's files land under (ends with `/`). */
-  readonly prefix: string;
-  /** The local folder holding the staged files, laid out as they will be under `prefix`. */
-  readonly folder: string;
-  /** After the files land: catalog changes (a catalog sink's new partitions). */
-  readonly afterCommit?: () => void;
-}
+import { quoteIdentifier } from './sql';
+import type { StagedRun } from './staged-run';
 
 /**
  * Everything one job run's frame engine works with: a DuckDB connection of its own (views are per connection), the
- * catalog, the object store, and a staging folder for output.
+ * catalog, the object store, a staging folder for output, and what the run has staged so far.
  */
 export class FrameSession {
-  readonly staged: StagedOutput[] = [];
+  readonly staged: StagedRun = { files: [], partitions: [] };
+  private relations = 0;
+  /** Local files handed to DuckDB, by path, and the `s3://` URIs users know them by. */
+  private readonly uris = new Map<string, string>();
+  private csvRejectsStored = false;
 
   constructor(
     readonly connection: DuckDBConnection,
-    readonly catalog: CatalogService,
+    readonly catalog: CatalogReader,
     readonly store: ObjectStore,
     /** A folder private to this run, removed after it. */
     readonly stagingDir: string,
@@ -33,34 +27,54 @@ export class FrameSession {
     readonly runMillis: number,
   ) {}
 
+  /**
+   * A fresh name for a view or table of this session. Generated, never derived from a node's name, so no node name can
+   * collide with another node's relation.
+   */
+  relationName(): string {
+    this.relations += 1;
+    return `gluekit_relation_${this.relations}`;
+  }
+
   /** Creates the frame's view and reads its schema back from DuckDB (binding only, no data is read). */
-  async frame(name: string, sql: string): Promise<DynamicFrame> {
-    const view = `frame_${name}`;
-    return this.step(name, async () => {
-      await this.connection.run(`CREATE OR REPLACE TEMP VIEW ${ident(view)} AS ${sql}`);
-      const described = await this.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${ident(view)}`);
+  async frame(node: string, sql: string): Promise<DynamicFrame> {
+    const view = this.relationName();
+    return this.step(node, async () => {
+      await this.connection.run(`CREATE TEMP VIEW ${quoteIdentifier(view)} AS ${sql}`);
+      const described = await this.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${quoteIdentifier(view)}`);
       const schema: Field[] = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-      return { name, view, schema };
+      return { name: node, view, schema };
     });
   }
 
+  /** A local file DuckDB can read for an object, remembered so messages can name it by its `s3://` URI. */
+  async localFile(bucket: string, key: string): Promise<string> {
+    const file = await localCopy(this.store, bucket, key, this.stagingDir);
+    this.uris.set(file, `s3://${bucket}/${key}`);
+    return file;
+  }
+
+  /** Records that a CSV scan stores rejected values, so `assertNoRejects` has tables to read. */
+  storesCsvRejects(): void {
+    this.csvRejectsStored = true;
+  }
+
   /**
-   * CSV sources are read with `store_rejects`, so a value that does not fit its column's type is recorded instead of
-   * aborting the scan with a message that cannot name the file. After a scan, this turns the first such value into an
-   * error naming the s3:// file, the line, the column and the value. Nothing is written when this throws.
+   * CSV reads with catalog types store rejected values instead of aborting the scan with a message that cannot name the
+   * file. After a scan, this turns the first such value into an error naming the s3:// file, the line, the column and the
+   * value. A failure of the check itself is an error too: it never passes silently.
    */
   async assertNoRejects(node: string): Promise<void> {
-    let rows: Record<string, unknown>[];
-    try {
-      const result = await this.connection.runAndReadAll(
-        `SELECT s.file_path, e.line, e.column_name, e.error_type, e.error_message, e.csv_line
-           FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)
-          ORDER BY s.file_path, e.line`,
-      );
-      rows = result.getRowObjectsJS();
-    } catch {
-      return; // no CSV scan stored rejects: the reject tables do not exist
-    }
+    if (!this.csvRejectsStored) return;
+    // DuckDB makes the reject tables at the first scan: a plan that never scanned (a filter that is always false) has none.
+    const tables = await this.connection.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE temporary AND table_name IN ('reject_errors', 'reject_scans')`);
+    if (Number(tables.getRowObjectsJS()[0].n) < 2) return;
+    const result = await this.connection.runAndReadAll(
+      `SELECT s.file_path, e.line, e.column_name, e.error_message
+         FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)
+        ORDER BY s.file_path, e.line`,
+    );
+    const rows = result.getRowObjectsJS();
     if (rows.length === 0) return;
     const first = rows[0];
     const distinct = new Set(rows.map((r) => `${r.file_path}:${r.line}`)).size;
@@ -79,14 +93,14 @@ export class FrameSession {
       return await work();
     } catch (e) {
       const message = (e instanceof Error ? e.message : String(e)).replace(/^Error: /, '').split(/\n\s*\nLINE \d+:/)[0].trim();
-      throw new Error(message.startsWith('node ') ? message : `node '${node}': ${message}`);
+      throw new Error(message.startsWith('node ') || message.startsWith('pipeline node ') ? message : `node '${node}': ${message}`);
     }
   }
 
-  /** Maps local file paths in a message (DuckDB names the files it read) back to the `s3://` URIs the user knows. */
+  /** Local file paths in a message (DuckDB names the files it read) as the `s3://` URIs the user knows. */
   describePaths(message: string): string {
-    const root = path.dirname(this.store.bucketRoot('bucket'));
-    const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return message.replace(new RegExp(`${escaped}/([^/\\s'"]+)/`, 'g'), 's3://$1/');
+    let out = message;
+    for (const [file, uri] of [...this.uris].sort((a, b) => b[0].length - a[0].length)) out = out.split(file).join(uri);
+    return out;
   }
 }

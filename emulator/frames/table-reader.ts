@@ -1,12 +1,13 @@
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { CatalogService } from '../service/catalog';
 import type { ObjectStore } from '../storage/object-store';
+import type { CatalogReader } from './catalog-reader';
+import { scanCatalogTable } from './catalog-table-scan';
 import type { Field } from './dynamic-frame';
 import { FrameSession } from './frame-session';
-import { catalogSource } from './sources';
-import { ident } from './sql';
+import { quoteIdentifier } from './sql';
 
 export interface TableRows {
   readonly schema: Field[];
@@ -32,18 +33,19 @@ function plain(value: unknown): unknown {
 
 /**
  * Reads a catalog table the way a job's catalog source does, for previews and test assertions (not a job's data path).
+ * It writes nothing to the state: copies of remote objects, if any, go to a private temporary folder.
  */
-export async function readTable(catalog: CatalogService, store: ObjectStore, scratchDir: string, database: string, table: string, options: ReadTableOptions = {}): Promise<TableRows> {
+export async function readTable(catalog: CatalogReader, store: ObjectStore, database: string, table: string, options: ReadTableOptions = {}): Promise<TableRows> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  const stagingDir = path.join(scratchDir, `read-${process.pid}-${Date.now()}`);
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'gluekit-read-'));
+  const session = new FrameSession(connection, catalog, store, scratch, Date.now());
   try {
-    const session = new FrameSession(connection, catalog, store, stagingDir, Date.now());
-    const frame = await catalogSource(session, 'preview', { Database: database, Table: table });
-    const order = (options.orderBy ?? frame.schema.map((f) => f.name)).map((c) => `${ident(c)} NULLS FIRST`).join(', ');
+    const frame = await scanCatalogTable(session, 'preview', `table ${database}.${table}`, database, table);
+    const order = (options.orderBy ?? frame.schema.map((f) => f.name)).map((c) => `${quoteIdentifier(c)} NULLS FIRST`).join(', ');
     const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
-    const result = await connection.runAndReadAll(`SELECT * FROM ${ident(frame.view)}${order ? ` ORDER BY ${order}` : ''}${limit}`);
-    const count = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${ident(frame.view)}`);
+    const result = await connection.runAndReadAll(`SELECT * FROM ${quoteIdentifier(frame.view)}${order ? ` ORDER BY ${order}` : ''}${limit}`);
+    const count = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdentifier(frame.view)}`);
     await session.assertNoRejects('preview');
     return {
       schema: frame.schema,
@@ -51,11 +53,10 @@ export async function readTable(catalog: CatalogService, store: ObjectStore, scr
       count: Number(count.getRowObjectsJS()[0].n),
     };
   } catch (e) {
-    const session = new FrameSession(connection, catalog, store, stagingDir, 0);
     throw new Error(session.describePaths((e as Error).message));
   } finally {
     connection.closeSync();
     instance.closeSync();
-    await fs.rm(stagingDir, { recursive: true, force: true });
+    await fs.rm(scratch, { recursive: true, force: true });
   }
 }

@@ -1,10 +1,8 @@
-import type { Crawler, JobRun, WorkflowRun } from '@aws-sdk/client-glue';
-import { readTable } from '../frames/table-reader';
-import { runCrawler, runJob } from '../runs/run-to-completion';
-import { formatRows, formatWorkflowRun, nodeStatus, FormatOptions } from './format';
-import { readCdkProject, synthesize } from './cdk-app';
-import { openProject, OpenProjectOptions } from './local-project';
 import * as path from 'path';
+import type { Crawler, JobRun, WorkflowRun } from '@aws-sdk/client-glue';
+import { readCdkProject, synthesize } from './cdk-app';
+import { formatRows, formatWorkflowRun, nodeStatus, FormatOptions } from './format';
+import { openProject, OpenProjectOptions, readProjectState } from './local-project';
 
 /** What a CLI command produced: machine-readable data, the text a person reads, and the exit code. */
 export interface CommandResult {
@@ -26,18 +24,28 @@ export async function synthCommand(options: CommandOptions): Promise<CommandResu
   return { json: { outdir: project.outdir, seconds }, text: `synthesized ${project.app} into ${project.outdir} in ${seconds.toFixed(1)} s`, exitCode: 0 };
 }
 
-/** `gluekit run workflow|job|crawler NAME`: exits 1 when any node failed (a workflow run itself still COMPLETES). */
+/**
+ * Whether a workflow run is a success for the CLI: COMPLETED, with at least one action and every action SUCCEEDED.
+ * A run stopped, errored (its process died) or with any failed, errored, timed-out or stopped node is not, even though
+ * Glue calls a run with failed nodes COMPLETED. Nodes whose trigger never fired do not count.
+ */
+export function workflowSucceeded(run: WorkflowRun): boolean {
+  const s = run.Statistics ?? {};
+  return run.Status === 'COMPLETED' && (s.TotalActions ?? 0) > 0 && s.SucceededActions === s.TotalActions;
+}
+
+/** `gluekit run workflow|job|crawler NAME`: exits 1 unless the run succeeded (see `workflowSucceeded`). */
 export async function runCommand(kind: 'workflow' | 'job' | 'crawler', name: string, options: CommandOptions): Promise<CommandResult> {
   const progress = options.progress ?? ((): void => undefined);
   const local = await openProject({ ...options, onSynth: (phase) => progress(phase === 'start' ? 'synthesizing the CDK app…' : 'synthesized') });
   const { service } = local;
   try {
     if (kind === 'workflow') {
-      const { RunId } = service.workflows.startWorkflowRun({ Name: name });
+      const { RunId } = await service.workflows.startWorkflowRun({ Name: name });
       progress(`workflow ${name}: run ${RunId} started`);
       const seen = new Map<string, string>();
-      const report = (): WorkflowRun => {
-        const run = service.workflows.getWorkflowRun({ Name: name, RunId, IncludeGraph: true }).Run;
+      const report = async (): Promise<WorkflowRun> => {
+        const run = (await service.workflows.getWorkflowRun({ Name: name, RunId, IncludeGraph: true })).Run!;
         for (const node of run.Graph?.Nodes ?? []) {
           if (node.Type === 'TRIGGER') continue;
           const { state } = nodeStatus(node, run);
@@ -48,24 +56,23 @@ export async function runCommand(kind: 'workflow' | 'job' | 'crawler', name: str
         }
         return run;
       };
-      const timer = setInterval(report, 100);
+      const timer = setInterval(() => void report(), 100);
       try {
         await service.idle();
       } finally {
         clearInterval(timer);
       }
-      const run = report();
-      const failed = (run.Statistics?.FailedActions ?? 0) + (run.Statistics?.ErroredActions ?? 0) + (run.Statistics?.TimeoutActions ?? 0) + (run.Statistics?.StoppedActions ?? 0);
-      return { json: run, text: formatWorkflowRun(run, options), exitCode: failed > 0 ? 1 : 0 };
+      const run = await report();
+      return { json: run, text: formatWorkflowRun(run, options), exitCode: workflowSucceeded(run) ? 0 : 1 };
     }
     if (kind === 'job') {
       progress(`job ${name}: starting`);
-      const run: JobRun = await runJob(service, name);
+      const run: JobRun = await service.runJob(name);
       const text = `job ${name}  run ${run.Id}  ${run.JobRunState}${run.ErrorMessage ? `\n  ${run.ErrorMessage}` : ''}`;
       return { json: run, text, exitCode: run.JobRunState === 'SUCCEEDED' ? 0 : 1 };
     }
     progress(`crawler ${name}: starting`);
-    const crawler: Crawler = await runCrawler(service, name);
+    const crawler: Crawler = await service.runCrawler(name);
     const last = crawler.LastCrawl;
     const text = `crawler ${name}  ${last?.Status}${last?.ErrorMessage ? `\n  ${last.ErrorMessage}` : ''}`;
     return { json: crawler, text, exitCode: last?.Status === 'SUCCEEDED' ? 0 : 1 };
@@ -74,15 +81,18 @@ export async function runCommand(kind: 'workflow' | 'job' | 'crawler', name: str
   }
 }
 
-/** `gluekit tables`: every table of every database with its columns and partition keys. */
+/** `gluekit tables`: every table of every database with its columns and partition keys (reads only). */
 export async function tablesCommand(options: CommandOptions): Promise<CommandResult> {
-  const { service } = await openProject({ ...options, synth: options.synth ?? 'never' });
+  const service = await readProjectState(options);
   try {
-    const tables = service.catalog.getDatabases().DatabaseList.flatMap((db) => service.catalog.getTables({ DatabaseName: db.Name! }).TableList);
+    const tables = [];
+    for (const db of (await service.catalog.getDatabases()).DatabaseList ?? []) tables.push(...((await service.catalog.getTables({ DatabaseName: db.Name! })).TableList ?? []));
+    const partitionCounts = new Map<string, number>();
+    for (const t of tables) partitionCounts.set(`${t.DatabaseName}.${t.Name}`, ((await service.catalog.getPartitions({ DatabaseName: t.DatabaseName!, TableName: t.Name! })).Partitions ?? []).length);
     const lines = tables.map((t) => {
       const cols = (t.StorageDescriptor?.Columns ?? []).map((c) => `${c.Name} ${c.Type}`).join(', ');
       const keys = (t.PartitionKeys ?? []).map((c) => `${c.Name} ${c.Type}`).join(', ');
-      const partitions = service.catalog.getPartitions({ DatabaseName: t.DatabaseName!, TableName: t.Name! }).Partitions.length;
+      const partitions = partitionCounts.get(`${t.DatabaseName}.${t.Name}`);
       return `${t.DatabaseName}.${t.Name}  (${t.Parameters?.classification ?? '?'}, ${partitions} partitions)\n  columns: ${cols}${keys ? `\n  partition keys: ${keys}` : ''}\n  location: ${t.StorageDescriptor?.Location ?? ''}`;
     });
     return { json: tables, text: lines.length ? lines.join('\n') : 'no tables yet: run a crawler or a workflow first', exitCode: 0 };
@@ -91,13 +101,13 @@ export async function tablesCommand(options: CommandOptions): Promise<CommandRes
   }
 }
 
-/** `gluekit show DB.TABLE [--limit N]`: the first rows of a table, read as a job's catalog source reads it. */
+/** `gluekit show DB.TABLE [--limit N]`: the first rows of a table, read as a job's catalog source reads it (reads only). */
 export async function showCommand(qualified: string, limit: number, options: CommandOptions): Promise<CommandResult> {
   const dot = qualified.indexOf('.');
   if (dot <= 0 || dot === qualified.length - 1) throw new Error(`'${qualified}' is not DATABASE.TABLE (for example datalake.medicare)`);
-  const { service } = await openProject({ ...options, synth: options.synth ?? 'never' });
+  const service = await readProjectState(options);
   try {
-    const result = await readTable(service.catalog, service.objects, path.join(service.options.stateDir, 'tmp'), qualified.slice(0, dot), qualified.slice(dot + 1), { limit });
+    const result = await service.readTable(qualified.slice(0, dot), qualified.slice(dot + 1), { limit });
     const text = `${qualified}: ${result.count} rows${result.count > result.rows.length ? `, first ${result.rows.length}` : ''}\n${formatRows(result.schema, result.rows)}`;
     return { json: result, text, exitCode: 0 };
   } finally {

@@ -1,6 +1,5 @@
 import type { Node, WorkflowRun } from '@aws-sdk/client-glue';
-import type { Field } from '../frames/dynamic-frame';
-import { toGlueType } from '../frames/types';
+import { type Field, toGlueType } from '../api';
 
 export interface FormatOptions {
   /** ANSI colours (off when NO_COLOR is set or output is not a TTY). */

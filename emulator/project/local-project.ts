@@ -1,7 +1,7 @@
 import * as path from 'path';
+import { GlueService } from '../api';
 import { deployManifest, DeployResult } from '../deploy/deploy-manifest';
 import { findManifests, loadManifest } from '../deploy/load-manifest';
-import { GlueService } from '../service/glue-service';
 import { CdkProject, isAssemblyStale, readCdkProject, synthesize } from './cdk-app';
 
 export interface OpenProjectOptions {
@@ -22,10 +22,16 @@ export interface LocalProject {
   readonly synthesized: boolean;
 }
 
-/** Opens the local Glue for a CDK project: synthesizes when needed, then deploys every manifest of the assembly. */
+function stateDirOf(options: OpenProjectOptions): string {
+  return path.resolve(path.resolve(options.appDir ?? process.cwd()), options.stateDir ?? '.gluekit');
+}
+
+/**
+ * Opens the local Glue of a CDK project for writing: synthesizes when needed, takes the state directory (refused while
+ * another live gluekit process writes it), then deploys every manifest of the assembly.
+ */
 export async function openProject(options: OpenProjectOptions = {}): Promise<LocalProject> {
-  const appDir = path.resolve(options.appDir ?? process.cwd());
-  const project = readCdkProject(appDir);
+  const project = readCdkProject(path.resolve(options.appDir ?? process.cwd()));
   const mode = options.synth ?? 'auto';
   let synthesized = false;
   if (mode === 'always' || (mode === 'auto' && isAssemblyStale(project))) {
@@ -40,7 +46,7 @@ export async function openProject(options: OpenProjectOptions = {}): Promise<Loc
   }
   // Every manifest is validated before anything is deployed, so a bad one leaves the state as it was.
   const loaded = manifests.map((file) => loadManifest(file));
-  const service = new GlueService({ stateDir: path.resolve(appDir, options.stateDir ?? '.gluekit') });
+  const service = await GlueService.open({ stateDir: stateDirOf(options) });
   try {
     const deployed: DeployResult[] = [];
     for (const manifest of loaded) deployed.push(await deployManifest(service, manifest, project.outdir));
@@ -49,4 +55,12 @@ export async function openProject(options: OpenProjectOptions = {}): Promise<Loc
     await service.close();
     throw e;
   }
+}
+
+/**
+ * Opens a project's local state to read it: no synthesis, no deploy, no recovery, no lock, so it works while another
+ * process runs a workflow there.
+ */
+export async function readProjectState(options: OpenProjectOptions = {}): Promise<GlueService> {
+  return GlueService.open({ stateDir: stateDirOf(options), mode: 'read' });
 }

@@ -1,2 +1,3 @@
 export * from './state-store';
 export * from './migrations';
+export * from './owner-lock';

@@ -18,101 +18,191 @@ export type DocumentKind =
   /** What one deploy of a stack created, so the next deploy can remove what the stack dropped. */
   | 'deployment';
 
-/** API timestamp fields: stored as ISO strings, read back as Dates (the API's types). */
-const DATE_FIELDS = new Set([
-  'CreateTime', 'UpdateTime', 'CreationTime', 'LastAccessTime', 'LastAnalyzedTime', 'CreatedOn', 'LastModifiedOn',
-  'StartedOn', 'CompletedOn', 'LastUpdated', 'StartTime',
-]);
-
-function parse<T>(body: string): T {
-  return JSON.parse(body, (key, value) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value)) as T;
+/** Where a document sits: its parent (a job's runs are under the job) and, for runs, its state, both indexed. */
+export interface DocumentPlace {
+  readonly parent?: string;
+  readonly status?: string;
 }
 
-interface Row {
-  key: string;
-  body: string;
+export interface ListOptions {
+  readonly parent?: string;
+  /** Only documents in one of these states. */
+  readonly status?: readonly string[];
+  /** Newest (last inserted) first. */
+  readonly newestFirst?: boolean;
+  readonly limit?: number;
 }
+
+type Statement = Database.Statement<unknown[]>;
+
+/** How the state directory is opened: `write` takes part in the owner lock; `read` never writes (and cannot). */
+export type StateMode = 'write' | 'read';
 
 /**
- * The emulator's state (catalog, crawlers, jobs, runs) in SQLite, one JSON document per Glue entity in the API's own
- * shape. Every change that touches more than one document runs in a transaction, so a failure never leaves half of it.
+ * The emulator's state in SQLite: one JSON document per Glue entity, with its parent and (for runs) its state as indexed
+ * columns. Every statement is prepared once and reused (libsql keeps native memory per `prepare()`, libsql-js#153).
+ * Bodies come back as parsed JSON: converting them to API shapes (dates included) is the model's business, per field.
  */
 export class StateStore {
   private readonly db: InstanceType<typeof Database>;
+  private readonly statements = new Map<string, Statement>();
 
-  /** Opens (creating when needed) `<stateDir>/state.db`; `':memory:'` keeps everything in memory. */
-  constructor(stateDir: string | ':memory:') {
+  /** Opens (creating when needed, in write mode) `<stateDir>/state.db`; `':memory:'` keeps everything in memory. */
+  constructor(readonly stateDir: string | ':memory:', readonly mode: StateMode = 'write') {
     if (stateDir === ':memory:') {
       this.db = new Database(':memory:');
     } else {
+      const file = path.join(stateDir, 'state.db');
+      if (mode === 'read' && !fs.existsSync(file)) throw new Error(`no gluekit state in ${stateDir}: nothing has run there yet`);
       fs.mkdirSync(stateDir, { recursive: true });
-      this.db = new Database(path.join(stateDir, 'state.db'));
-      this.db.exec('PRAGMA journal_mode = WAL');
+      this.db = new Database(file);
+      if (mode === 'write') this.db.exec('PRAGMA journal_mode = WAL');
     }
     this.db.exec('PRAGMA busy_timeout = 5000');
-    this.migrate();
+    if (mode === 'write') this.migrate();
+    else {
+      this.checkVersion();
+      this.db.exec('PRAGMA query_only = ON');
+    }
   }
 
-  private migrate(): void {
-    const current = Number((this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  /** A statement, prepared on first use and reused after. */
+  statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private version(): number {
+    return Number((this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  }
+
+  private checkVersion(): void {
+    const current = this.version();
     if (current > MIGRATIONS.length) {
       throw new Error(`state store schema version ${current} is newer than this gluekit understands (${MIGRATIONS.length}); upgrade gluekit or use another --state-dir`);
     }
-    for (let v = current; v < MIGRATIONS.length; v++) {
+    if (this.mode === 'read' && current < MIGRATIONS.length) {
+      throw new Error(`state in ${this.stateDir} was written by an older gluekit (schema ${current}); run a gluekit command that writes (run, synth) to upgrade it`);
+    }
+  }
+
+  private migrate(): void {
+    this.checkVersion();
+    for (let v = this.version(); v < MIGRATIONS.length; v++) {
       this.transaction(() => {
         this.db.exec(MIGRATIONS[v]);
-        this.db.exec(`PRAGMA user_version = ${v + 1}`);
+        this.db.exec(`PRAGMA user_version = ${Number(v + 1)}`);
       });
     }
   }
 
   get<T>(kind: DocumentKind, key: string): T | undefined {
-    const row = this.db.prepare('SELECT body FROM documents WHERE kind = ? AND key = ?').get(kind, key) as Row | undefined;
-    return row ? parse<T>(row.body) : undefined;
+    const row = this.statement('SELECT body FROM documents WHERE kind = ? AND key = ?').get(kind, key) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as T) : undefined;
   }
 
-  /** Documents of a kind (under one parent when given), in insertion order. */
-  list<T>(kind: DocumentKind, parent?: string): T[] {
-    const rows = (
-      parent === undefined
-        ? this.db.prepare('SELECT body FROM documents WHERE kind = ? ORDER BY rowid').all(kind)
-        : this.db.prepare('SELECT body FROM documents WHERE kind = ? AND parent = ? ORDER BY rowid').all(kind, parent)
-    ) as Row[];
-    return rows.map((r) => parse<T>(r.body));
+  /** Documents of a kind, in insertion order (or newest first), filtered by parent and state. */
+  list<T>(kind: DocumentKind, options: ListOptions = {}): T[] {
+    const where = ['kind = ?'];
+    const params: unknown[] = [kind];
+    if (options.parent !== undefined) {
+      where.push('parent = ?');
+      params.push(options.parent);
+    }
+    if (options.status !== undefined) {
+      where.push(`status IN (${options.status.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...options.status);
+    }
+    const order = options.newestFirst ? 'DESC' : 'ASC';
+    const limit = options.limit !== undefined ? ' LIMIT ?' : '';
+    if (options.limit !== undefined) params.push(Math.max(0, Math.floor(options.limit)));
+    const rows = this.statement(`SELECT body FROM documents WHERE ${where.join(' AND ')} ORDER BY rowid ${order}${limit}`).all(...params) as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as T);
+  }
+
+  /** How many documents of a kind are under a parent in one of the states (by index). */
+  count(kind: DocumentKind, parent: string, status: readonly string[]): number {
+    const sql = `SELECT count(*) AS n FROM documents WHERE kind = ? AND parent = ? AND status IN (${status.map(() => '?').join(', ') || 'NULL'})`;
+    return Number((this.statement(sql).get(kind, parent, ...status) as { n: number }).n);
+  }
+
+  /** Refuses a write to a state opened read-only, saying what to do. */
+  private writable(): void {
+    if (this.mode === 'read') throw new Error(`the state in ${this.stateDir} is open read-only here (another gluekit process may own it); run this with a command that writes`);
   }
 
   /** Inserts a document; returns false (changing nothing) when one with that key exists. */
-  insert(kind: DocumentKind, key: string, body: unknown, parent = ''): boolean {
-    const result = this.db
-      .prepare('INSERT OR IGNORE INTO documents (kind, key, parent, body) VALUES (?, ?, ?, ?)')
-      .run(kind, key, parent, JSON.stringify(body));
+  insert(kind: DocumentKind, key: string, body: unknown, place: DocumentPlace = {}): boolean {
+    this.writable();
+    const result = this.statement('INSERT OR IGNORE INTO documents (kind, key, parent, status, body) VALUES (?, ?, ?, ?, ?)').run(
+      kind,
+      key,
+      place.parent ?? '',
+      place.status ?? null,
+      JSON.stringify(body),
+    );
     return result.changes > 0;
   }
 
   /** Inserts or replaces a document, keeping its place in insertion order when it existed. */
-  put(kind: DocumentKind, key: string, body: unknown, parent = ''): void {
+  put(kind: DocumentKind, key: string, body: unknown, place: DocumentPlace = {}): void {
+    this.writable();
     const json = JSON.stringify(body);
-    const updated = this.db.prepare('UPDATE documents SET body = ?, parent = ? WHERE kind = ? AND key = ?').run(json, parent, kind, key);
+    const updated = this.statement('UPDATE documents SET body = ?, parent = ?, status = ? WHERE kind = ? AND key = ?').run(json, place.parent ?? '', place.status ?? null, kind, key);
     if (updated.changes === 0) {
-      this.db.prepare('INSERT INTO documents (kind, key, parent, body) VALUES (?, ?, ?, ?)').run(kind, key, parent, json);
+      this.statement('INSERT INTO documents (kind, key, parent, status, body) VALUES (?, ?, ?, ?, ?)').run(kind, key, place.parent ?? '', place.status ?? null, json);
     }
   }
 
   delete(kind: DocumentKind, key: string): boolean {
-    return this.db.prepare('DELETE FROM documents WHERE kind = ? AND key = ?').run(kind, key).changes > 0;
+    this.writable();
+    return this.statement('DELETE FROM documents WHERE kind = ? AND key = ?').run(kind, key).changes > 0;
   }
 
   deleteChildren(kind: DocumentKind, parent: string): number {
-    return this.db.prepare('DELETE FROM documents WHERE kind = ? AND parent = ?').run(kind, parent).changes;
+    this.writable();
+    return this.statement('DELETE FROM documents WHERE kind = ? AND parent = ?').run(kind, parent).changes;
   }
 
   /** Runs `fn` in one transaction: all its writes land, or none. Nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T {
     if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn)();
+    this.writable();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  /**
+   * Runs async `fn` in one transaction. Whatever else writes while it awaits joins the transaction, so use it only where
+   * nothing else runs (a deploy, before any run starts).
+   */
+  async transactionAsync<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return fn();
+    this.writable();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    }
   }
 
   close(): void {
+    this.statements.clear();
     this.db.close();
   }
 }

@@ -1,2 +1,4 @@
 export * from './object-store';
 export * from './local-folder-store';
+export * from './s3-uri';
+export * from './local-copy';

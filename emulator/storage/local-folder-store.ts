@@ -1,32 +1,34 @@
-import { promises as fs } from 'fs';
+import { createReadStream, createWriteStream, promises as fs } from 'fs';
+import { randomBytes } from 'crypto';
 import * as path from 'path';
-import type { ObjectInfo, ObjectStore } from './object-store';
+import { Readable } from 'stream';
+import { pipeline } from 'stream/promises';
+import type { ByteRange, LocalFileAccess, ObjectInfo, ObjectStore } from './object-store';
 
-/** An ObjectStore over plain files: object `s3://b/k` is the file `<root>/b/k`, so sample data can be dropped in with cp. */
-export class LocalFolderStore implements ObjectStore {
+/**
+ * An ObjectStore over plain files: object `s3://b/k` is the file `<root>/b/k`, so sample data can be dropped in with cp.
+ * Every entry point refuses a bucket, key or prefix that would reach outside its bucket's folder.
+ */
+export class LocalFolderStore implements ObjectStore, LocalFileAccess {
   constructor(readonly root: string) {}
 
-  bucketRoot(bucket: string): string {
-    return path.join(this.root, bucket);
+  /** The folder of a bucket (for copying sample files in by hand). */
+  bucketFolder(bucket: string): string {
+    return this.bucketDir(bucket);
   }
 
-  private file(bucket: string, key: string): string {
-    if (!bucket || bucket.includes('/') || bucket === '.' || bucket === '..') throw new Error(`'${bucket}' is not a bucket name`);
-    const root = path.resolve(this.bucketRoot(bucket));
-    const full = path.resolve(root, key);
-    const rel = path.relative(root, full);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) {
-      throw new Error(`object key '${key}' escapes bucket '${bucket}'`);
-    }
-    return full;
+  async createBucket(bucket: string): Promise<void> {
+    await fs.mkdir(this.bucketDir(bucket), { recursive: true });
   }
 
   async list(bucket: string, prefix: string): Promise<ObjectInfo[]> {
-    const root = this.bucketRoot(bucket);
-    const out: ObjectInfo[] = [];
-    // Start the walk at the deepest folder the prefix names, so listing one table does not walk the whole bucket.
+    const root = this.bucketDir(bucket);
+    // The deepest folder the prefix names: checked like a key, so `../x` cannot list outside the bucket.
     const slash = prefix.lastIndexOf('/');
     const startKey = slash >= 0 ? prefix.slice(0, slash + 1) : '';
+    checkKey(bucket, prefix, 'prefix');
+    const start = startKey === '' ? root : this.file(bucket, startKey, 'prefix');
+    const out: ObjectInfo[] = [];
     const walk = async (dir: string, keyPrefix: string): Promise<void> => {
       let entries: import('fs').Dirent[];
       try {
@@ -39,70 +41,119 @@ export class LocalFolderStore implements ObjectStore {
         const key = keyPrefix + entry.name;
         if (entry.isDirectory()) {
           if ((key + '/').startsWith(prefix) || prefix.startsWith(key + '/')) await walk(path.join(dir, entry.name), key + '/');
-        } else if (entry.isFile() && key.startsWith(prefix)) {
+        } else if (entry.isFile() && key.startsWith(prefix) && !isTemporary(entry.name)) {
           const stat = await fs.stat(path.join(dir, entry.name));
           out.push({ bucket, key, size: stat.size, lastModified: stat.mtime });
         }
       }
     };
-    await walk(path.join(root, startKey), startKey);
+    await walk(start, startKey);
     out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return out;
   }
 
-  async read(bucket: string, key: string, length?: number): Promise<Buffer> {
-    const file = this.file(bucket, key);
-    if (length === undefined) return fs.readFile(file);
-    const handle = await fs.open(file, 'r');
+  async head(bucket: string, key: string): Promise<ObjectInfo | undefined> {
     try {
-      const buf = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buf, 0, length, 0);
-      return buf.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
+      const stat = await fs.stat(this.file(bucket, key));
+      return stat.isFile() ? { bucket, key, size: stat.size, lastModified: stat.mtime } : undefined;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+      throw e;
     }
   }
 
-  async readTail(bucket: string, key: string, length: number): Promise<Buffer> {
+  async read(bucket: string, key: string, range?: ByteRange): Promise<Buffer> {
     const file = this.file(bucket, key);
+    if (range === undefined) return fs.readFile(file);
     const handle = await fs.open(file, 'r');
     try {
       const { size } = await handle.stat();
-      const start = Math.max(0, size - length);
-      const buf = Buffer.alloc(size - start);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, start);
+      const start = 'suffix' in range ? Math.max(0, size - range.suffix) : Math.min(range.offset, size);
+      const length = 'suffix' in range ? size - start : Math.max(0, Math.min(range.length, size - start));
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buf, 0, length, start);
       return buf.subarray(0, bytesRead);
     } finally {
       await handle.close();
     }
   }
 
-  async write(bucket: string, key: string, body: Buffer | string): Promise<void> {
+  async readStream(bucket: string, key: string): Promise<Readable> {
+    const file = this.file(bucket, key);
+    await fs.access(file);
+    return createReadStream(file);
+  }
+
+  async write(bucket: string, key: string, body: Buffer | string | Readable): Promise<void> {
     const file = this.file(bucket, key);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.gluekit-tmp-${process.pid}`;
-    await fs.writeFile(tmp, body);
-    await fs.rename(tmp, file);
+    const tmp = temporaryName(file);
+    try {
+      if (body instanceof Readable) await pipeline(body, createWriteStream(tmp));
+      else await fs.writeFile(tmp, body);
+      await fs.rename(tmp, file);
+    } catch (e) {
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
   }
 
   async delete(bucket: string, key: string): Promise<void> {
     await fs.rm(this.file(bucket, key), { force: true });
   }
 
-  async importFile(bucket: string, key: string, file: string): Promise<void> {
+  localFile(bucket: string, key: string): string {
+    return this.file(bucket, key);
+  }
+
+  async adoptFile(bucket: string, key: string, file: string): Promise<void> {
     const target = this.file(bucket, key);
     await fs.mkdir(path.dirname(target), { recursive: true });
     try {
       await fs.rename(file, target);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-      await fs.copyFile(file, `${target}.gluekit-tmp-${process.pid}`);
-      await fs.rename(`${target}.gluekit-tmp-${process.pid}`, target);
+      const tmp = temporaryName(target);
+      await fs.copyFile(file, tmp);
+      await fs.rename(tmp, target);
       await fs.rm(file);
     }
   }
 
-  async localPath(bucket: string, key: string): Promise<string> {
-    return this.file(bucket, key);
+  private bucketDir(bucket: string): string {
+    if (!bucket || bucket === '.' || bucket === '..' || /[/\\\0]/.test(bucket)) throw new Error(`'${bucket}' is not a bucket name`);
+    return path.join(path.resolve(this.root), bucket);
   }
+
+  /** The file of a key; a key (or prefix) that is not inside its bucket's folder is refused. */
+  private file(bucket: string, key: string, what: 'key' | 'prefix' = 'key'): string {
+    const root = this.bucketDir(bucket);
+    checkKey(bucket, key, what);
+    const full = path.resolve(root, key);
+    const rel = path.relative(root, full);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+      throw new Error(`object ${what} '${key}' escapes bucket '${bucket}'`);
+    }
+    return full;
+  }
+}
+
+/**
+ * Refuses what a folder cannot hold as its bucket's object: a NUL character, a leading `/`, or a `.` or `..` path segment
+ * (S3 allows `a/../b` as a key; as a file it would be another file, or one outside the bucket).
+ */
+function checkKey(bucket: string, key: string, what: 'key' | 'prefix'): void {
+  if (key.includes('\0')) throw new Error(`object ${what} '${key.replace(/\0/g, '\\0')}' holds a NUL character`);
+  if (key.startsWith('/') || key.split(/[/\\]/).some((s) => s === '.' || s === '..')) {
+    throw new Error(`object ${what} '${key}' escapes bucket '${bucket}' (it starts with / or has a . or .. segment)`);
+  }
+}
+
+/** A sibling temporary name, hidden (leading `.`) and unique, that listings skip. */
+function temporaryName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.gluekit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+function isTemporary(name: string): boolean {
+  return name.startsWith('.') && name.includes('.gluekit-tmp-');
 }

@@ -1,9 +1,10 @@
+import type { Readable } from 'stream';
+
 /**
- * The object store the emulator reads and writes S3 data through. The default backend is a local folder
- * (`<state-dir>/s3/<bucket>/<key>`); an S3-compatible endpoint can stand behind the same interface.
+ * The object store the emulator reads and writes S3 data through: keys and streams only, so an S3-compatible endpoint
+ * can stand behind it as well as the default local folder (`<state-dir>/s3/<bucket>/<key>`).
  */
 export interface ObjectInfo {
-  /** Bucket name. */
   readonly bucket: string;
   /** Full object key, no leading slash. */
   readonly key: string;
@@ -11,31 +12,40 @@ export interface ObjectInfo {
   readonly lastModified: Date;
 }
 
+/** Bytes of an object: `offset` and `length`, or the last `suffix` bytes (an HTTP suffix range, as a Parquet footer read). */
+export type ByteRange = { readonly offset: number; readonly length: number } | { readonly suffix: number };
+
 export interface ObjectStore {
-  /** Every object whose key starts with `prefix`, sorted by key. An empty or missing bucket lists nothing. */
+  /** Makes an empty bucket; one that exists is left as it is. */
+  createBucket(bucket: string): Promise<void>;
+  /** Every object whose key starts with `prefix`, sorted by key. A missing bucket lists nothing. */
   list(bucket: string, prefix: string): Promise<ObjectInfo[]>;
-  /** The first `length` bytes of an object (the whole object when `length` is omitted). */
-  read(bucket: string, key: string, length?: number): Promise<Buffer>;
-  /** The last `length` bytes of an object (a Parquet footer, for instance). */
-  readTail(bucket: string, key: string, length: number): Promise<Buffer>;
-  write(bucket: string, key: string, body: Buffer | string): Promise<void>;
+  /** An object's size and time, or undefined when there is none. */
+  head(bucket: string, key: string): Promise<ObjectInfo | undefined>;
+  /** An object's bytes, or a range of them. */
+  read(bucket: string, key: string, range?: ByteRange): Promise<Buffer>;
+  /** An object's bytes as a stream. */
+  readStream(bucket: string, key: string): Promise<Readable>;
+  /** Writes an object whole: readers see the old object or the new one, never a part. */
+  write(bucket: string, key: string, body: Buffer | string | Readable): Promise<void>;
+  /** Deletes an object; a missing one is not an error (as S3). */
   delete(bucket: string, key: string): Promise<void>;
-  /** Moves a local file into the store as an object (the local backend renames it; a remote one uploads it). */
-  importFile(bucket: string, key: string, file: string): Promise<void>;
-  /**
-   * A local file path holding the object, for engines (DuckDB) that read files. The local backend returns the
-   * object's own file; a remote backend would download to a cache first.
-   */
-  localPath(bucket: string, key: string): Promise<string>;
-  /** The local folder where a bucket's objects live, or where staged output can be moved into the bucket. */
-  bucketRoot(bucket: string): string;
 }
 
-/** Splits `s3://bucket/key/prefix` into its bucket and key. Throws a clear error on anything else. */
-export function parseS3Uri(uri: string, where = 'path'): { bucket: string; key: string } {
-  const match = /^s3a?:\/\/([^/]+)\/?(.*)$/.exec(uri);
-  if (!match) {
-    throw new Error(`${where}: '${uri}' is not an S3 URI; expected s3://<bucket>/<key>`);
-  }
-  return { bucket: match[1], key: match[2] };
+/**
+ * What a backend whose objects are local files offers beyond keys and streams, so DuckDB reads the files where they are
+ * and a run's staged output is renamed into place instead of copied. Engines ask for it with `localFileAccess(store)`
+ * and fall back to streams when a backend has none.
+ */
+export interface LocalFileAccess {
+  /** The file holding an object (which need not exist yet). */
+  localFile(bucket: string, key: string): string;
+  /** Moves a local file into the store as an object (a rename on the same file system). */
+  adoptFile(bucket: string, key: string, file: string): Promise<void>;
+}
+
+/** The store's local-file access, when its backend has one. */
+export function localFileAccess(store: ObjectStore): LocalFileAccess | undefined {
+  const candidate = store as Partial<LocalFileAccess>;
+  return typeof candidate.localFile === 'function' && typeof candidate.adoptFile === 'function' ? (candidate as LocalFileAccess) : undefined;
 }

@@ -4,11 +4,9 @@ import * as path from 'path';
 import type { Crawler, JobRun, WorkflowRun } from '@aws-sdk/client-glue';
 import { Stage, Stack } from 'aws-cdk-lib';
 import { manifestFileName } from '../../lib/manifest/manifest';
+import { GlueService, ReadTableOptions, TableRows } from '../api';
 import { deployManifest, DeployResult } from '../deploy/deploy-manifest';
 import { loadManifest } from '../deploy/load-manifest';
-import { readTable, ReadTableOptions, TableRows } from '../frames/table-reader';
-import { runCrawler, runJob, runWorkflow } from '../runs/run-to-completion';
-import { GlueService } from '../service/glue-service';
 
 export interface LocalGlueOptions {
   /** Default: a new temporary folder, removed by `close()`. */
@@ -17,7 +15,7 @@ export interface LocalGlueOptions {
 
 /**
  * The local Glue for jest: built from a stack synthesized in-process, it runs workflows, jobs and crawlers on files you
- * put in its local buckets and reads tables back as rows.
+ * put in its local buckets and reads tables back as rows. It owns its state directory until `close()`.
  *
  * ```ts
  * const glue = await LocalGlue.fromStack(stack);
@@ -38,17 +36,23 @@ export class LocalGlue {
     }
     const temporary = options.stateDir === undefined;
     const stateDir = options.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-test-'));
-    const service = new GlueService({ stateDir });
+    const service = await GlueService.open({ stateDir, command: `LocalGlue.fromStack(${stack.node.path})` });
     try {
       const deployed = await deployManifest(service, loadManifest(file), assembly.directory);
-      return new LocalGlue(service, deployed, temporary ? stateDir : undefined);
+      return new LocalGlue(service, deployed, stateDir, temporary);
     } catch (e) {
       await service.close();
       throw e;
     }
   }
 
-  private constructor(readonly service: GlueService, readonly deployed: DeployResult, private readonly temporaryDir?: string) {}
+  private constructor(
+    /** The local Glue API (SDK-shaped operations), for what the helpers below do not cover. */
+    readonly service: GlueService,
+    readonly deployed: DeployResult,
+    readonly stateDir: string,
+    private readonly temporary: boolean,
+  ) {}
 
   /** The local name of a bucket of the stack, by its construct (or its logical id). */
   bucketName(bucket: { node: { defaultChild?: unknown } } | string): string {
@@ -62,9 +66,10 @@ export class LocalGlue {
     return this.bucketName(cfn.stack.resolve(cfn.logicalId) as string);
   }
 
-  /** The local folder of a bucket, for copying sample files in. */
+  /** The local folder of a bucket (`<stateDir>/s3/<bucket>`), for copying sample files in. */
   bucketDir(bucket: string): string {
-    return this.service.objects.bucketRoot(bucket);
+    if (!bucket || /[/\\\0]/.test(bucket) || bucket === '.' || bucket === '..') throw new Error(`'${bucket}' is not a bucket name`);
+    return path.join(this.stateDir, 's3', bucket);
   }
 
   async putObject(bucket: string, key: string, body: string | Buffer): Promise<void> {
@@ -72,15 +77,15 @@ export class LocalGlue {
   }
 
   runWorkflow(name: string, runProperties?: Record<string, string>): Promise<WorkflowRun> {
-    return runWorkflow(this.service, name, runProperties);
+    return this.service.runWorkflow(name, runProperties);
   }
 
   runJob(name: string, args?: Record<string, string>): Promise<JobRun> {
-    return runJob(this.service, name, args);
+    return this.service.runJob(name, args);
   }
 
   runCrawler(name: string): Promise<Crawler> {
-    return runCrawler(this.service, name);
+    return this.service.runCrawler(name);
   }
 
   /** A table's rows, sorted by all columns (or `orderBy`) so assertions are stable. */
@@ -90,11 +95,11 @@ export class LocalGlue {
 
   /** A table's rows with its schema and count. */
   read(database: string, table: string, options: ReadTableOptions = {}): Promise<TableRows> {
-    return readTable(this.service.catalog, this.service.objects, path.join(this.service.options.stateDir, 'tmp'), database, table, options);
+    return this.service.readTable(database, table, options);
   }
 
   async close(): Promise<void> {
     await this.service.close();
-    if (this.temporaryDir) fs.rmSync(this.temporaryDir, { recursive: true, force: true });
+    if (this.temporary) fs.rmSync(this.stateDir, { recursive: true, force: true });
   }
 }

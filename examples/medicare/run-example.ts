@@ -1,9 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { openProject } from '../../emulator/project/local-project';
-import { formatRows, formatWorkflowRun } from '../../emulator/project/format';
-import { readTable } from '../../emulator/frames/table-reader';
-import { runWorkflow } from '../../emulator/runs/run-to-completion';
+import { formatRows, formatWorkflowRun, openProject, workflowSucceeded } from '../../emulator/project';
 import { generateMedicare } from './generate-data';
 
 /**
@@ -27,18 +24,17 @@ async function main(): Promise<number> {
   const { service, deployed } = await openProject({ stateDir, synth: 'always' });
   try {
     const bucket = Object.values(deployed[0].buckets)[0];
-    const generated = generateMedicare({ bucketDir: service.objects.bucketRoot(bucket), rows });
+    const generated = generateMedicare({ bucketDir: path.join(stateDir, 's3', bucket), rows });
     process.stderr.write(`generated ${generated.rows} rows (${generated.rowsWithProviderId} with a provider id) into s3://${bucket}/raw/medicare/\n`);
 
-    const run = await runWorkflow(service, 'nightly');
+    const run = await service.runWorkflow('nightly');
     process.stdout.write(`${formatWorkflowRun(run, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })}\n\n`);
 
-    const curated = await readTable(service.catalog, service.objects, path.join(stateDir, 'tmp'), 'datalake', 'curated_medicare', { limit: 5, orderBy: ['provider_id', 'state'] });
+    const curated = await service.readTable('datalake', 'curated_medicare', { limit: 5, orderBy: ['provider_id', 'state'] });
     process.stdout.write(`datalake.curated_medicare: ${curated.count} rows (the generator wrote ${generated.rowsWithProviderId} with a provider id)\n`);
     process.stdout.write(`${formatRows(curated.schema, curated.rows)}\n`);
     process.stdout.write(`\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    const failed = (run.Statistics?.FailedActions ?? 0) + (run.Statistics?.ErroredActions ?? 0);
-    return run.Status === 'COMPLETED' && failed === 0 && curated.count === generated.rowsWithProviderId ? 0 : 1;
+    return workflowSucceeded(run) && curated.count === generated.rowsWithProviderId ? 0 : 1;
   } finally {
     await service.close();
   }

@@ -31,8 +31,8 @@ export class MedicareStack extends Stack {
 
     const pipeline = new Pipeline();
     pipeline
-      .fromCatalog({ database: 'datalake', table: 'medicare', ctx: 'medicare_source' })
-      .renameField('givenname', 'name', { ctx: 'rename_givenname' })
+      .fromCatalog({ database: 'datalake', table: 'medicare', transformationCtx: 'medicare_source' })
+      .renameField('givenname', 'name', { transformationCtx: 'rename_givenname' })
       .applyMapping(
         [
           { from: 'provider id', fromType: 'long', to: 'provider_id', toType: 'long' },
@@ -45,15 +45,15 @@ export class MedicareStack extends Stack {
           { from: 'average covered charges', fromType: 'double', to: 'average_covered_charges', toType: 'double' },
           { from: 'average total payments', fromType: 'double', to: 'average_total_payments', toType: 'double' },
         ],
-        { ctx: 'map_columns' },
+        { transformationCtx: 'map_columns' },
       )
-      .filter(col('provider_id').isNotNull(), { ctx: 'drop_missing_provider' })
+      .filter(col('provider_id').isNotNull(), { transformationCtx: 'drop_missing_provider' })
       .writeToS3({
         path: `s3://${this.bucket.bucketName}/curated/medicare/`,
         format: 'parquet',
         compression: 'snappy',
         partitionKeys: ['state'],
-        ctx: 'curated_sink',
+        transformationCtx: 'curated_sink',
       });
 
     const cleanJob = new PipelineJob(this, 'CleanMedicare', { jobName: 'clean-medicare', pipeline });

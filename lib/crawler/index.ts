@@ -1,2 +1,2 @@
-export * from './targets';
+export type { S3Target } from './targets';
 export * from './crawler';

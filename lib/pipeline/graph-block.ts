@@ -1,3 +1,4 @@
+import { bindArguments, isPlainObject } from './argument-placeholder';
 import type { PipelineGraph } from './graph';
 
 /**
@@ -7,11 +8,17 @@ import type { PipelineGraph } from './graph';
  */
 export const GRAPH_BEGIN = '# gluekit-graph-begin';
 export const GRAPH_END = '# gluekit-graph-end';
-const PLACEHOLDER = /^\{\{args\.([A-Za-z_][A-Za-z0-9_-]*)\}\}$/;
+/** Whole comment lines of the graph block are at most this long (`# ` included). */
+const GRAPH_LINE_WIDTH = 100;
+
+/** The block's lines, markers included: canonical JSON cut into `# ` comment lines of at most 100 characters. */
+export function writeGraphBlock(graph: PipelineGraph): string[] {
+  return [GRAPH_BEGIN, ...wrap(canonicalJson(graph)), GRAPH_END];
+}
 
 /**
  * The graph a gluekit-generated script carries in its `# gluekit-graph-begin` / `# gluekit-graph-end` block, or
- * undefined when the script has no such block. The exact inverse of the block {@link generatePySparkScript} writes.
+ * undefined when the script has no such block. The exact inverse of {@link writeGraphBlock}.
  *
  * Values that the script reads from job arguments are placeholders `{{args.<name>}}` in the block; pass the run's
  * arguments (`{"--name": value}`, as a job's `DefaultArguments` merged with a run's `Arguments`; keys with or without
@@ -49,29 +56,31 @@ export function readGraphFromScript(script: string, args?: Record<string, string
   return args ? bindArguments(graph as PipelineGraph, args) : (graph as PipelineGraph);
 }
 
-/**
- * Fills the `{{args.<name>}}` placeholders of a graph from a job run's arguments (`{"--name": value}`, the job's
- * DefaultArguments merged with the run's Arguments; keys with or without `--`). A graph without placeholders comes back
- * unchanged. Throws naming the node and the argument when the run lacks one.
- */
-export function bindArguments(graph: PipelineGraph, args: Record<string, string>): PipelineGraph {
-  const bind = (value: unknown, where: string): unknown => {
-    if (typeof value === 'string') {
-      const m = PLACEHOLDER.exec(value);
-      if (!m) return value;
-      const bound = args[`--${m[1]}`] ?? args[m[1]];
-      if (bound === undefined) throw new Error(`pipeline node ${where} is carried by job argument --${m[1]}, which the job run does not have; pass --${m[1]}`);
-      return bound;
+/** JSON with object keys sorted at every level, no whitespace, and every non-ASCII character as a \u escape. */
+function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (isPlainObject(v)) {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sort(v[k]);
+      return out;
     }
-    if (Array.isArray(value)) return value.map((v, i) => bind(v, `${where}.${i}`));
-    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, bind(v, `${where}.${k}`)]));
-    return value;
+    return v;
   };
-  return Object.fromEntries(Object.entries(graph).map(([id, node]) => [id, bind(node, `'${id}' field`)])) as PipelineGraph;
+  return JSON.stringify(sort(value)).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** A JSON object (not an array, not null). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The JSON cut into `# ` lines; a line ends in a space only when the JSON holds a run of spaces as long as a line. */
+function wrap(json: string): string[] {
+  const width = GRAPH_LINE_WIDTH - 2;
+  const lines: string[] = [];
+  let i = 0;
+  while (i < json.length) {
+    let chunk = json.slice(i, i + width);
+    // An editor that strips trailing whitespace must not change the graph.
+    while (chunk.length > 1 && chunk.endsWith(' ')) chunk = chunk.slice(0, -1);
+    lines.push(`# ${chunk}`);
+    i += chunk.length;
+  }
+  return lines;
 }
-

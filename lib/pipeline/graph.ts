@@ -1,4 +1,6 @@
 import type { CodeGenConfigurationNode } from '@aws-sdk/client-glue';
+import { NodeCheck } from './node-check';
+import { definitionOf, isNodeKind, NODE_DEFINITIONS, NodeKind, NodeParameters } from './nodes/registry';
 
 /**
  * A pipeline graph is Glue Studio's own visual job model: a map from node id to a `CodeGenConfigurationNode`, a one-key
@@ -7,69 +9,67 @@ import type { CodeGenConfigurationNode } from '@aws-sdk/client-glue';
  */
 export type PipelineGraph = Record<string, CodeGenConfigurationNode>;
 
-/** The node kinds gluekit's builder produces and its frame engine runs today. */
-export const SUPPORTED_NODE_KINDS = [
-  'CatalogSource',
-  'S3CsvSource',
-  'S3JsonSource',
-  'S3ParquetSource',
-  'RenameField',
-  'ApplyMapping',
-  'SelectFields',
-  'DropFields',
-  'Filter',
-  'S3GlueParquetTarget',
-  'S3DirectTarget',
-  'CatalogTarget',
-] as const;
-export type NodeKind = (typeof SUPPORTED_NODE_KINDS)[number];
-
-const SOURCE_KINDS: ReadonlySet<string> = new Set(['CatalogSource', 'S3CsvSource', 'S3JsonSource', 'S3ParquetSource']);
-const TARGET_KINDS: ReadonlySet<string> = new Set(['S3GlueParquetTarget', 'S3DirectTarget', 'CatalogTarget']);
-
-/** A node unwrapped: its id, its kind (the one key) and that key's body. */
-export interface GraphNode {
+/** A node unwrapped: its id, its kind (the one key), that key's parameters and its inputs. */
+export interface GraphNode<K extends NodeKind = NodeKind> {
   readonly id: string;
-  readonly kind: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly body: any;
-  readonly inputs: string[];
+  readonly kind: K;
+  readonly parameters: NodeParameters<K>;
+  readonly inputs: readonly string[];
 }
 
-/** Unwraps one node; throws naming the node when it does not have exactly one kind key. */
-export function unwrapNode(id: string, node: CodeGenConfigurationNode): GraphNode {
+/** A node of any kind, narrowed by `kind`. */
+export type AnyGraphNode = { [K in NodeKind]: GraphNode<K> }[NodeKind];
+
+/** Unwraps one node; throws naming the node when it does not have exactly one known kind key. */
+export function unwrapNode(id: string, node: unknown): AnyGraphNode {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) throw new Error(`pipeline node '${id}' must be an object with one node kind key`);
   const keys = Object.keys(node).filter((k) => (node as Record<string, unknown>)[k] !== undefined);
   if (keys.length !== 1) {
     throw new Error(`pipeline node '${id}' must have exactly one node kind key, found ${keys.length} (${keys.join(', ') || 'none'})`);
   }
   const kind = keys[0];
-  const body = (node as Record<string, unknown>)[kind] as { Inputs?: string[] };
-  return { id, kind, body, inputs: body?.Inputs ?? [] };
+  if (!isNodeKind(kind)) {
+    throw new Error(`pipeline node '${id}' is a ${kind} node, which gluekit does not support yet; use one of ${Object.keys(NODE_DEFINITIONS).join(', ')}`);
+  }
+  const parameters = (node as Record<string, unknown>)[kind];
+  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) throw new Error(`pipeline node '${id}' (${kind}) must hold an object of parameters`);
+  const inputs: unknown = (parameters as { Inputs?: unknown }).Inputs ?? [];
+  if (!Array.isArray(inputs) || !inputs.every((i) => typeof i === 'string')) throw new Error(`pipeline node '${id}' (${kind}): Inputs must be a list of node ids`);
+  return { id, kind, parameters, inputs } as AnyGraphNode;
 }
 
-export function isSourceKind(kind: string): boolean {
-  return SOURCE_KINDS.has(kind);
+/** Checks one node's parameters by its kind's rules (the one place they are written). */
+export function validateNode(node: AnyGraphNode): void {
+  validate(node);
 }
 
-export function isTargetKind(kind: string): boolean {
-  return TARGET_KINDS.has(kind);
+function validate<K extends NodeKind>(node: GraphNode<K>): void {
+  const definition = definitionOf(node.kind);
+  const check = new NodeCheck(node.id, node.kind);
+  if (definition.role === 'source' && node.inputs.length > 0) check.fail('is a source and takes no Inputs');
+  if (definition.role !== 'source' && node.inputs.length !== 1) check.fail(`must have exactly one input, found ${node.inputs.length}`);
+  definition.validate(node.parameters, check);
 }
 
 /**
- * The nodes in an order where every node comes after its inputs (ties broken by id, so the order is stable).
- * Throws naming the node on an unknown input or a cycle.
+ * The nodes, validated, in an order where every node comes after its inputs (ties broken by id, so the order is stable).
+ * Throws naming the node on an unknown kind, bad parameters, an unknown input, a target used as an input, or a cycle.
  */
-export function topologicalOrder(graph: PipelineGraph): GraphNode[] {
+export function validateGraph(graph: PipelineGraph): AnyGraphNode[] {
+  if (typeof graph !== 'object' || graph === null || Array.isArray(graph)) throw new Error('a pipeline graph must be an object of nodes keyed by node id');
   const nodes = new Map(Object.keys(graph).sort().map((id) => [id, unwrapNode(id, graph[id])]));
   for (const node of nodes.values()) {
+    validateNode(node);
     for (const input of node.inputs) {
-      if (!nodes.has(input)) throw new Error(`pipeline node '${node.id}' has input '${input}', which is not a node of the graph`);
+      const from = nodes.get(input);
+      if (!from) throw new Error(`pipeline node '${node.id}' has input '${input}', which is not a node of the graph`);
+      if (definitionOf(from.kind).role === 'target') throw new Error(`pipeline node '${node.id}' has input '${input}', a ${from.kind} that writes and gives no frame`);
     }
   }
   const done = new Set<string>();
   const visiting = new Set<string>();
-  const out: GraphNode[] = [];
-  const visit = (node: GraphNode): void => {
+  const out: AnyGraphNode[] = [];
+  const visit = (node: AnyGraphNode): void => {
     if (done.has(node.id)) return;
     if (visiting.has(node.id)) throw new Error(`pipeline graph has a cycle through node '${node.id}'`);
     visiting.add(node.id);
@@ -81,6 +81,3 @@ export function topologicalOrder(graph: PipelineGraph): GraphNode[] {
   for (const node of nodes.values()) visit(node);
   return out;
 }
-
-/** Glue Studio's CSV `Separator` values and the characters they stand for. */
-export const CSV_SEPARATORS: Readonly<Record<string, string>> = { comma: ',', tab: '\t', pipe: '|', semicolon: ';', ctrla: '\u0001' };

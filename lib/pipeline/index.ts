@@ -1,5 +1,3 @@
-export * from './graph';
-export * from './expressions';
+export * from './filter-expression';
 export * from './pipeline';
-export * from './graph-block';
-export * from './pyspark';
+export * from './pipeline-job';

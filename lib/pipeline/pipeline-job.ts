@@ -1,15 +1,13 @@
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Token } from 'aws-cdk-lib';
+import { AssetStaging, CfnResource, Duration, ResourceEnvironment, Token } from 'aws-cdk-lib';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { ManifestWriter } from '../manifest/manifest-writer';
 import type { PipelineGraph } from './graph';
-import { topologicalOrder } from './graph';
 import type { Pipeline } from './pipeline';
 import { readGraphFromScript } from './graph-block';
 import { generatePySparkScript } from './pyspark';
@@ -29,7 +27,7 @@ export interface PipelineJobProps {
   /** Default 2. */
   readonly numberOfWorkers?: number;
   readonly maxRetries?: number;
-  readonly timeout?: import('aws-cdk-lib').Duration;
+  readonly timeout?: Duration;
   readonly maxConcurrentRuns?: number;
   /** Extra `--name: value` arguments every run receives. */
   readonly defaultArguments?: Record<string, string>;
@@ -49,7 +47,6 @@ export class PipelineJob extends Construct implements glue.IJobRef {
     super(scope, id);
     this.graph = props.pipeline.graph;
     if (Object.keys(this.graph).length === 0) throw new Error(`PipelineJob ${this.node.path}: the pipeline has no steps`);
-    topologicalOrder(this.graph);
 
     // Values holding tokens (a bucket name, say) cannot be written into the script file: each becomes a job argument,
     // filled in by CloudFormation and read with getResolvedOptions.
@@ -62,8 +59,16 @@ export class PipelineJob extends Construct implements glue.IJobRef {
         return name;
       },
     });
-    const scriptFile = writeScriptFile(this.script, `${this.node.id}.py`);
+    const scriptDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-script-'));
+    const scriptFile = path.join(scriptDir, `${this.node.id}.py`);
+    fs.writeFileSync(scriptFile, this.script, { flag: 'wx' });
     const asset = new s3assets.Asset(this, 'Script', { path: scriptFile });
+    // The asset is copied into the cloud assembly as it is constructed; the private folder is then no longer needed
+    // (unless staging is disabled, when the assembly points at the file itself).
+    const staging = asset.node.tryFindChild('Stage');
+    if (staging instanceof AssetStaging && path.resolve(staging.absoluteStagedPath) !== path.resolve(scriptFile)) {
+      fs.rmSync(scriptDir, { recursive: true, force: true });
+    }
 
     this.role =
       props.role ??
@@ -88,7 +93,7 @@ export class PipelineJob extends Construct implements glue.IJobRef {
     // The manifest carries the graph as the script does: values passed as job arguments are {{args.x}} placeholders,
     // bound per run from the run's arguments, so a run-level --x overrides the default locally as it does on AWS.
     ManifestWriter.of(this).registerPipeline({
-      job: this.job.node.defaultChild as import('aws-cdk-lib').CfnResource,
+      job: this.job.node.defaultChild as CfnResource,
       graph: readGraphFromScript(this.script)!,
       script: () => asset.assetPath,
     });
@@ -97,7 +102,7 @@ export class PipelineJob extends Construct implements glue.IJobRef {
   get jobRef(): glue.JobReference {
     return this.job.jobRef;
   }
-  get env(): import('aws-cdk-lib').ResourceEnvironment {
+  get env(): ResourceEnvironment {
     return this.job.env;
   }
   get jobName(): string {
@@ -106,18 +111,4 @@ export class PipelineJob extends Construct implements glue.IJobRef {
   get jobArn(): string {
     return this.job.jobArn;
   }
-}
-
-/** Writes the script under a content-addressed temporary folder, so the asset (and its hash) is the same every synth. */
-function writeScriptFile(script: string, fileName: string): string {
-  const hash = createHash('sha256').update(script).digest('hex').slice(0, 16);
-  const dir = path.join(os.tmpdir(), 'gluekit-scripts', hash);
-  const file = path.join(dir, fileName);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, script);
-    fs.renameSync(tmp, file);
-  }
-  return file;
 }

@@ -1,6 +1,8 @@
 import type { CodeGenConfigurationNode, Mapping } from '@aws-sdk/client-glue';
-import { Condition, Predicate } from './expressions';
+import type { CsvSeparator } from './csv-format';
+import { FilterCondition, FilterPredicate } from './filter-expression';
 import type { PipelineGraph } from './graph';
+import { unwrapNode, validateNode } from './graph';
 
 /** DynamicFrame type names (GLUE-REFERENCE section 1) plus the catalog's Hive names that map onto them. */
 export type GlueType =
@@ -9,21 +11,29 @@ export type GlueType =
 
 /** One ApplyMapping entry, awsglue's `(source, sourceType, target, targetType)` tuple with names. */
 export interface FieldMapping {
+  /** The source field's path (`address.state`). */
   readonly from: string;
   readonly fromType: GlueType;
+  /** The target field's name. */
   readonly to: string;
   readonly toType: GlueType;
 }
 
 export interface StepOptions {
-  /** The node id, also the step's `transformation_ctx`. Default: the step's kind and a counter (`RenameField_1`). */
-  readonly ctx?: string;
+  /**
+   * The node id, which is also the step's `transformation_ctx` (awsglue's name for the key of a step's job bookmark).
+   * @default - the step's kind and a counter (`RenameField_1`)
+   */
+  readonly transformationCtx?: string;
 }
 
 export interface CatalogSourceOptions extends StepOptions {
   readonly database: string;
   readonly table: string;
-  /** Spark SQL over partition columns, e.g. `year == '2024'`, pruning partitions before any file is read. */
+  /**
+   * Spark SQL over partition columns, e.g. `year == '2024'`, pruning partitions before any file is read.
+   * @default - every partition is read
+   */
   readonly pushDownPredicate?: string;
 }
 
@@ -31,11 +41,20 @@ export interface S3SourceOptions extends StepOptions {
   /** One or more `s3://bucket/prefix/` paths. */
   readonly paths: string[];
   readonly format: 'csv' | 'json' | 'parquet';
-  /** CSV: the first line holds the column names. Default false, as in Glue. */
+  /**
+   * CSV: the first line holds the column names.
+   * @default false (as in Glue)
+   */
   readonly withHeader?: boolean;
-  /** CSV separator. Default comma. */
-  readonly separator?: 'comma' | 'tab' | 'pipe' | 'semicolon' | 'ctrla';
-  /** Read sub-folders too. Default true. */
+  /**
+   * CSV separator.
+   * @default 'comma'
+   */
+  readonly separator?: CsvSeparator;
+  /**
+   * Read sub-folders too.
+   * @default true
+   */
   readonly recurse?: boolean;
 }
 
@@ -43,21 +62,28 @@ export interface S3SinkOptions extends StepOptions {
   /** `s3://bucket/prefix/` */
   readonly path: string;
   readonly format: 'parquet' | 'csv' | 'json';
-  /** Parquet: snappy (default), gzip or uncompressed. CSV/JSON: gzip, bzip2 or none (default). */
-  readonly compression?: string;
-  /** Columns written as Hive-style `key=value/` folders. */
+  /**
+   * Parquet: `snappy`, `gzip` or `uncompressed`. CSV and JSON: `gzip` or `none`.
+   * @default - `snappy` for Parquet, `none` for CSV and JSON
+   */
+  readonly compression?: 'snappy' | 'gzip' | 'uncompressed' | 'none';
+  /**
+   * Columns written as Hive-style `key=value/` folders.
+   * @default - no partitions
+   */
   readonly partitionKeys?: string[];
 }
 
 export interface CatalogSinkOptions extends StepOptions {
   readonly database: string;
   readonly table: string;
+  /** @default - the table's own partition keys */
   readonly partitionKeys?: string[];
 }
 
 /**
  * A typed builder for a pipeline graph, mirroring awsglue's names. Each step returns a new `Frame`; the graph is Glue
- * Studio's `CodeGenConfigurationNodes` model.
+ * Studio's `CodeGenConfigurationNodes` model. Each step is checked by its node kind's rules as it is added.
  *
  * ```ts
  * const p = new Pipeline();
@@ -73,40 +99,33 @@ export class Pipeline {
 
   /** `glueContext.create_dynamic_frame.from_catalog` */
   fromCatalog(options: CatalogSourceOptions): Frame {
-    const name = options.ctx ?? this.nextId('CatalogSource');
+    const name = options.transformationCtx ?? this.nextId('CatalogSource');
     return this.add(name, {
       CatalogSource: {
         Name: name,
         Database: options.database,
         Table: options.table,
-        ...(options.pushDownPredicate ? { PartitionPredicate: options.pushDownPredicate } : {}),
+        ...(options.pushDownPredicate !== undefined ? { PartitionPredicate: options.pushDownPredicate } : {}),
       },
     });
   }
 
   /** `glueContext.create_dynamic_frame.from_options(connection_type="s3", ...)` */
   fromS3(options: S3SourceOptions): Frame {
-    if (!options.paths || options.paths.length === 0) throw new Error('fromS3: paths must name at least one s3:// path');
-    const common = { Paths: [...options.paths], Recurse: options.recurse ?? true };
+    const common = { Paths: [...(options.paths ?? [])], Recurse: options.recurse ?? true };
     switch (options.format) {
       case 'csv': {
-        const name = options.ctx ?? this.nextId('S3CsvSource');
+        const name = options.transformationCtx ?? this.nextId('S3CsvSource');
         return this.add(name, {
-          S3CsvSource: {
-            Name: name,
-            ...common,
-            Separator: options.separator ?? 'comma',
-            QuoteChar: 'quote',
-            WithHeader: options.withHeader ?? false,
-          },
+          S3CsvSource: { Name: name, ...common, Separator: options.separator ?? 'comma', QuoteChar: 'quote', WithHeader: options.withHeader ?? false },
         });
       }
       case 'json': {
-        const name = options.ctx ?? this.nextId('S3JsonSource');
+        const name = options.transformationCtx ?? this.nextId('S3JsonSource');
         return this.add(name, { S3JsonSource: { Name: name, ...common } });
       }
       case 'parquet': {
-        const name = options.ctx ?? this.nextId('S3ParquetSource');
+        const name = options.transformationCtx ?? this.nextId('S3ParquetSource');
         return this.add(name, { S3ParquetSource: { Name: name, ...common } });
       }
       default:
@@ -124,7 +143,8 @@ export class Pipeline {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id)) {
       throw new Error(`pipeline step id '${id}' must be a Python identifier (letters, digits, _), since it is the transformation_ctx`);
     }
-    if (this.nodes[id]) throw new Error(`pipeline already has a step '${id}'; give each step a unique ctx`);
+    if (this.nodes[id]) throw new Error(`pipeline already has a step '${id}'; give each step a unique transformationCtx`);
+    validateNode(unwrapNode(id, node));
     this.nodes[id] = node;
     return new Frame(this, id);
   }
@@ -142,7 +162,8 @@ export class Pipeline {
   }
 }
 
-function splitPath(path: string): string[] {
+/** A builder path: one Studio path element (awsglue paths are dotted strings; Studio keeps them as one element). */
+function studioPath(path: string): string[] {
   return [path];
 }
 
@@ -153,96 +174,65 @@ export class Frame {
 
   /** `RenameField.apply(frame, old_name, new_name)`: takes full paths (`address.state`). */
   renameField(oldName: string, newName: string, options: StepOptions = {}): Frame {
-    const name = options.ctx ?? this.pipeline.nextId('RenameField');
+    const name = options.transformationCtx ?? this.pipeline.nextId('RenameField');
     return this.pipeline.add(name, {
-      RenameField: { Name: name, Inputs: [this.id], SourcePath: splitPath(oldName), TargetPath: splitPath(newName) },
+      RenameField: { Name: name, Inputs: [this.id], SourcePath: studioPath(oldName), TargetPath: studioPath(newName) },
     });
   }
 
   /** `ApplyMapping.apply(frame, mappings)`: only mapped fields survive, each cast to its target type. */
   applyMapping(mappings: FieldMapping[], options: StepOptions = {}): Frame {
     if (mappings.length === 0) throw new Error('applyMapping: give at least one mapping (only mapped fields survive)');
-    const name = options.ctx ?? this.pipeline.nextId('ApplyMapping');
-    const Mapping: Mapping[] = mappings.map((m) => ({
-      ToKey: m.to,
-      FromPath: splitPath(m.from),
-      FromType: m.fromType,
-      ToType: m.toType,
-      Dropped: false,
-    }));
+    const name = options.transformationCtx ?? this.pipeline.nextId('ApplyMapping');
+    const Mapping: Mapping[] = mappings.map((m) => ({ ToKey: m.to, FromPath: studioPath(m.from), FromType: m.fromType, ToType: m.toType, Dropped: false }));
     return this.pipeline.add(name, { ApplyMapping: { Name: name, Inputs: [this.id], Mapping } });
   }
 
   /** `SelectFields.apply(frame, paths)`: keeps the listed top-level fields. */
   selectFields(paths: string[], options: StepOptions = {}): Frame {
-    const name = options.ctx ?? this.pipeline.nextId('SelectFields');
-    return this.pipeline.add(name, { SelectFields: { Name: name, Inputs: [this.id], Paths: paths.map(splitPath) } });
+    const name = options.transformationCtx ?? this.pipeline.nextId('SelectFields');
+    return this.pipeline.add(name, { SelectFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
   }
 
   /** `DropFields.apply(frame, paths)` */
   dropFields(paths: string[], options: StepOptions = {}): Frame {
-    const name = options.ctx ?? this.pipeline.nextId('DropFields');
-    return this.pipeline.add(name, { DropFields: { Name: name, Inputs: [this.id], Paths: paths.map(splitPath) } });
+    const name = options.transformationCtx ?? this.pipeline.nextId('DropFields');
+    return this.pipeline.add(name, { DropFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
   }
 
   /** `Filter.apply(frame, f)`: keeps the records for which the condition (or all/any of a predicate's) holds. */
-  filter(where: Condition | Predicate, options: StepOptions = {}): Frame {
-    const predicate: Predicate = where instanceof Condition ? { logicalOperator: 'AND', conditions: [where] } : where;
-    if (predicate.conditions.length === 0) throw new Error('filter: the predicate has no conditions');
-    const name = options.ctx ?? this.pipeline.nextId('Filter');
+  filter(where: FilterCondition | FilterPredicate, options: StepOptions = {}): Frame {
+    const predicate: FilterPredicate = where instanceof FilterCondition ? { logicalOperator: 'AND', conditions: [where] } : where;
+    const name = options.transformationCtx ?? this.pipeline.nextId('Filter');
     return this.pipeline.add(name, {
-      Filter: {
-        Name: name,
-        Inputs: [this.id],
-        LogicalOperator: predicate.logicalOperator,
-        Filters: predicate.conditions.map((c) => c.expression),
-      },
+      Filter: { Name: name, Inputs: [this.id], LogicalOperator: predicate.logicalOperator, Filters: predicate.conditions.map((c) => c.expression) },
     });
   }
 
   /** `write_dynamic_frame.from_options(connection_type="s3", ...)` */
   writeToS3(options: S3SinkOptions): void {
-    const partitionKeys = (options.partitionKeys ?? []).map(splitPath);
+    const partitionKeys = (options.partitionKeys ?? []).map(studioPath);
     if (options.format === 'parquet') {
-      const name = options.ctx ?? this.pipeline.nextId('S3GlueParquetTarget');
+      const name = options.transformationCtx ?? this.pipeline.nextId('S3GlueParquetTarget');
       this.pipeline.add(name, {
-        S3GlueParquetTarget: {
-          Name: name,
-          Inputs: [this.id],
-          Path: options.path,
-          Compression: (options.compression ?? 'snappy') as 'snappy',
-          PartitionKeys: partitionKeys,
-        },
+        S3GlueParquetTarget: { Name: name, Inputs: [this.id], Path: options.path, Compression: options.compression ?? 'snappy', PartitionKeys: partitionKeys },
       });
       return;
     }
     if (options.format !== 'csv' && options.format !== 'json') {
       throw new Error(`writeToS3: format '${String(options.format)}' is not supported; use parquet, csv or json`);
     }
-    const name = options.ctx ?? this.pipeline.nextId('S3DirectTarget');
+    const name = options.transformationCtx ?? this.pipeline.nextId('S3DirectTarget');
     this.pipeline.add(name, {
-      S3DirectTarget: {
-        Name: name,
-        Inputs: [this.id],
-        Path: options.path,
-        Format: options.format,
-        Compression: options.compression ?? 'none',
-        PartitionKeys: partitionKeys,
-      },
+      S3DirectTarget: { Name: name, Inputs: [this.id], Path: options.path, Format: options.format, Compression: options.compression ?? 'none', PartitionKeys: partitionKeys },
     });
   }
 
   /** `write_dynamic_frame.from_catalog(database, table_name)`: writes in the table's format to its location. */
   writeToCatalog(options: CatalogSinkOptions): void {
-    const name = options.ctx ?? this.pipeline.nextId('CatalogTarget');
+    const name = options.transformationCtx ?? this.pipeline.nextId('CatalogTarget');
     this.pipeline.add(name, {
-      CatalogTarget: {
-        Name: name,
-        Inputs: [this.id],
-        Database: options.database,
-        Table: options.table,
-        PartitionKeys: (options.partitionKeys ?? []).map(splitPath),
-      },
+      CatalogTarget: { Name: name, Inputs: [this.id], Database: options.database, Table: options.table, PartitionKeys: (options.partitionKeys ?? []).map(studioPath) },
     });
   }
 }

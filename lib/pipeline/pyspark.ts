@@ -1,42 +1,35 @@
-import type { FilterExpression, FilterValue, Mapping } from '@aws-sdk/client-glue';
-import type { GraphNode, PipelineGraph } from './graph';
-import { isNumberLiteral } from './expressions';
-import { GRAPH_BEGIN, GRAPH_END, isPlainObject } from './graph-block';
-import { CSV_SEPARATORS, topologicalOrder } from './graph';
+import { ARGUMENT_NAME, argumentOfPlaceholder, isPlainObject, placeholderFor } from './argument-placeholder';
+import type { AnyGraphNode, GraphNode, PipelineGraph } from './graph';
+import { validateGraph } from './graph';
+import { writeGraphBlock } from './graph-block';
+import type { ScriptContext } from './node-definition';
+import { definitionOf, NodeKind } from './nodes/registry';
+import { pyList, pyString } from './python-literal';
 
 /**
- * Prints a pipeline graph (Glue Studio's `CodeGenConfigurationNodes`) as an idiomatic AWS Glue PySpark script, and reads
- * the graph back from such a script.
+ * Prints a pipeline graph (Glue Studio's `CodeGenConfigurationNodes`) as an idiomatic AWS Glue PySpark script.
  *
  * The script calls only the awsglue API of GLUE-REFERENCE section 8: `GlueContext`, `create_dynamic_frame.from_catalog /
  * from_options`, `write_dynamic_frame.from_options / from_catalog`, the `X.apply` transform classes, `Job.init/commit` and
- * `getResolvedOptions`. Every node becomes one statement whose variable and `transformation_ctx` are the node id.
+ * `getResolvedOptions`. Every node becomes one statement whose variable and `transformation_ctx` are the node id; what a
+ * statement says is its kind's `emit` (lib/pipeline/nodes/<Kind>.ts).
  *
  * The script also carries the graph itself, as canonical JSON in a comment block (`# gluekit-graph-begin` ...
  * `# gluekit-graph-end`), so a job created through the Glue API from the script alone is runnable by the emulator.
  */
 export interface PySparkOptions {
   /**
-   * For a string value in the graph that cannot be inlined (e.g. an S3 path holding an unresolved CDK token), the job
-   * argument name (without `--`) that carries it at run time; return undefined to inline the value.
+   * For a string value in the graph that cannot be written into the script (e.g. an S3 path holding an unresolved CDK
+   * token), the job argument name (without `--`) that carries it at run time; return undefined to write the value.
    *
-   * It is asked about every string of the graph that the script writes as a Python string (names, paths, column paths,
-   * types, filter constants and columns; not the node ids, the Studio enums such as `Separator`, nor `Exclusions`). `field` is the location of the
-   * value inside the node's body, dotted: `Database`, `Paths.0`, `Path`, `PartitionKeys.0`, `Mapping.2.FromPath`,
-   * `Filters.0.Values.1.Value`. A value so carried is read as `args["<name>"]` in the script, the name is added to
-   * `getResolvedOptions`, and the graph block holds the placeholder `{{args.<name>}}` in its place (see
-   * {@link readGraphFromScript}), so the script's text never contains the value.
+   * It is asked about every string in every node's parameters except the node's `Name` and `Inputs`. `field` is the
+   * value's location in the parameters, dotted with list indexes: `Database`, `Paths.0`, `Path`, `PartitionKeys.0.0`,
+   * `Mapping.2.FromPath.0`, `Filters.0.Values.1.Value.0`. A value so carried is read as `args["<name>"]` in the script,
+   * the name is added to `getResolvedOptions`, and the graph block holds the placeholder `{{args.<name>}}` in its place
+   * (see `readGraphFromScript`), so the script's text never contains the value.
    */
   argumentFor?: (nodeId: string, field: string, value: string) => string | undefined;
 }
-
-/** Whole comment lines of the graph block are at most this long (`# ` included). */
-const GRAPH_LINE_WIDTH = 100;
-const ARGUMENT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
-/** Studio's `Separator` enum as the character awsglue's csv `separator` option takes. */
-/** Studio's `QuoteChar` enum as awsglue's csv `quoteChar` option (`-1` turns quoting off). */
-const QUOTE_CHARS: Record<string, string | number> = { quote: '"', single_quote: "'", quillemet: '\u00ab', disabled: -1 };
 
 /**
  * Names a node's variable must not take: Python keywords, the names the script itself binds or imports (including what
@@ -60,11 +53,11 @@ const RESERVED_NAMES: ReadonlySet<string> = new Set([
 
 /** Prints the graph as a Glue PySpark script. Deterministic: the same graph (and answers of `argumentFor`) give the same text. */
 export function generatePySparkScript(graph: PipelineGraph, options: PySparkOptions = {}): string {
-  const order = topologicalOrder(graph);
-  const emitter = new Emitter(graph, options);
+  const { blockGraph, argumentNames } = carryArguments(graph, options.argumentFor);
+  const order = validateGraph(blockGraph);
   const variables = variableNames(order);
-  const statements = order.map((node) => `${variables.get(node.id)} = ${emitter.node(node, variables)}`);
-
+  const imports = new Set<string>();
+  const statements = order.map((node) => `${variables.get(node.id)} = ${emitNode(node, variables, imports)}`);
   const lines = [
     'import sys',
     'from awsglue.transforms import *',
@@ -72,14 +65,12 @@ export function generatePySparkScript(graph: PipelineGraph, options: PySparkOpti
     'from pyspark.context import SparkContext',
     'from awsglue.context import GlueContext',
     'from awsglue.job import Job',
-    ...(emitter.needsRe ? ['import re'] : []),
+    ...[...imports].sort().map((m) => `import ${m}`),
     '',
     '# Generated by gluekit from the pipeline graph below (Glue Studio CodeGenConfigurationNodes, canonical JSON).',
-    GRAPH_BEGIN,
-    ...wrapGraph(canonicalJson(emitter.blockGraph)),
-    GRAPH_END,
+    ...writeGraphBlock(blockGraph),
     '',
-    `args = getResolvedOptions(sys.argv, ${pyList(['JOB_NAME', ...emitter.argumentNames()].map(pyString))})`,
+    `args = getResolvedOptions(sys.argv, ${pyList(['JOB_NAME', ...argumentNames].map(pyString))})`,
     'sc = SparkContext()',
     'glueContext = GlueContext(sc)',
     'spark = glueContext.spark_session',
@@ -93,333 +84,71 @@ export function generatePySparkScript(graph: PipelineGraph, options: PySparkOpti
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * Turns graph values into Python expressions for one script: inlines each string, or reads it from a job argument when
- * `argumentFor` says so (then records the argument and puts a placeholder in the copy of the graph the block carries).
- */
-class Emitter {
-  needsRe = false;
-  /** The graph as the script's comment block carries it: argument-carried values replaced by placeholders. */
-  readonly blockGraph: PipelineGraph;
-  private readonly args = new Map<string, { value: string; where: string }>();
-
-  constructor(graph: PipelineGraph, private readonly options: PySparkOptions) {
-    this.blockGraph = JSON.parse(JSON.stringify(graph)) as PipelineGraph;
-  }
-
-  argumentNames(): string[] {
-    return [...this.args.keys()].filter((n) => n !== 'JOB_NAME').sort();
-  }
-
-  /** A graph string as a Python expression. `field` is its dotted location in the node's body. */
-  str(node: GraphNode, field: string, value: string): string {
-    const name = this.argument(node, field, value);
+function emitNode<K extends NodeKind>(node: GraphNode<K>, variables: Map<string, string>, imports: Set<string>): string {
+  const where = `pipeline node '${node.id}' (${node.kind})`;
+  const str = (value: string): string => {
+    const name = argumentOfPlaceholder(value);
     return name === undefined ? pyString(value) : `args[${pyString(name)}]`;
-  }
-
-  /** The job argument carrying a graph string, if `argumentFor` names one; records it and leaves a placeholder. */
-  private argument(node: GraphNode, field: string, value: string): string | undefined {
-    const name = this.options.argumentFor?.(node.id, field, value);
-    if (name === undefined) return undefined;
-    const where = `pipeline node '${node.id}' (${node.kind}) field ${field}`;
-    if (!ARGUMENT_NAME.test(name)) {
-      throw new Error(`${where}: argumentFor returned '${name}', which is not a job argument name (letters, digits, _ and -, without the leading --)`);
+  };
+  const path = (parts: readonly string[]): string => {
+    if (parts.length > 1 && parts.some((p) => argumentOfPlaceholder(p) !== undefined)) {
+      throw new Error(`${where}: a path part cannot be a deploy-time value unless it is the whole path (${parts.join('.')})`);
     }
-    const seen = this.args.get(name);
-    if (seen && seen.value !== value) {
-      throw new Error(`${where}: argumentFor returned '${name}', already used for a different value at ${seen.where}; give each value its own argument`);
-    }
-    this.args.set(name, seen ?? { value, where });
-    this.placeholder(node, field, `{{args.${name}}}`);
-    return name;
-  }
-
-  /** A required string field of the node's body. */
-  required(node: GraphNode, field: string): string {
-    const value: unknown = node.body?.[field];
-    if (typeof value !== 'string' || value === '') {
-      throw new Error(`pipeline node '${node.id}' (${node.kind}): ${field} must be a non-empty string`);
-    }
-    return this.str(node, field, value);
-  }
-
-  /** A list of paths (each Studio path is a list of parts, joined by dots) as a Python list of strings. */
-  paths(node: GraphNode, field: string): string {
-    const value: unknown = node.body?.[field] ?? [];
-    if (!Array.isArray(value)) throw new Error(`pipeline node '${node.id}' (${node.kind}): ${field} must be a list of paths`);
-    return pyList(value.map((p, i) => this.str(node, `${field}.${i}`, joinPath(p, node, `${field}.${i}`))));
-  }
-
-  node(node: GraphNode, variables: Map<string, string>): string {
-    const ctx = `transformation_ctx=${pyString(node.id)}`;
-    const b = node.body ?? {};
-    const input = (): string => {
-      if (node.inputs.length !== 1) {
-        throw new Error(`pipeline node '${node.id}' (${node.kind}) must have exactly one input, found ${node.inputs.length}`);
-      }
-      return `frame=${variables.get(node.inputs[0])}`;
-    };
-    const noInputs = (): void => {
-      if (node.inputs.length > 0) throw new Error(`pipeline node '${node.id}' (${node.kind}) is a source and takes no Inputs`);
-    };
-    switch (node.kind) {
-      case 'CatalogSource': {
-        noInputs();
-        const kwargs = [`database=${this.required(node, 'Database')}`, `table_name=${this.required(node, 'Table')}`];
-        if (b.PartitionPredicate) kwargs.push(`push_down_predicate=${this.str(node, 'PartitionPredicate', b.PartitionPredicate)}`);
-        return `glueContext.create_dynamic_frame.from_catalog(${[...kwargs, ctx].join(', ')})`;
-      }
-      case 'S3CsvSource':
-      case 'S3JsonSource':
-      case 'S3ParquetSource':
-        noInputs();
-        return this.s3Source(node, ctx);
-      case 'RenameField':
-        return `RenameField.apply(${input()}, old_name=${this.joined(node, 'SourcePath')}, new_name=${this.joined(node, 'TargetPath')}, ${ctx})`;
-      case 'ApplyMapping':
-        return `ApplyMapping.apply(${input()}, mappings=${this.mappings(node)}, ${ctx})`;
-      case 'SelectFields':
-        return `SelectFields.apply(${input()}, paths=${this.paths(node, 'Paths')}, ${ctx})`;
-      case 'DropFields':
-        return `DropFields.apply(${input()}, paths=${this.paths(node, 'Paths')}, ${ctx})`;
-      case 'Filter':
-        return `Filter.apply(${input()}, f=lambda row: (${this.filter(node)}), ${ctx})`;
-      case 'S3GlueParquetTarget': {
-        this.checkTarget(node);
-        const frame = input();
-        const compression = b.Compression ?? 'snappy';
-        return (
-          `glueContext.write_dynamic_frame.from_options(${frame}, connection_type="s3", ` +
-          `connection_options=${pyDict([['path', this.required(node, 'Path')], ['partitionKeys', this.paths(node, 'PartitionKeys')]])}, ` +
-          `format="glueparquet", format_options=${pyDict([['compression', pyString(String(compression))]])}, ${ctx})`
-        );
-      }
-      case 'S3DirectTarget': {
-        this.checkTarget(node);
-        const frame = input();
-        const format = String(b.Format ?? '').toLowerCase();
-        if (format !== 'csv' && format !== 'json' && format !== 'parquet') {
-          throw new Error(`pipeline node '${node.id}' (S3DirectTarget): Format '${String(b.Format)}' is not supported; use csv, json or parquet`);
-        }
-        const connection: [string, string][] = [['path', this.required(node, 'Path')]];
-        const formatOptions: [string, string][] = [];
-        const compression = b.Compression === undefined ? undefined : String(b.Compression);
-        if (format === 'parquet') formatOptions.push(['compression', pyString(compression ?? 'snappy')]);
-        else if (compression !== undefined && compression !== 'none') connection.push(['compression', pyString(compression)]);
-        connection.push(['partitionKeys', this.paths(node, 'PartitionKeys')]);
-        return (
-          `glueContext.write_dynamic_frame.from_options(${frame}, connection_type="s3", connection_options=${pyDict(connection)}, ` +
-          `format=${pyString(format)}, ${formatOptions.length > 0 ? `format_options=${pyDict(formatOptions)}, ` : ''}${ctx})`
-        );
-      }
-      case 'CatalogTarget': {
-        const kwargs = [input(), `database=${this.required(node, 'Database')}`, `table_name=${this.required(node, 'Table')}`];
-        if (Array.isArray(b.PartitionKeys) && b.PartitionKeys.length > 0) {
-          kwargs.push(`additional_options=${pyDict([['partitionKeys', this.paths(node, 'PartitionKeys')]])}`);
-        }
-        return `glueContext.write_dynamic_frame.from_catalog(${[...kwargs, ctx].join(', ')})`;
-      }
-      default:
-        throw new Error(
-          `pipeline node '${node.id}' is a ${node.kind} node, which gluekit cannot print as PySpark yet; ` +
-            `use one of CatalogSource, S3CsvSource, S3JsonSource, S3ParquetSource, RenameField, ApplyMapping, SelectFields, ` +
-            `DropFields, Filter, S3GlueParquetTarget, S3DirectTarget, CatalogTarget`,
-        );
-    }
-  }
-
-  private joined(node: GraphNode, field: string): string {
-    const path = joinPath(node.body?.[field], node, field);
-    if (path === '') throw new Error(`pipeline node '${node.id}' (${node.kind}): ${field} must not be empty`);
-    return this.str(node, field, path);
-  }
-
-  private s3Source(node: GraphNode, ctx: string): string {
-    const b = node.body;
-    const paths: unknown = b.Paths;
-    if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === 'string' && p !== '')) {
-      throw new Error(`pipeline node '${node.id}' (${node.kind}): Paths must list at least one s3:// path`);
-    }
-    const connection: [string, string][] = [
-      ['paths', pyList(paths.map((p: string, i) => this.str(node, `Paths.${i}`, p)))],
-      ['recurse', pyBool(b.Recurse !== false)],
-    ];
-    if (Array.isArray(b.Exclusions) && b.Exclusions.length > 0) {
-      // awsglue takes the exclusion globs as one JSON-encoded string.
-      connection.push(['exclusions', pyString(JSON.stringify(b.Exclusions))]);
-    }
-    if (b.CompressionType !== undefined && b.CompressionType !== 'none' && node.kind !== 'S3ParquetSource') {
-      connection.push(['compressionType', pyString(String(b.CompressionType))]);
-    }
-    if (b.GroupFiles !== undefined) connection.push(['groupFiles', this.str(node, 'GroupFiles', String(b.GroupFiles))]);
-    if (b.GroupSize !== undefined) connection.push(['groupSize', this.str(node, 'GroupSize', String(b.GroupSize))]);
-
-    const formatOptions: [string, string][] = [];
-    let format: string;
-    if (node.kind === 'S3CsvSource') {
-      format = 'csv';
-      formatOptions.push(['withHeader', pyBool(b.WithHeader === true)]);
-      const separator = CSV_SEPARATORS[String(b.Separator ?? 'comma')];
-      if (separator === undefined) {
-        throw new Error(`pipeline node '${node.id}' (S3CsvSource): Separator '${String(b.Separator)}' is not one of ${Object.keys(CSV_SEPARATORS).join(', ')}`);
-      }
-      formatOptions.push(['separator', pyString(separator)]);
-      if (b.QuoteChar !== undefined) {
-        const quote = QUOTE_CHARS[String(b.QuoteChar)];
-        if (quote === undefined) {
-          throw new Error(`pipeline node '${node.id}' (S3CsvSource): QuoteChar '${String(b.QuoteChar)}' is not one of ${Object.keys(QUOTE_CHARS).join(', ')}`);
-        }
-        formatOptions.push(['quoteChar', typeof quote === 'number' ? String(quote) : pyString(quote)]);
-      }
-      if (b.Escaper) formatOptions.push(['escaper', this.str(node, 'Escaper', String(b.Escaper))]);
-      if (b.Multiline !== undefined) formatOptions.push(['multiLine', pyBool(b.Multiline === true)]);
-      if (b.SkipFirst !== undefined) formatOptions.push(['skipFirst', pyBool(b.SkipFirst === true)]);
-    } else if (node.kind === 'S3JsonSource') {
-      format = 'json';
-      if (b.JsonPath) formatOptions.push(['jsonPath', this.str(node, 'JsonPath', String(b.JsonPath))]);
-      if (b.Multiline !== undefined) formatOptions.push(['multiLine', pyBool(b.Multiline === true)]);
-    } else {
-      format = 'parquet';
-    }
-    return (
-      `glueContext.create_dynamic_frame.from_options(connection_type="s3", connection_options=${pyDict(connection)}, ` +
-      `format=${pyString(format)}, ${formatOptions.length > 0 ? `format_options=${pyDict(formatOptions)}, ` : ''}${ctx})`
-    );
-  }
-
-  /** Target settings the allowed awsglue calls cannot express are refused rather than silently dropped. */
-  private checkTarget(node: GraphNode): void {
-    if (node.body?.SchemaChangePolicy?.EnableUpdateCatalog) {
-      throw new Error(`pipeline node '${node.id}' (${node.kind}): SchemaChangePolicy.EnableUpdateCatalog is not supported by gluekit's script generator; crawl the output instead`);
-    }
-    if (node.body?.NumberTargetPartitions !== undefined) {
-      throw new Error(`pipeline node '${node.id}' (${node.kind}): NumberTargetPartitions is not supported by gluekit's script generator; remove it`);
-    }
-  }
-
-  private mappings(node: GraphNode): string {
-    const mappings: unknown = node.body?.Mapping;
-    if (!Array.isArray(mappings)) throw new Error(`pipeline node '${node.id}' (ApplyMapping): Mapping must be a list`);
-    const tuples: string[] = [];
-    (mappings as Mapping[]).forEach((m, i) => {
-      if (m.Dropped) return;
-      const at = `Mapping.${i}`;
-      if (m.Children && m.Children.length > 0) {
-        throw new Error(`pipeline node '${node.id}' (ApplyMapping) ${at}: nested Children mappings are not supported yet`);
-      }
-      const from = joinPath(m.FromPath, node, `${at}.FromPath`);
-      if (from === '') throw new Error(`pipeline node '${node.id}' (ApplyMapping) ${at}: FromPath must not be empty`);
-      const toType = m.ToType ?? 'string';
-      const fromType = m.FromType ?? toType;
-      const to = m.ToKey ?? from;
-      tuples.push(
-        `(${[
-          this.str(node, `${at}.FromPath`, from),
-          this.str(node, `${at}.FromType`, fromType),
-          this.str(node, `${at}.ToKey`, to),
-          this.str(node, `${at}.ToType`, toType),
-        ].join(', ')})`,
-      );
-    });
-    return pyList(tuples);
-  }
-
-  /** The Studio filter as the body of `lambda row: (...)`. */
-  private filter(node: GraphNode): string {
-    const filters: unknown = node.body?.Filters;
-    if (!Array.isArray(filters) || filters.length === 0) throw new Error(`pipeline node '${node.id}' (Filter): Filters must list at least one condition`);
-    const op = node.body.LogicalOperator ?? 'AND';
-    if (op !== 'AND' && op !== 'OR') throw new Error(`pipeline node '${node.id}' (Filter): LogicalOperator '${String(op)}' is not AND or OR`);
-    return (filters as FilterExpression[]).map((f, i) => this.condition(node, f, i)).join(op === 'OR' ? ' or ' : ' and ');
-  }
-
-  private condition(node: GraphNode, f: FilterExpression, index: number): string {
-    const at = `Filters.${index}`;
-    const where = `pipeline node '${node.id}' (Filter) ${at}`;
-    const values = f.Values ?? [];
-    const operand = (i: number, numeric: boolean): string => {
-      const v: FilterValue | undefined = values[i];
-      const raw = v?.Value?.[0];
-      if (typeof raw !== 'string') throw new Error(`${where}: ${String(f.Operation)} needs ${i + 1} value(s), Values[${i}] is missing`);
-      const field = `${at}.Values.${i}.Value`;
-      if (v.Type === 'COLUMNEXTRACTED') return this.column(node, field, raw);
-      if (v.Type !== 'CONSTANT') throw new Error(`${where}: Values[${i}].Type '${String(v.Type)}' is not COLUMNEXTRACTED or CONSTANT`);
-      const name = this.argument(node, field, raw);
-      if (name !== undefined) return `args[${pyString(name)}]`;
-      return numeric && isNumberLiteral(raw) ? raw : pyString(raw);
-    };
-    let expr: string;
-    switch (f.Operation) {
-      case 'ISNULL':
-        expr = `${operand(0, false)} is None`;
-        break;
-      case 'EQ':
-      case 'LT':
-      case 'LTE':
-      case 'GT':
-      case 'GTE': {
-        const py = { EQ: '==', LT: '<', LTE: '<=', GT: '>', GTE: '>=' }[f.Operation];
-        expr = `${operand(0, true)} ${py} ${operand(1, true)}`;
-        break;
-      }
-      case 'REGEX':
-        this.needsRe = true;
-        expr = `bool(re.match(${operand(1, false)}, str(${operand(0, false)})))`;
-        break;
-      default:
-        throw new Error(`${where}: Operation '${String(f.Operation)}' is not one of EQ, LT, GT, LTE, GTE, REGEX, ISNULL`);
-    }
-    return f.Negated ? `not (${expr})` : expr;
-  }
-
-  /** A column path as a record lookup: `a.b` is `row["a"]["b"]`; backticks quote a literal dot (`` `a.b` ``). */
-  private column(node: GraphNode, field: string, path: string): string {
-    const name = this.argument(node, field, path);
-    if (name !== undefined) return `row[args[${pyString(name)}]]`;
-    return `row${splitColumnPath(path).map((p) => `[${pyString(p)}]`).join('')}`;
-  }
-
-  /** Puts a placeholder at `field` (dotted, in the node's body) of the graph the block carries. */
-  private placeholder(node: GraphNode, field: string, text: string): void {
-    const parts = field.split('.');
-    const last = parts.pop()!;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    let target: any = (this.blockGraph[node.id] as Record<string, unknown>)[node.kind];
-    for (const p of parts) target = target?.[p];
-    if (target === undefined || target === null) return;
-    target[last] = Array.isArray(target[last]) ? [text] : text;
-  }
+    return str(parts.join('.'));
+  };
+  const script: ScriptContext = {
+    transformationCtx: `transformation_ctx=${pyString(node.id)}`,
+    frame: () => `frame=${variables.get(node.inputs[0])}`,
+    str,
+    path,
+    paths: (list) => pyList((list ?? []).map(path)),
+    importModule: (name) => imports.add(name),
+  };
+  return definitionOf(node.kind).emit(node.parameters, script);
 }
 
-/** A Studio path (a list of parts, or already one string) as one dotted string. */
-function joinPath(path: unknown, node: GraphNode, field: string): string {
-  if (typeof path === 'string') return path;
-  if (Array.isArray(path) && path.every((p) => typeof p === 'string')) return path.join('.');
-  throw new Error(`pipeline node '${node.id}' (${node.kind}): ${field} must be a path (a list of strings)`);
-}
-
-/** `a.b` -> [a, b]; `` `a.b`.c `` -> [a.b, c]. */
-function splitColumnPath(path: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of path) {
-    if (ch === '`') quoted = !quoted;
-    else if (ch === '.' && !quoted) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
+/**
+ * The graph as the script's block carries it (values `argumentFor` names replaced by placeholders) and the sorted job
+ * argument names. Throws when a name is not an argument name or one name would carry two values.
+ */
+function carryArguments(graph: PipelineGraph, argumentFor: PySparkOptions['argumentFor']): { blockGraph: PipelineGraph; argumentNames: string[] } {
+  const carried = new Map<string, { value: string; where: string }>();
+  const walk = (nodeId: string, kind: string, value: unknown, field: string): unknown => {
+    if (typeof value === 'string') {
+      const name = argumentFor?.(nodeId, field, value);
+      if (name === undefined) return value;
+      const where = `pipeline node '${nodeId}' (${kind}) field ${field}`;
+      if (!ARGUMENT_NAME.test(name)) {
+        throw new Error(`${where}: argumentFor returned '${name}', which is not a job argument name (letters, digits and _, without the leading --; awsglue's getResolvedOptions turns - into _)`);
+      }
+      const seen = carried.get(name);
+      if (seen && seen.value !== value) {
+        throw new Error(`${where}: argumentFor returned '${name}', already used for a different value at ${seen.where}; give each value its own argument`);
+      }
+      carried.set(name, seen ?? { value, where });
+      return placeholderFor(name);
+    }
+    const at = (key: string | number): string => (field === '' ? String(key) : `${field}.${key}`);
+    if (Array.isArray(value)) return value.map((v, i) => walk(nodeId, kind, v, at(i)));
+    if (isPlainObject(value)) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, field === '' && (k === 'Name' || k === 'Inputs') ? v : walk(nodeId, kind, v, at(k))]));
+    }
+    return value;
+  };
+  const blockGraph: PipelineGraph = {};
+  for (const [id, node] of Object.entries(graph)) {
+    blockGraph[id] = isPlainObject(node)
+      ? Object.fromEntries(Object.entries(node).map(([kind, parameters]) => [kind, walk(id, kind, parameters, '')]))
+      : node;
   }
-  parts.push(current);
-  return parts;
+  return { blockGraph, argumentNames: [...carried.keys()].filter((n) => n !== 'JOB_NAME').sort() };
 }
-
 
 /**
  * One Python variable per node: the node id when it is a Python identifier that the script does not already use,
  * otherwise the id made into one (invalid characters to `_`) with a `_node` suffix, numbered on a clash.
  */
-function variableNames(order: GraphNode[]): Map<string, string> {
+function variableNames(order: AnyGraphNode[]): Map<string, string> {
   const usable = (id: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(id) && !RESERVED_NAMES.has(id);
   const names = new Map<string, string>();
   // Ids that are usable as they are keep them, so a derived name never takes another node's id.
@@ -436,65 +165,4 @@ function variableNames(order: GraphNode[]): Map<string, string> {
     names.set(node.id, name);
   }
   return names;
-}
-
-/** A Python 3 string literal, ASCII only: quotes, backslashes and control characters escaped, others as \u / \U escapes. */
-function pyString(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === '"') out += '\\"';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || (code >= 0x7f && code <= 0xffff)) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else if (code > 0xffff) out += `\\U${code.toString(16).padStart(8, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-
-function pyBool(value: boolean): string {
-  return value ? 'True' : 'False';
-}
-
-function pyList(items: string[]): string {
-  return `[${items.join(', ')}]`;
-}
-
-function pyDict(entries: [string, string][]): string {
-  return `{${entries.map(([k, v]) => `${pyString(k)}: ${v}`).join(', ')}}`;
-}
-
-/** JSON with object keys sorted at every level, no whitespace, and every non-ASCII character as a \u escape. */
-function canonicalJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (isPlainObject(v)) {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sort(v[k]);
-      return out;
-    }
-    return v;
-  };
-  return JSON.stringify(sort(value)).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/**
- * The JSON cut into `# `-prefixed comment lines of at most GRAPH_LINE_WIDTH characters. A line ends in a space only when
- * the JSON holds a run of spaces as long as a line.
- */
-function wrapGraph(json: string): string[] {
-  const width = GRAPH_LINE_WIDTH - 2;
-  const lines: string[] = [];
-  let i = 0;
-  while (i < json.length) {
-    let chunk = json.slice(i, i + width);
-    // An editor that strips trailing whitespace must not change the graph.
-    while (chunk.length > 1 && chunk.endsWith(' ')) chunk = chunk.slice(0, -1);
-    lines.push(`# ${chunk}`);
-    i += chunk.length;
-  }
-  return lines;
 }

@@ -77,7 +77,7 @@ test('a manifest field of the wrong type is refused naming its path, and the sta
   manifest.resources[crawlerId].Properties.Targets = 's3://nowhere';
   fs.writeFileSync(file, JSON.stringify(manifest));
   try {
-    const bad = gluekit(['tables', '--state-dir', stateDir]);
+    const bad = gluekit(['run', 'workflow', 'nightly', '--state-dir', stateDir]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe(`gluekit: invalid gluekit manifest ${file} at /resources/${crawlerId}/Properties/Targets: must be object\n`);
   } finally {

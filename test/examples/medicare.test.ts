@@ -88,10 +88,10 @@ describe('workflow nightly through LocalGlue', () => {
     expect(jobRun.TriggerName).toBe('nightly-after-raw-crawl');
   });
 
-  test('datalake.medicare is partitioned by year with one partition per year folder', () => {
-    const { Table: table } = glue.service.catalog.getTable({ DatabaseName: 'datalake', Name: 'medicare' });
-    expect(table.PartitionKeys).toEqual([{ Name: 'year', Type: 'string' }]);
-    expect(table.StorageDescriptor?.Columns).toEqual([
+  test('datalake.medicare is partitioned by year with one partition per year folder', async () => {
+    const { Table: table } = await glue.service.catalog.getTable({ DatabaseName: 'datalake', Name: 'medicare' });
+    expect(table!.PartitionKeys).toEqual([{ Name: 'year', Type: 'string' }]);
+    expect(table!.StorageDescriptor?.Columns).toEqual([
       { Name: 'provider id', Type: 'bigint' },
       { Name: 'provider name', Type: 'string' },
       { Name: 'givenname', Type: 'string' },
@@ -102,8 +102,8 @@ describe('workflow nightly through LocalGlue', () => {
       { Name: 'average total payments', Type: 'double' },
     ]);
     const bucket = glue.bucketName(stack.bucket);
-    expect(table.StorageDescriptor?.Location).toBe(`s3://${bucket}/raw/medicare/`);
-    const partitions = glue.service.catalog.getPartitions({ DatabaseName: 'datalake', TableName: 'medicare' }).Partitions;
+    expect(table!.StorageDescriptor?.Location).toBe(`s3://${bucket}/raw/medicare/`);
+    const partitions = (await glue.service.catalog.getPartitions({ DatabaseName: 'datalake', TableName: 'medicare' })).Partitions!;
     expect(partitions.map((p) => [p.Values, p.StorageDescriptor?.Location])).toEqual([
       [['2019'], `s3://${bucket}/raw/medicare/year=2019/`],
       [['2020'], `s3://${bucket}/raw/medicare/year=2020/`],
@@ -112,9 +112,9 @@ describe('workflow nightly through LocalGlue', () => {
   });
 
   test('datalake.curated_medicare has name, not givenname, state as partition key, double amounts and the right rows', async () => {
-    const { Table: table } = glue.service.catalog.getTable({ DatabaseName: 'datalake', Name: 'curated_medicare' });
-    expect(table.PartitionKeys).toEqual([{ Name: 'state', Type: 'string' }]);
-    expect(table.StorageDescriptor?.Columns).toEqual([
+    const { Table: table } = await glue.service.catalog.getTable({ DatabaseName: 'datalake', Name: 'curated_medicare' });
+    expect(table!.PartitionKeys).toEqual([{ Name: 'state', Type: 'string' }]);
+    expect(table!.StorageDescriptor?.Columns).toEqual([
       { Name: 'provider_id', Type: 'bigint' },
       { Name: 'provider_name', Type: 'string' },
       { Name: 'name', Type: 'string' },
@@ -124,7 +124,7 @@ describe('workflow nightly through LocalGlue', () => {
       { Name: 'average_covered_charges', Type: 'double' },
       { Name: 'average_total_payments', Type: 'double' },
     ]);
-    expect(table.Parameters?.classification).toBe('parquet');
+    expect(table!.Parameters?.classification).toBe('parquet');
     const curated = await glue.read('datalake', 'curated_medicare');
     expect(curated.count).toBe(generated.rowsWithProviderId);
     expect(generated.rowsWithProviderId).toBe(975);
@@ -146,7 +146,7 @@ describe('a job whose source table does not exist', () => {
       expect(job.JobDetails!.JobRuns![0].JobRunState).toBe('FAILED');
       expect(job.JobDetails!.JobRuns![0].ErrorMessage).toBe("node 'medicare_source': Table medicare not found in database datalake.");
       expect(nodeStatus(run.Graph!.Nodes!.find((n) => n.Name === 'curated-crawler')!, run).state).toBe('NOT RUN');
-      expect(glue.service.catalog.getTables({ DatabaseName: 'datalake' }).TableList).toEqual([]);
+      expect((await glue.service.catalog.getTables({ DatabaseName: 'datalake' })).TableList).toEqual([]);
       expect(fs.existsSync(path.join(glue.bucketDir(glue.bucketName(stack.bucket)), 'curated'))).toBe(false);
     } finally {
       await glue.close();

@@ -7,7 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Crawler } from '../../../lib';
 import { deployManifest } from '../../../emulator/deploy/deploy-manifest';
 import { loadManifest } from '../../../emulator/deploy/load-manifest';
-import { GlueService } from '../../../emulator/service/glue-service';
+import { GlueService } from '../../../emulator/api';
 import type { GluekitManifest } from '../../../lib/manifest/manifest';
 
 function synth(withSecondTrigger: boolean): { manifest: GluekitManifest; dir: string } {
@@ -34,9 +34,9 @@ function synth(withSecondTrigger: boolean): { manifest: GluekitManifest; dir: st
 
 let stateDir: string;
 let service: GlueService;
-beforeEach(() => {
+beforeEach(async () => {
   stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-deploy-state-'));
-  service = new GlueService({ stateDir });
+  service = await GlueService.open({ stateDir });
 });
 afterEach(async () => {
   await service.close();
@@ -48,11 +48,11 @@ test('a redeploy updates resources and removes a trigger the stack dropped', asy
   const result = await deployManifest(service, first.manifest, first.dir);
   expect(result.triggers.sort()).toEqual(['start', 'then']);
   expect(result.crawlers.sort()).toEqual(['a', 'b']);
-  expect(service.workflows.getTrigger({ Name: 'then' }).Trigger.State).toBe('ACTIVATED');
+  expect((await service.triggers.getTrigger({ Name: 'then' })).Trigger?.State).toBe('ACTIVATED');
   const second = synth(false);
   await deployManifest(service, second.manifest, second.dir);
-  expect(() => service.workflows.getTrigger({ Name: 'then' })).toThrow('Trigger with name then not found');
-  expect(service.workflows.getTrigger({ Name: 'start' }).Trigger.Type).toBe('ON_DEMAND');
+  await expect(service.triggers.getTrigger({ Name: 'then' })).rejects.toThrow('Trigger with name then not found');
+  expect((await service.triggers.getTrigger({ Name: 'start' })).Trigger?.Type).toBe('ON_DEMAND');
 });
 
 test('a reference that cannot be resolved changes nothing', async () => {
@@ -61,6 +61,6 @@ test('a reference that cannot be resolved changes nothing', async () => {
   const triggerId = Object.keys(broken.resources).find((id) => broken.resources[id].Type === 'AWS::Glue::Trigger')!;
   (broken.resources[triggerId].Properties as Record<string, unknown>).WorkflowName = { Ref: 'Nowhere' };
   await expect(deployManifest(service, broken, dir)).rejects.toThrow(`/resources/${triggerId}/Properties/WorkflowName/Ref: Ref to 'Nowhere', which is not a resource of the stack`);
-  expect(service.crawlers.getCrawlers().Crawlers).toEqual([]);
-  expect(service.catalog.getDatabases().DatabaseList).toEqual([]);
+  expect((await service.crawlers.getCrawlers()).Crawlers).toEqual([]);
+  expect((await service.catalog.getDatabases()).DatabaseList).toEqual([]);
 });

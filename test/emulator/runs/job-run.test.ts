@@ -6,7 +6,8 @@ import * as glue from 'aws-cdk-lib/aws-glue';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Pipeline, PipelineJob } from '../../../lib';
 import { LocalGlue } from '../../../emulator/testing/local-glue';
-import { GlueService } from '../../../emulator/service/glue-service';
+import { GlueService } from '../../../emulator/api';
+import { GlueModel } from '../../../emulator/model';
 import * as os from 'os';
 
 /** A small stack: one job converting Parquet under in/ to CSV under out/. */
@@ -15,9 +16,9 @@ function buildStack(maxRetries?: number): { stack: Stack; bucket: s3.Bucket } {
   const bucket = new s3.Bucket(stack, 'Data');
   new glue.Database(stack, 'Lake', { databaseName: 'lake' });
   const p = new Pipeline();
-  p.fromS3({ paths: [`s3://${bucket.bucketName}/in/`], format: 'parquet', ctx: 'source' })
-    .selectFields(['id', 'label'], { ctx: 'pick' })
-    .writeToS3({ path: `s3://${bucket.bucketName}/out/`, format: 'csv', ctx: 'sink' });
+  p.fromS3({ paths: [`s3://${bucket.bucketName}/in/`], format: 'parquet', transformationCtx: 'source' })
+    .selectFields(['id', 'label'], { transformationCtx: 'pick' })
+    .writeToS3({ path: `s3://${bucket.bucketName}/out/`, format: 'csv', transformationCtx: 'sink' });
   new PipelineJob(stack, 'ToCsv', { jobName: 'to-csv', pipeline: p, maxRetries });
   return { stack, bucket };
 }
@@ -70,14 +71,14 @@ test('a job created through the API from the generated script alone runs too', a
   try {
     const name = local.bucketName(bucket);
     await writeParquet(path.join(local.bucketDir(name), 'in', 'data.parquet'));
-    const deployed = local.service.jobs.getJob({ JobName: 'to-csv' }).Job;
-    local.service.jobs.createJob({
+    const deployed = (await local.service.jobs.getJob({ JobName: 'to-csv' })).Job!;
+    await local.service.jobs.createJob({
       Name: 'from-script',
       Role: deployed.Role,
       Command: deployed.Command,
       DefaultArguments: deployed.DefaultArguments,
     });
-    expect(local.service.jobs.getJob({ JobName: 'from-script' }).Job.CodeGenConfigurationNodes).toBeUndefined();
+    expect((await local.service.jobs.getJob({ JobName: 'from-script' })).Job!.CodeGenConfigurationNodes).toBeUndefined();
     const run = await local.runJob('from-script');
     expect(run.ErrorMessage).toBeUndefined();
     expect(run.JobRunState).toBe('SUCCEEDED');
@@ -93,8 +94,8 @@ test('a second run while one is running exceeds MaxConcurrentRuns', async () => 
   const local = await LocalGlue.fromStack(stack);
   try {
     await writeParquet(path.join(local.bucketDir(local.bucketName(bucket)), 'in', 'data.parquet'));
-    local.service.jobs.startJobRun({ JobName: 'to-csv' });
-    expect(() => local.service.jobs.startJobRun({ JobName: 'to-csv' })).toThrow('Concurrent runs exceeded for to-csv: 1 running, MaxConcurrentRuns is 1');
+    await local.service.jobs.startJobRun({ JobName: 'to-csv' });
+    await expect(local.service.jobs.startJobRun({ JobName: 'to-csv' })).rejects.toThrow('Concurrent runs exceeded for to-csv: 1 running, MaxConcurrentRuns is 1');
     await local.service.idle();
   } finally {
     await local.close();
@@ -109,9 +110,7 @@ test('a failed run is retried MaxRetries times, each attempt naming the one befo
     const last = await local.runJob('to-csv');
     expect(last.JobRunState).toBe('FAILED');
     expect(last.Attempt).toBe(2);
-    const all = local.service.jobs.getJobRuns({ JobName: 'to-csv' }).JobRuns;
-    const first = all.find((r) => r.Attempt === 0)!;
-    const chain = local.service.jobs.attemptsOf({ JobName: 'to-csv', RunId: first.Id! });
+    const chain = (await local.service.jobs.getJobRuns({ JobName: 'to-csv' })).JobRuns!.reverse();
     expect(chain.map((r) => [r.Attempt, r.JobRunState])).toEqual([[0, 'FAILED'], [1, 'FAILED'], [2, 'FAILED']]);
     expect(chain[1].PreviousRunId).toBe(chain[0].Id);
     expect(chain[2].PreviousRunId).toBe(chain[1].Id);
@@ -121,18 +120,24 @@ test('a failed run is retried MaxRetries times, each attempt naming the one befo
   }
 });
 
-test('runs left RUNNING by a process that died are failed when the state is opened again', async () => {
+test('runs left RUNNING by a process that died are failed when the next owner opens the state', async () => {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-recover-'));
   try {
-    const first = new GlueService({ stateDir });
-    first.state.put('jobRun', 'jr_dead', { Id: 'jr_dead', JobName: 'j', JobRunState: 'RUNNING' }, 'j');
-    first.state.put('crawler', 'c', { Name: 'c', State: 'RUNNING' });
-    first.state.close();
-    const second = new GlueService({ stateDir });
-    const run = second.state.get<{ JobRunState: string; ErrorMessage: string }>('jobRun', 'jr_dead')!;
+    // A process that is gone held the state and left a job run RUNNING, a crawler RUNNING and a staging folder.
+    const dead = GlueModel.open(stateDir);
+    dead.state.statement("INSERT INTO owner (id, pid, host, token, command, since) VALUES (1, 2147483646, ?, 'x:', 'gluekit run job j', '2026-01-01T00:00:00Z')").run(os.hostname());
+    dead.jobRuns.put({ Id: 'jr_dead', JobName: 'j', JobRunState: 'RUNNING' });
+    dead.crawlers.put({ Name: 'c', State: 'RUNNING' });
+    dead.close();
+    fs.mkdirSync(path.join(stateDir, 'tmp', 'jr_dead'), { recursive: true });
+    const second = await GlueService.open({ stateDir });
+    const model = GlueModel.open(stateDir, 'read');
+    const run = model.jobRuns.find('jr_dead')!;
     expect(run.JobRunState).toBe('FAILED');
     expect(run.ErrorMessage).toBe('the gluekit process running this ended before it finished (killed or crashed); start it again');
-    expect(second.state.get<{ State: string }>('crawler', 'c')!.State).toBe('READY');
+    expect(model.crawlers.find('c')!.State).toBe('READY');
+    expect(fs.existsSync(path.join(stateDir, 'tmp'))).toBe(false);
+    model.close();
     await second.close();
   } finally {
     fs.rmSync(stateDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { and, col, or } from '../../../lib/pipeline/expressions';
+import { and, col, or } from '../../../lib/pipeline/filter-expression';
 import type { PipelineGraph } from '../../../lib/pipeline/graph';
 import { Pipeline } from '../../../lib/pipeline/pipeline';
 import { generatePySparkScript } from '../../../lib/pipeline/pyspark';
@@ -258,16 +258,16 @@ function medicareGraph(): PipelineGraph {
 /** CSV (tab, header) -> select -> drop -> csv gzip; JSON -> json; parquet -> catalog with partition keys. */
 function s3Graph(): PipelineGraph {
   const p = new Pipeline();
-  p.fromS3({ paths: ['s3://raw/a/', 's3://raw/b/'], format: 'csv', withHeader: true, separator: 'tab', ctx: 'raw_csv' })
-    .selectFields(['id', 'name', 'address.state'], { ctx: 'keep' })
-    .dropFields(['address.zip'], { ctx: 'drop_zip' })
-    .writeToS3({ path: 's3://out/csv/', format: 'csv', compression: 'gzip', partitionKeys: ['year', 'month'], ctx: 'csv_sink' });
-  p.fromS3({ paths: ['s3://raw/events/'], format: 'json', recurse: false, ctx: 'events' })
-    .writeToS3({ path: 's3://out/json/', format: 'json', ctx: 'json_sink' });
-  p.fromS3({ paths: ['s3://raw/pq/'], format: 'parquet', ctx: 'pq' })
-    .writeToCatalog({ database: 'curated', table: 'pq_copy', partitionKeys: ['year'], ctx: 'catalog_sink' });
-  p.fromCatalog({ database: 'datalake', table: 'sales', pushDownPredicate: "year == '2024'", ctx: 'sales' })
-    .writeToCatalog({ database: 'curated', table: 'sales_copy', ctx: 'sales_sink' });
+  p.fromS3({ paths: ['s3://raw/a/', 's3://raw/b/'], format: 'csv', withHeader: true, separator: 'tab', transformationCtx: 'raw_csv' })
+    .selectFields(['id', 'name', 'address.state'], { transformationCtx: 'keep' })
+    .dropFields(['address.zip'], { transformationCtx: 'drop_zip' })
+    .writeToS3({ path: 's3://out/csv/', format: 'csv', compression: 'gzip', partitionKeys: ['year', 'month'], transformationCtx: 'csv_sink' });
+  p.fromS3({ paths: ['s3://raw/events/'], format: 'json', recurse: false, transformationCtx: 'events' })
+    .writeToS3({ path: 's3://out/json/', format: 'json', transformationCtx: 'json_sink' });
+  p.fromS3({ paths: ['s3://raw/pq/'], format: 'parquet', transformationCtx: 'pq' })
+    .writeToCatalog({ database: 'curated', table: 'pq_copy', partitionKeys: ['year'], transformationCtx: 'catalog_sink' });
+  p.fromCatalog({ database: 'datalake', table: 'sales', pushDownPredicate: "year == '2024'", transformationCtx: 'sales' })
+    .writeToCatalog({ database: 'curated', table: 'sales_copy', transformationCtx: 'sales_sink' });
   return p.graph;
 }
 
@@ -498,7 +498,7 @@ describe('S3 and catalog sources and sinks', () => {
   test('refuses what the allowed awsglue calls cannot express', () => {
     const g = s3Graph();
     g.json_sink = { S3DirectTarget: { ...g.json_sink.S3DirectTarget!, Format: 'avro' } };
-    expect(() => generatePySparkScript(g)).toThrow(/node 'json_sink' \(S3DirectTarget\): Format 'avro' is not supported/);
+    expect(() => generatePySparkScript(g)).toThrow("pipeline node 'json_sink' (S3DirectTarget): Format 'avro' is not one of csv, json, parquet");
     const h = s3Graph();
     h.csv_sink = { S3DirectTarget: { ...h.csv_sink.S3DirectTarget!, SchemaChangePolicy: { EnableUpdateCatalog: true } } };
     expect(() => generatePySparkScript(h)).toThrow(/node 'csv_sink' \(S3DirectTarget\): SchemaChangePolicy.EnableUpdateCatalog/);
@@ -512,7 +512,7 @@ describe('S3 and catalog sources and sinks', () => {
 describe('filters', () => {
   function filterScript(where: Parameters<ReturnType<Pipeline['fromCatalog']>['filter']>[0]): string {
     const p = new Pipeline();
-    p.fromCatalog({ database: 'db', table: 't', ctx: 'src' }).filter(where, { ctx: 'keep' });
+    p.fromCatalog({ database: 'db', table: 't', transformationCtx: 'src' }).filter(where, { transformationCtx: 'keep' });
     return generatePySparkScript(p.graph);
   }
   function lambdaOf(script: string): string {
@@ -574,16 +574,16 @@ describe('strings and job arguments', () => {
     'line\nbreak\r\ttab',
     'unicode é ü 北京 😀 \u2028 \u0000 \u007f',
     '# gluekit-graph-end',
-    '"""triple"""',
+    "year == '\"\"\"triple\"\"\"'",
   ];
 
   function trickyGraph(): PipelineGraph {
     const p = new Pipeline();
-    p.fromCatalog({ database: TRICKY[0], table: TRICKY[3], pushDownPredicate: TRICKY[5], ctx: 'src' })
-      .renameField(TRICKY[1], TRICKY[2], { ctx: 'rename' })
-      .applyMapping([{ from: TRICKY[4], fromType: 'string', to: 'ok é', toType: 'string' }], { ctx: 'mapping' })
-      .filter(col('ok é').eq(TRICKY[0]), { ctx: 'keep' })
-      .writeToS3({ path: `s3://bucket/${TRICKY[3]}/`, format: 'csv', ctx: 'sink' });
+    p.fromCatalog({ database: TRICKY[0], table: TRICKY[3], pushDownPredicate: TRICKY[5], transformationCtx: 'src' })
+      .renameField(TRICKY[1], TRICKY[2], { transformationCtx: 'rename' })
+      .applyMapping([{ from: TRICKY[4], fromType: 'string', to: 'ok é', toType: 'string' }], { transformationCtx: 'mapping' })
+      .filter(col('ok é').eq(TRICKY[0]), { transformationCtx: 'keep' })
+      .writeToS3({ path: `s3://bucket/${TRICKY[3]}/`, format: 'csv', transformationCtx: 'sink' });
     return p.graph;
   }
 
@@ -608,8 +608,8 @@ describe('strings and job arguments', () => {
   test('argumentFor moves values into job arguments, read with getResolvedOptions', () => {
     const p = new Pipeline();
     const token = '${Token[TOKEN.42]}';
-    p.fromS3({ paths: [`s3://${token}/raw/`, 's3://plain/raw/'], format: 'json', ctx: 'src' })
-      .writeToS3({ path: `s3://${token}/out "quoted"/`, format: 'parquet', ctx: 'sink' });
+    p.fromS3({ paths: [`s3://${token}/raw/`, 's3://plain/raw/'], format: 'json', transformationCtx: 'src' })
+      .writeToS3({ path: `s3://${token}/out "quoted"/`, format: 'parquet', transformationCtx: 'sink' });
     const graph = p.graph;
     const asked: string[] = [];
     const script = generatePySparkScript(graph, {
@@ -618,7 +618,7 @@ describe('strings and job arguments', () => {
         return value.includes('${Token[') ? `${nodeId}_${field}`.toLowerCase().replace(/[^a-z0-9_]/g, '_') : undefined;
       },
     });
-    expect(asked).toEqual(['src Paths.0', 'src Paths.1', 'sink Path']);
+    expect(asked).toEqual(['src Paths.0', 'src Paths.1', 'sink Path', 'sink Compression']);
     expect(script).not.toContain('Token[');
     expect(lineOf(script, 'args')).toBe('args = getResolvedOptions(sys.argv, ["JOB_NAME", "sink_path", "src_paths_0"])');
     expect(lineOf(script, 'src')).toContain('connection_options={"paths": [args["src_paths_0"], "s3://plain/raw/"], "recurse": True}');
@@ -640,7 +640,7 @@ describe('strings and job arguments', () => {
 
   test('argument names are deduplicated and sorted, and a name cannot carry two values', () => {
     const p = new Pipeline();
-    p.fromCatalog({ database: 'db', table: 't', ctx: 'b_src' }).writeToCatalog({ database: 'db', table: 'u', ctx: 'a_sink' });
+    p.fromCatalog({ database: 'db', table: 't', transformationCtx: 'b_src' }).writeToCatalog({ database: 'db', table: 'u', transformationCtx: 'a_sink' });
     const script = generatePySparkScript(p.graph, { argumentFor: (_n, field, value) => (field === 'Database' ? 'zz_database' : value === 'u' ? 'aa_table' : undefined) });
     expect(lineOf(script, 'args')).toBe('args = getResolvedOptions(sys.argv, ["JOB_NAME", "aa_table", "zz_database"])');
     expect(runScript(script, { zz_database: 'db', aa_table: 'u' }).map((c) => c.call)).toContain('write_dynamic_frame.from_catalog');
@@ -666,7 +666,7 @@ describe('graph block, variables and errors', () => {
 
   test('wraps long values into lines that never end in a space', () => {
     const p = new Pipeline();
-    p.fromCatalog({ database: 'd', table: `${'word '.repeat(60)}end`, ctx: 'src' }).writeToCatalog({ database: 'd', table: 'x', ctx: 'sink' });
+    p.fromCatalog({ database: 'd', table: `${'word '.repeat(60)}end`, transformationCtx: 'src' }).writeToCatalog({ database: 'd', table: 'x', transformationCtx: 'sink' });
     const script = generatePySparkScript(p.graph);
     const block = script.split('\n').filter((l) => l.startsWith('# ') && !l.startsWith('# gluekit') && !l.startsWith('# Generated'));
     expect(block.length).toBeGreaterThan(3);
@@ -680,10 +680,10 @@ describe('graph block, variables and errors', () => {
 
   test('a node id that the script already uses gets its own variable', () => {
     const p = new Pipeline();
-    p.fromCatalog({ database: 'db', table: 't', ctx: 'job' })
-      .renameField('a', 'b', { ctx: 'Filter' })
-      .filter(col('b').matches('x'), { ctx: 'str' })
-      .writeToCatalog({ database: 'db', table: 'u', ctx: 'job_node' });
+    p.fromCatalog({ database: 'db', table: 't', transformationCtx: 'job' })
+      .renameField('a', 'b', { transformationCtx: 'Filter' })
+      .filter(col('b').matches('x'), { transformationCtx: 'str' })
+      .writeToCatalog({ database: 'db', table: 'u', transformationCtx: 'job_node' });
     const graph = p.graph;
     const script = generatePySparkScript(graph);
     expect(lineOf(script, 'job_node2')).toContain('glueContext.create_dynamic_frame.from_catalog(');
@@ -702,13 +702,13 @@ describe('graph block, variables and errors', () => {
       ...medicareGraph(),
       joined: { Join: { Name: 'joined', Inputs: ['Filter_1', 'RenameField_1'], JoinType: 'equijoin', Columns: [] } },
     };
-    expect(() => generatePySparkScript(graph)).toThrow(/pipeline node 'joined' is a Join node, which gluekit cannot print as PySpark yet/);
+    expect(() => generatePySparkScript(graph)).toThrow(/pipeline node 'joined' is a Join node, which gluekit does not support yet; use one of CatalogSource, /);
   });
 
   test('a transform without exactly one input is an error naming the node', () => {
     const graph = medicareGraph();
     graph.Filter_1.Filter!.Inputs = [];
-    expect(() => generatePySparkScript(graph)).toThrow(/pipeline node 'Filter_1' \(Filter\) must have exactly one input, found 0/);
+    expect(() => generatePySparkScript(graph)).toThrow("pipeline node 'Filter_1' (Filter): must have exactly one input, found 0");
   });
 
   test('ApplyMapping leaves out Dropped mappings', () => {

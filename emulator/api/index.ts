@@ -1,0 +1,11 @@
+export * from './glue-service';
+export * from './catalog-api';
+export * from './crawler-api';
+export * from './job-api';
+export * from './workflow-api';
+export * from './trigger-api';
+export { GlueError, isGlueError } from '../model';
+export type { ObjectStore, TableRows, ReadTableOptions, Field } from '../exec';
+export { toGlueType } from '../exec';
+export { parseS3Uri } from '../exec';
+export type { Deployment } from '../model';

@@ -1,0 +1,14 @@
+export * from './executor';
+export * from './job-runner';
+export * from './crawl-runner';
+export * from './workflow-runner';
+export * from './workflow-context';
+export * from './action-finished';
+export * from './recovery';
+export * from './fault-point';
+export type { ObjectStore, ObjectInfo } from '../storage/object-store';
+export type { TableRows, ReadTableOptions } from '../frames/table-reader';
+export type { Field } from '../frames/dynamic-frame';
+export { toGlueType } from '../frames/types';
+export { parseS3Uri } from '../storage/s3-uri';
+export { stateObjectStore } from './executor';

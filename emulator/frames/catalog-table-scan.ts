@@ -1,0 +1,97 @@
+import type { Column, Partition, Table } from '@aws-sdk/client-glue';
+import { parsePartitionPredicate } from '../../lib/pipeline/partition-predicate';
+import { dataFiles } from './data-files';
+import type { DynamicFrame } from './dynamic-frame';
+import type { FrameSession } from './frame-session';
+import { compilePartitionPredicate } from './partition-filter';
+import { quoteIdentifier, quoteList, quoteLiteral } from './sql';
+import { toDuckDbType } from './types';
+
+/** The column a scan names each row's file in, to join it to its partition's values. */
+const FILE_COLUMN = 'gluekit_source_file';
+
+/**
+ * Reads a catalog table as `create_dynamic_frame.from_catalog` does: its classification and SerDe decide the reader, its
+ * columns the types; a partitioned table reads its partitions' files (pruned first by a push-down predicate, evaluated
+ * over the partition values without any SQL) in one scan, each row getting its partition's values.
+ */
+export async function scanCatalogTable(session: FrameSession, node: string, where: string, database: string, tableName: string, pushDownPredicate?: string): Promise<DynamicFrame> {
+  let table: Table;
+  try {
+    table = session.catalog.getTable(database, tableName);
+  } catch (e) {
+    throw new Error(`node '${node}': ${(e as Error).message}`);
+  }
+  const keys = table.PartitionKeys ?? [];
+  const files: string[] = [];
+  const fileValues: (string | null)[][] = [];
+  if (keys.length > 0) {
+    let partitions: Partition[] = session.catalog.getPartitions(database, tableName);
+    if (pushDownPredicate) {
+      const keep = compilePartitionPredicate(parsePartitionPredicate(pushDownPredicate), keys.map((k) => ({ name: k.Name!, type: k.Type ?? 'string' })), where);
+      partitions = partitions.filter((p) => keep(p.Values ?? []));
+    }
+    for (const p of partitions) {
+      const location = p.StorageDescriptor?.Location;
+      if (!location) continue;
+      for (const file of await dataFiles(session, location)) {
+        files.push(file);
+        fileValues.push(p.Values ?? []);
+      }
+    }
+  } else if (table.StorageDescriptor?.Location) {
+    files.push(...(await dataFiles(session, table.StorageDescriptor.Location)));
+  }
+  if (files.length === 0) return session.frame(node, emptyTableSql(table, where));
+  const scan = reader(session, table, where, files, keys.length > 0);
+  if (keys.length === 0) return session.frame(node, scan);
+  const rows = files.map((file, i) => `(${[quoteLiteral(file), ...keys.map((k, j) => partitionValue(fileValues[i][j], k, where))].join(', ')})`);
+  const names = [FILE_COLUMN, ...keys.map((k) => k.Name!)].map(quoteIdentifier).join(', ');
+  return session.frame(
+    node,
+    `SELECT scan.* EXCLUDE (${quoteIdentifier(FILE_COLUMN)}), ${keys.map((k) => `partition_values.${quoteIdentifier(k.Name!)}`).join(', ')} ` +
+      `FROM (${scan}) AS scan JOIN (VALUES ${rows.join(', ')}) AS partition_values(${names}) USING (${quoteIdentifier(FILE_COLUMN)})`,
+  );
+}
+
+function partitionValue(value: string | null | undefined, key: Column, where: string): string {
+  const type = toDuckDbType(key.Type ?? 'string', `${where} partition key '${key.Name}'`);
+  return value === null || value === undefined ? `CAST(NULL AS ${type})` : `CAST(${quoteLiteral(value)} AS ${type})`;
+}
+
+/** A DuckDB table function reading the files by the table's classification and SerDe, with the catalog's columns. */
+function reader(session: FrameSession, table: Table, where: string, files: string[], withFileColumn: boolean): string {
+  const params = { ...(table.StorageDescriptor?.Parameters ?? {}), ...(table.Parameters ?? {}) };
+  const classification = (params.classification ?? '').toLowerCase();
+  const columns = table.StorageDescriptor?.Columns ?? [];
+  const columnStruct = `{${columns.map((c) => `${quoteLiteral(c.Name!)}: ${quoteLiteral(toDuckDbType(c.Type ?? 'string', `${where} column '${c.Name}'`))}`).join(', ')}}`;
+  const serde = table.StorageDescriptor?.SerdeInfo?.SerializationLibrary ?? '';
+  const fileColumn = withFileColumn ? `, filename = ${quoteLiteral(FILE_COLUMN)}` : '';
+  const list = quoteList(files);
+  if (classification === 'parquet' || serde.includes('Parquet')) {
+    const selected = columns.length ? [...columns.map((c) => quoteIdentifier(c.Name!)), ...(withFileColumn ? [quoteIdentifier(FILE_COLUMN)] : [])].join(', ') : '*';
+    return `SELECT ${selected} FROM read_parquet(${list}, union_by_name = true, hive_partitioning = false${fileColumn})`;
+  }
+  if (classification === 'json' || serde.includes('Json')) {
+    return `SELECT * FROM read_json(${list}, format = 'newline_delimited', columns = ${columnStruct}, hive_partitioning = false${fileColumn})`;
+  }
+  if (classification === 'csv' || serde.includes('LazySimpleSerDe') || serde.includes('OpenCSVSerde')) {
+    const serdeParams = table.StorageDescriptor?.SerdeInfo?.Parameters ?? {};
+    const delim = params.delimiter ?? serdeParams['field.delim'] ?? serdeParams.separatorChar ?? ',';
+    const header = params['skip.header.line.count'] === '1';
+    const quote = serdeParams.quoteChar ?? '"';
+    session.storesCsvRejects();
+    return (
+      `SELECT * FROM read_csv(${list}, header = ${header}, delim = ${quoteLiteral(delim)}, quote = ${quoteLiteral(quote)}, escape = ${quoteLiteral(quote)}, ` +
+      `columns = ${columnStruct}, auto_detect = false, strict_mode = false, null_padding = true, hive_partitioning = false, store_rejects = true${fileColumn})`
+    );
+  }
+  throw new Error(`${where}: cannot read classification '${classification || 'none'}' (SerDe '${serde || 'none'}'); gluekit reads csv, json and parquet tables`);
+}
+
+/** An empty frame with the table's columns, for a table that has no data yet. */
+function emptyTableSql(table: Table, where: string): string {
+  const cols = [...(table.StorageDescriptor?.Columns ?? []), ...(table.PartitionKeys ?? [])];
+  if (cols.length === 0) return 'SELECT NULL AS "col0" WHERE false';
+  return `SELECT ${cols.map((c) => `CAST(NULL AS ${toDuckDbType(c.Type ?? 'string', `${where} column '${c.Name}'`)}) AS ${quoteIdentifier(c.Name!)}`).join(', ')} WHERE false`;
+}

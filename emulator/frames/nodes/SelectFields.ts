@@ -1,0 +1,12 @@
+import { emptyProjection, joinPath, resolvePath } from '../field-lookup';
+import { NodeCompiler, nodeWhere } from '../node-compiler';
+import { quoteIdentifier } from '../sql';
+
+/** `SelectFields`: keeps the listed top-level fields, in the frame's order; unknown paths are ignored. */
+export const compileSelectFields: NodeCompiler<'SelectFields'> = (node, [input], session) => {
+  const paths = (node.parameters.Paths ?? []).map(joinPath);
+  for (const p of paths) resolvePath(input, p, nodeWhere(node));
+  const wanted = new Set(paths.map((p) => p.toLowerCase()));
+  const cols = input.schema.filter((f) => wanted.has(f.name.toLowerCase())).map((f) => quoteIdentifier(f.name));
+  return session.frame(node.id, cols.length > 0 ? `SELECT ${cols.join(', ')} FROM ${quoteIdentifier(input.view)}` : emptyProjection(input));
+};

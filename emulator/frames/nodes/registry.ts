@@ -1,0 +1,33 @@
+import type { NodeKind } from '../../../lib/pipeline/nodes/registry';
+import type { NodeCompiler } from '../node-compiler';
+import { compileApplyMapping } from './ApplyMapping';
+import { compileCatalogSource } from './CatalogSource';
+import { compileCatalogTarget } from './CatalogTarget';
+import { compileDropFields } from './DropFields';
+import { compileFilter } from './Filter';
+import { compileRenameField } from './RenameField';
+import { compileS3CsvSource } from './S3CsvSource';
+import { compileS3DirectTarget } from './S3DirectTarget';
+import { compileS3GlueParquetTarget } from './S3GlueParquetTarget';
+import { compileS3JsonSource } from './S3JsonSource';
+import { compileS3ParquetSource } from './S3ParquetSource';
+import { compileSelectFields } from './SelectFields';
+
+/**
+ * The engine's compiler for every node kind of `lib/pipeline/nodes/registry.ts`. Typed over `NodeKind`, so a kind
+ * registered on one side only fails to compile (a missing property here, or an unknown one).
+ */
+export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
+  CatalogSource: compileCatalogSource,
+  S3CsvSource: compileS3CsvSource,
+  S3JsonSource: compileS3JsonSource,
+  S3ParquetSource: compileS3ParquetSource,
+  RenameField: compileRenameField,
+  ApplyMapping: compileApplyMapping,
+  SelectFields: compileSelectFields,
+  DropFields: compileDropFields,
+  Filter: compileFilter,
+  S3GlueParquetTarget: compileS3GlueParquetTarget,
+  S3DirectTarget: compileS3DirectTarget,
+  CatalogTarget: compileCatalogTarget,
+};

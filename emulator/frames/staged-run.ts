@@ -1,0 +1,21 @@
+import type { PartitionInput } from '@aws-sdk/client-glue';
+
+/** One file a run staged and the object it becomes when the run commits. */
+export interface StagedFile {
+  readonly file: string;
+  readonly bucket: string;
+  readonly key: string;
+}
+
+/** Partitions a run adds to a catalog table when it commits. */
+export interface StagedPartitions {
+  readonly database: string;
+  readonly table: string;
+  readonly inputs: PartitionInput[];
+}
+
+/** What a pipeline run produced, nothing of it visible yet: exec commits it with the run's final state. */
+export interface StagedRun {
+  readonly files: StagedFile[];
+  readonly partitions: StagedPartitions[];
+}

@@ -1,0 +1,11 @@
+export * from './glue-model';
+export * from './glue-errors';
+export * from './catalog-names';
+export * from './table-repository';
+export * from './crawl-repository';
+export * from './workflow-run-repository';
+export * from './commit-journal';
+export * from './job-run-repository';
+export * from './deployment-repository';
+export * from './workflow-run-view';
+export { OwnerLock, StateInUseError } from '../state/owner-lock';

@@ -1,0 +1,42 @@
+import type { CodeGenConfigurationNode } from '@aws-sdk/client-glue';
+import type { NodeCheck } from './node-check';
+
+/** Each Glue Studio node kind's parameters, as `@aws-sdk/client-glue` types them (`{ S3CsvSource: S3CsvSource, ... }`). */
+export type StudioNodeParameters = { [K in keyof CodeGenConfigurationNode]-?: NonNullable<CodeGenConfigurationNode[K]> };
+
+/**
+ * What a node does with frames: a source reads one (no inputs), a transform takes one frame and gives one, a target
+ * writes its one input and gives none (so no node may take a target as input).
+ */
+export type NodeRole = 'source' | 'transform' | 'target';
+
+/**
+ * A node kind on the construct-library side: its validation (every rule of the kind, once) and its PySpark emission.
+ * `P` is the kind's parameter type, from the SDK's `CodeGenConfigurationNode` (gluekit's own kinds: a type of the same shape).
+ */
+export interface NodeDefinition<P> {
+  readonly role: NodeRole;
+  /**
+   * Checks the parameters and throws naming the node and the field. Values only known at deploy or run time (CDK tokens,
+   * job-argument placeholders) are checked for their type only: their content is checked once they are bound.
+   */
+  validate(parameters: P, check: NodeCheck): void;
+  /** The right-hand side of the node's statement in the generated script (`RenameField.apply(frame=..., ...)`). */
+  emit(parameters: P, script: ScriptContext): string;
+}
+
+/** What a node's emission may ask of the script being generated. */
+export interface ScriptContext {
+  /** `transformation_ctx="<node id>"`. */
+  readonly transformationCtx: string;
+  /** `frame=<variable of the node's one input>`. */
+  frame(): string;
+  /** A graph string as a Python expression: a string literal, or `args["x"]` for a value carried by job argument `x`. */
+  str(value: string): string;
+  /** A Studio path (a list of parts) as a Python string expression, the parts joined by dots. */
+  path(parts: readonly string[]): string;
+  /** A list of Studio paths as a Python list of strings. */
+  paths(list: readonly (readonly string[])[] | undefined): string;
+  /** Asks for `import <name>` at the top of the script. */
+  importModule(name: 're'): void;
+}

@@ -1,0 +1,50 @@
+import type { NodeDefinition, StudioNodeParameters } from '../node-definition';
+import { ApplyMappingNode } from './ApplyMapping';
+import { CatalogSourceNode } from './CatalogSource';
+import { CatalogTargetNode } from './CatalogTarget';
+import { DropFieldsNode } from './DropFields';
+import { FilterNode } from './Filter';
+import { RenameFieldNode } from './RenameField';
+import { S3CsvSourceNode } from './S3CsvSource';
+import { S3DirectTargetNode } from './S3DirectTarget';
+import { S3GlueParquetTargetNode } from './S3GlueParquetTarget';
+import { S3JsonSourceNode } from './S3JsonSource';
+import { S3ParquetSourceNode } from './S3ParquetSource';
+import { SelectFieldsNode } from './SelectFields';
+
+/**
+ * Every node kind gluekit knows, by its key in a `CodeGenConfigurationNode`. The frame engine registers a compiler for
+ * each kind in a table typed `{ [K in NodeKind]: ... }`, so a kind added here and not there (or there and not here)
+ * fails to compile.
+ */
+export const NODE_DEFINITIONS = {
+  CatalogSource: CatalogSourceNode,
+  S3CsvSource: S3CsvSourceNode,
+  S3JsonSource: S3JsonSourceNode,
+  S3ParquetSource: S3ParquetSourceNode,
+  RenameField: RenameFieldNode,
+  ApplyMapping: ApplyMappingNode,
+  SelectFields: SelectFieldsNode,
+  DropFields: DropFieldsNode,
+  Filter: FilterNode,
+  S3GlueParquetTarget: S3GlueParquetTargetNode,
+  S3DirectTarget: S3DirectTargetNode,
+  CatalogTarget: CatalogTargetNode,
+} satisfies { [K in keyof StudioNodeParameters]?: NodeDefinition<StudioNodeParameters[K]> };
+
+/** A node kind gluekit knows. */
+export type NodeKind = keyof typeof NODE_DEFINITIONS;
+
+/** A kind's parameters (its node's body): the SDK's type for Studio kinds. */
+export type NodeParameters<K extends NodeKind> = StudioNodeParameters[K];
+
+/** The registry viewed per kind, so `definitionOf(node.kind)` is typed by that kind. */
+const DEFINITIONS: { readonly [K in NodeKind]: NodeDefinition<NodeParameters<K>> } = NODE_DEFINITIONS;
+
+export function definitionOf<K extends NodeKind>(kind: K): NodeDefinition<NodeParameters<K>> {
+  return DEFINITIONS[kind];
+}
+
+export function isNodeKind(kind: string): kind is NodeKind {
+  return Object.prototype.hasOwnProperty.call(NODE_DEFINITIONS, kind);
+}

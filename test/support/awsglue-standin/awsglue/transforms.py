@@ -1,0 +1,46 @@
+"""Stand-in for ``awsglue.transforms``: the transform classes gluekit's scripts call, with awsglue's signatures.
+
+``X.apply(...)`` makes the transform and calls it, so a keyword the real class does not take fails with TypeError here
+too. Transforms the stand-ins do not model (Join, Map, Relationalize, ...) are not defined: a script using them fails.
+"""
+
+
+class GlueTransform(object):
+    """Base of the transforms: ``apply`` builds one and calls it with the arguments."""
+
+    @classmethod
+    def apply(cls, *args, **kwargs):
+        return cls()(*args, **kwargs)
+
+    @classmethod
+    def name(cls):
+        return cls.__name__
+
+
+class ApplyMapping(GlueTransform):
+    def __call__(self, frame, mappings, case_sensitive=False, transformation_ctx="", info="", stageThreshold=0,
+                 totalThreshold=0):
+        return frame.apply_mapping(mappings, case_sensitive, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
+class RenameField(GlueTransform):
+    def __call__(self, frame, old_name, new_name, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        return frame.rename_field(old_name, new_name, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
+class SelectFields(GlueTransform):
+    def __call__(self, frame, paths, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        return frame.select_fields(paths, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
+class DropFields(GlueTransform):
+    def __call__(self, frame, paths, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        return frame.drop_fields(paths, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
+class Filter(GlueTransform):
+    def __call__(self, frame, f, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        return frame.filter(f, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
+__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter"]

@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -85,4 +85,48 @@ test('a manifest field of the wrong type is refused naming its path, and the sta
   }
   const after = gluekit(['tables', '--state-dir', stateDir, '--json']);
   expect(after.stdout).toBe(before.stdout);
+});
+
+test('tables and show read while a workflow runs, a second writer is refused naming the holder, and the run still ends COMPLETED with every node SUCCEEDED', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-cli-busy-'));
+  const gate = path.join(dir, 'go');
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'cdk.out', 'MedicareStack.gluekit.json'), 'utf8')) as { buckets: Record<string, unknown> };
+    generateMedicare({ bucketDir: path.join(dir, 'state', 's3', Object.keys(manifest.buckets)[0].toLowerCase()), rows: 50 });
+    // The workflow's job waits at its start until the test opens the gate.
+    const running = spawn(process.execPath, [cli, 'run', 'workflow', 'nightly', '--state-dir', path.join(dir, 'state')], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', GLUEKIT_FAULT: `job:running:wait:${gate}` },
+    });
+    let stdout = '';
+    running.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => running.on('close', resolve));
+    const deadline = Date.now() + 60_000;
+    while (!fs.existsSync(`${gate}.reached`)) {
+      if (Date.now() > deadline) throw new Error('the workflow never reached its job');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    const tables = gluekit(['tables', '--state-dir', path.join(dir, 'state')]);
+    expect(tables.stderr).toBe('');
+    expect(tables.status).toBe(0);
+    expect(tables.stdout).toContain('datalake.medicare  (csv, 3 partitions)');
+    const show = gluekit(['show', 'datalake.medicare', '--limit', '1', '--state-dir', path.join(dir, 'state'), '--json']);
+    expect(show.status).toBe(0);
+    expect((JSON.parse(show.stdout) as { count: number }).count).toBe(50);
+
+    const second = gluekit(['run', 'job', 'clean-medicare', '--state-dir', path.join(dir, 'state')]);
+    expect(second.status).toBe(2);
+    expect(second.stderr).toMatch(new RegExp(`^gluekit: state directory .*/state is in use by gluekit process ${running.pid} on \\S+ \\(gluekit run workflow nightly --state-dir \\S+, since [^)]+\\); wait for it to finish, or use another --state-dir\\n$`));
+
+    fs.writeFileSync(gate, '');
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/^workflow nightly {2}run wr_[0-9a-f]{64} {2}COMPLETED/);
+    expect(stdout).toMatch(/CRAWLER {2}raw-crawler +SUCCEEDED/);
+    expect(stdout).toMatch(/JOB {6}clean-medicare +SUCCEEDED/);
+    expect(stdout).toMatch(/CRAWLER {2}curated-crawler +SUCCEEDED/);
+    expect(stdout).toContain('actions: 3 total, 3 succeeded, 0 failed, 0 errored, 0 timed out, 0 stopped');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

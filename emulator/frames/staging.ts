@@ -39,11 +39,13 @@ export async function stage(session: FrameSession, node: string, input: DynamicF
   const folder = path.join(session.stagingDir, session.relationName());
   await fs.mkdir(folder, { recursive: true });
   const { options, extension } = copyOptions(spec, where);
-  const source = `SELECT * FROM ${quoteIdentifier(input.view)}`;
+  const source = spec.format === 'json' ? `SELECT ${jsonLines(input.schema.map((f) => f.name))} FROM ${quoteIdentifier(input.view)}` : `SELECT * FROM ${quoteIdentifier(input.view)}`;
   let partitions: (string | null)[][] = [[]];
   if (keys.length === 0) {
     const file = path.join(folder, `part-0${extension}`);
-    await session.step(node, () => session.connection.run(`COPY (${source}) TO ${quoteLiteral(file)} (${options.join(', ')})`));
+    const written = await session.step(node, () => session.connection.runAndReadAll(`COPY (${source}) TO ${quoteLiteral(file)} (${options.join(', ')})`));
+    // Unconfirmed: Glue's sinks write no file for an empty frame (Spark writes one per task that has rows).
+    if (Number(written.getRowObjectsJS()[0]?.Count ?? 0) === 0) await fs.rm(file, { force: true });
   } else if (spec.format === 'json') {
     partitions = await stageJsonPartitions(session, node, input, keys, folder, options, extension);
   } else {
@@ -60,13 +62,26 @@ function copyOptions(spec: WriteSpec, where: string): { options: string[]; exten
   if (spec.format === 'parquet') {
     const codec = spec.compression === 'none' ? 'uncompressed' : spec.compression;
     if (!['snappy', 'gzip', 'uncompressed'].includes(codec)) throw new Error(`${where}: Parquet compression '${spec.compression}' is not supported; use snappy, gzip or uncompressed`);
-    return { options: ['FORMAT parquet', `COMPRESSION ${quoteLiteral(codec)}`], extension: codec === 'uncompressed' ? '.parquet' : `.${codec}.parquet` };
+    // Spark names a file by its codec's extension: `.snappy.parquet`, `.gz.parquet`, `.parquet`.
+    const extension = codec === 'uncompressed' ? '.parquet' : codec === 'gzip' ? '.gz.parquet' : `.${codec}.parquet`;
+    return { options: ['FORMAT parquet', `COMPRESSION ${quoteLiteral(codec)}`], extension };
   }
   const gzip = spec.compression === 'gzip';
   if (spec.compression !== 'none' && !gzip) throw new Error(`${where}: compression '${spec.compression}' is not supported for ${spec.format}; use gzip or none`);
-  const options = spec.format === 'csv' ? ['FORMAT csv', `HEADER ${spec.header ?? true}`, `DELIMITER ${quoteLiteral(spec.delimiter ?? ',')}`] : ['FORMAT json'];
+  // JSON lines are built in SQL (`jsonLines`) and written as they are: one column, no quoting, no header.
+  const options = spec.format === 'csv' ? ['FORMAT csv', `HEADER ${spec.header ?? true}`, `DELIMITER ${quoteLiteral(spec.delimiter ?? ',')}`] : ['FORMAT csv', 'HEADER false', "QUOTE ''", "ESCAPE ''", "DELIMITER '\u0001'"];
   if (gzip) options.push(`COMPRESSION 'gzip'`);
   return { options, extension: (spec.format === 'csv' ? '.csv' : '.json') + (gzip ? '.gz' : '') };
+}
+
+/**
+ * One JSON object per record, as SQL: the fields in frame order, and a null field left out, as Glue's (and Spark's)
+ * JSON writer leaves it out. Each value is encoded by DuckDB's `to_json`.
+ * Unconfirmed: nulls inside structs are kept (Spark's `ignoreNullFields` also drops those).
+ */
+function jsonLines(fields: readonly string[]): string {
+  const members = fields.map((f) => `CASE WHEN ${quoteIdentifier(f)} IS NULL THEN NULL ELSE to_json(${quoteLiteral(f)}) || ':' || to_json(${quoteIdentifier(f)}) END`);
+  return `'{' || concat_ws(',', ${members.join(', ')}) || '}' AS line`;
 }
 
 /**
@@ -79,7 +94,7 @@ async function stageJsonPartitions(session: FrameSession, node: string, input: D
   await session.step(node, () => session.connection.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${quoteIdentifier(input.view)}`));
   try {
     const distinct = await session.step(node, () => session.connection.runAndReadAll(`SELECT DISTINCT ${keys.map((k, i) => `${asText(k)} AS k${i}`).join(', ')} FROM ${table}`));
-    const rest = input.schema.filter((f) => !keys.includes(f.name)).map((f) => quoteIdentifier(f.name));
+    const rest = input.schema.filter((f) => !keys.includes(f.name)).map((f) => f.name);
     const tuples = distinct.getRowObjectsJS().map((row) => keys.map((_k, i) => (row[`k${i}`] === null ? null : String(row[`k${i}`]))));
     for (const values of tuples) {
       const dir = path.join(folder, ...keys.map((k, i) => `${k}=${escapePartitionValue(values[i])}`));
@@ -87,7 +102,7 @@ async function stageJsonPartitions(session: FrameSession, node: string, input: D
       const match = keys.map((k, i) => `${asText(k)} IS NOT DISTINCT FROM ${values[i] === null ? 'NULL' : quoteLiteral(values[i]!)}`).join(' AND ');
       // An empty value and a null both land in the default partition folder: give each its own file name there.
       const file = path.join(dir, `part-${(await fs.readdir(dir)).length}${extension}`);
-      await session.step(node, () => session.connection.run(`COPY (SELECT ${rest.join(', ')} FROM ${table} WHERE ${match}) TO ${quoteLiteral(file)} (${options.join(', ')})`));
+      await session.step(node, () => session.connection.run(`COPY (SELECT ${jsonLines(rest)} FROM ${table} WHERE ${match}) TO ${quoteLiteral(file)} (${options.join(', ')})`));
     }
     return tuples;
   } finally {

@@ -209,9 +209,11 @@ test('a CSV value that does not fit the catalog type fails the run naming file, 
   expect(fs.existsSync(path.join(dir, 's3', 'b', 'bad'))).toBe(false);
 });
 
+/** The lines a CSV sink wrote; none when it wrote no file (an empty frame writes none). */
 async function csvOut(p: Pipeline, prefix: string): Promise<string[]> {
   await run(p);
-  return fs.readFileSync(path.join(dir, 's3', 'b', prefix, 'run-1700000000000-part-r-00000.csv'), 'utf8').trim().split('\n');
+  const file = path.join(dir, 's3', 'b', prefix, 'run-1700000000000-part-r-00000.csv');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n') : [];
 }
 
 test('renaming a field that is not there leaves every field, including one named like the target', async () => {
@@ -226,18 +228,18 @@ test('filter comparisons follow the generated lambda: kinds must match, a missin
   await people();
   const cases: [FilterCondition, string[]][] = [
     // None == 'abc' is False, and 1 == 'abc' too: nothing kept, not even the null id.
-    [col('id').eq('abc'), ['givenname']],
+    [col('id').eq('abc'), []],
     // not (x == 'abc') is True for every record.
     [col('id').eq('abc').not(), ['givenname', 'Ann', 'Bob', 'Cid', 'Dee']],
     // A string column compared with a number constant: == is False.
-    [col('amount').eq(3), ['givenname']],
+    [col('amount').eq(3), []],
     // '3' reads as a number, so the script writes row["amount"] == 3, False for the string '3': the same here.
-    [col('amount').eq('3'), ['givenname']],
+    [col('amount').eq('3'), []],
     [col('givenname').eq('Cid'), ['givenname', 'Cid']],
     // Ordering a string against a number raises TypeError: false even when negated.
-    [col('amount').gt(1).not(), ['givenname']],
+    [col('amount').gt(1).not(), []],
     // A field that is not there raises KeyError: false, even when negated.
-    [col('missing').isNull().not(), ['givenname']],
+    [col('missing').isNull().not(), []],
     // re.match on str(None) sees 'None'.
     [col('id').matches('N'), ['givenname', 'Cid']],
   ];

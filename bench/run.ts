@@ -1,0 +1,118 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { GlueService } from '../emulator/api';
+import { GlueModel } from '../emulator/model';
+import { LocalGlue } from '../emulator/testing/local-glue';
+import { generateMedicare } from '../examples/medicare/generate-data';
+import { MedicareStack } from '../examples/medicare/stack';
+import { alternate, field, fixed, median, sample } from './measure';
+
+/**
+ * `npm run bench`: every case runs gluekit and its reference alternately, each in a fresh process, at least 5 times, and
+ * prints the medians, their ratio, and the minimums (DESIGN.md, Conventions). BENCH_ROWS (default 5,000,000) sizes the
+ * medicare case, BENCH_TIMES (default 5, at least 5) the repetitions.
+ */
+const ROWS = Number(process.env.BENCH_ROWS ?? 5_000_000);
+const TIMES = Math.max(5, Number(process.env.BENCH_TIMES ?? 5));
+const cases = path.join(__dirname, 'cases');
+const root = path.resolve(__dirname, '..', '..');
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function medicare(work: string): Promise<void> {
+  const stateDir = path.join(work, 'medicare-state');
+  const stack = new MedicareStack(new App({ outdir: path.join(work, 'cdk.out') }), 'MedicareStack');
+  const glue = await LocalGlue.fromStack(stack, { stateDir });
+  const bucket = glue.bucketName(stack.bucket);
+  process.stderr.write(`generating ${ROWS} rows…\n`);
+  const generated = generateMedicare({ bucketDir: glue.bucketDir(bucket), rows: ROWS });
+  const crawler = await glue.runCrawler('raw-crawler');
+  if (crawler.LastCrawl?.Status !== 'SUCCEEDED') throw new Error(`raw-crawler: ${crawler.LastCrawl?.ErrorMessage}`);
+  await glue.close();
+  const samples = alternate(TIMES, {
+    gluekit: () => sample(path.join(cases, 'medicare-gluekit.js'), [stateDir, bucket]),
+    duckdb: () => sample(path.join(cases, 'medicare-duckdb.js'), [path.join(glue.bucketDir(bucket), 'raw', 'medicare'), path.join(work, 'duckdb-out')]),
+  });
+  const g = field(samples.gluekit, 'ms');
+  const d = field(samples.duckdb, 'ms');
+  say(
+    `medicare rows=${generated.rows} runs=${TIMES} gluekit=${fixed(median(g) / 1000)} duckdb=${fixed(median(d) / 1000)} ratio=${fixed(median(g) / median(d))} ` +
+      `gluekit_min=${fixed(Math.min(...g) / 1000)} duckdb_min=${fixed(Math.min(...d) / 1000)}`,
+  );
+}
+
+async function workflowCli(work: string): Promise<void> {
+  const cli = path.join(root, 'dist', 'bin', 'gluekit.js');
+  const stateDir = path.join(work, 'cli-state');
+  execFileSync(process.execPath, [cli, 'synth'], { cwd: root, stdio: 'ignore' });
+  const glue = await LocalGlue.fromStack(new MedicareStack(new App({ outdir: path.join(work, 'cdk2.out') }), 'MedicareStack'), { stateDir });
+  const bucket = Object.values(glue.deployed.buckets)[0];
+  generateMedicare({ bucketDir: glue.bucketDir(bucket), rows: 1000 });
+  await glue.close();
+  const seconds: number[] = [];
+  for (let i = 0; i < TIMES; i++) {
+    fs.rmSync(path.join(stateDir, 's3', bucket, 'curated'), { recursive: true, force: true });
+    const started = performance.now();
+    execFileSync(process.execPath, [cli, 'run', 'workflow', 'nightly', '--state-dir', stateDir], { cwd: root, stdio: 'ignore' });
+    seconds.push((performance.now() - started) / 1000);
+  }
+  say(`workflow nightly rows=1000 runs=${TIMES} seconds=${fixed(median(seconds))} min=${fixed(Math.min(...seconds))} target=3.00`);
+}
+
+async function stateReads(work: string): Promise<void> {
+  const stateDir = path.join(work, 'reads-state');
+  const service = await GlueService.open({ stateDir });
+  await service.catalog.createDatabase({ DatabaseInput: { Name: 'db' } });
+  await service.catalog.createTable({ DatabaseName: 'db', TableInput: { Name: 't', StorageDescriptor: { Location: 's3://b/t/', Columns: [{ Name: 'id', Type: 'bigint' }] } } });
+  await service.close();
+  const samples = alternate(TIMES, {
+    gluekit: () => sample(path.join(cases, 'state-reads.js'), [stateDir, 'gluekit']),
+    prepare: () => sample(path.join(cases, 'state-reads.js'), [stateDir, 'prepare-per-call']),
+  });
+  say(
+    `state-reads calls=200000 rss_growth_mb=${fixed(median(field(samples.gluekit, 'rss_growth_mb')), 1)} target=50 ` +
+      `prepare_per_call_rss_growth_mb=${fixed(median(field(samples.prepare, 'rss_growth_mb')), 1)} seconds=${fixed(median(field(samples.gluekit, 'ms')) / 1000)}`,
+  );
+}
+
+function runHistory(work: string): void {
+  const stateDir = path.join(work, 'history-state');
+  const model = GlueModel.open(stateDir);
+  const now = new Date();
+  model.transaction(() => {
+    model.jobs.insert({ Name: 'history', Role: 'r', Command: { Name: 'glueetl' }, CreatedOn: now, LastModifiedOn: now });
+    for (let i = 0; i < 100_000; i++) {
+      model.jobRuns.put({ Id: `jr_${String(i).padStart(64, '0')}`, JobName: 'history', JobRunState: i % 7 === 0 ? 'FAILED' : 'SUCCEEDED', StartedOn: now, CompletedOn: now, Attempt: 0 });
+    }
+  });
+  model.close();
+  const samples = alternate(TIMES, {
+    gluekit: () => sample(path.join(cases, 'run-history.js'), [stateDir, 'gluekit']),
+    scan: () => sample(path.join(cases, 'run-history.js'), [stateDir, 'scan']),
+  });
+  const start = median(field(samples.gluekit, 'start_ms'));
+  const scan = median(field(samples.scan, 'start_ms'));
+  say(`run-history past_runs=100000 start_ms=${fixed(start)} target=20 open_ms=${fixed(median(field(samples.gluekit, 'open_ms')))} scan_every_run_ms=${fixed(scan)} ratio=${fixed(start / scan, 3)}`);
+}
+
+async function main(): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-bench-'));
+  try {
+    await stateReads(work);
+    runHistory(work);
+    await medicare(work);
+    await workflowCli(work);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

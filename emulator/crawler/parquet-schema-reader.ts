@@ -10,10 +10,6 @@ import type { FileSchema } from './file-schema';
 /** `PAR1`, the magic at both ends of a Parquet file. */
 export const PARQUET_MAGIC = Buffer.from('PAR1', 'ascii');
 
-function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
 /**
  * Reads Parquet schemas and row counts from file footers with DuckDB (one in-memory instance, opened on first use and
  * shared by the files of one crawl; call `close()` when done). Parquet types map to Hive names as in `duckdb-type.ts`.
@@ -44,14 +40,14 @@ export class ParquetSchemaReader {
       if (!tail.equals(PARQUET_MAGIC)) throw new Error('the file starts with PAR1 but does not end with it (truncated?)');
       this.scratch ??= fs.mkdtemp(path.join(os.tmpdir(), 'gluekit-crawl-'));
       localFile = await localCopy(store, object.bucket, object.key, await this.scratch);
-      const file = sqlString(localFile);
       const { connection } = await this.connect();
-      const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${file}, hive_partitioning = false)`);
+      // The file is a bound parameter: nothing of a path reaches the SQL text.
+      const described = await connection.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($1, hive_partitioning = false)', [localFile]);
       const columns = described.getRowObjectsJS().map((row) => ({
         name: String(row.column_name).toLowerCase(),
         type: duckdbTypeToInferred(String(row.column_type)),
       }));
-      const metadata = await connection.runAndReadAll(`SELECT num_rows FROM parquet_file_metadata(${file})`);
+      const metadata = await connection.runAndReadAll('SELECT num_rows FROM parquet_file_metadata($1)', [localFile]);
       const recordCount = Number(metadata.getRowObjectsJS()[0]?.num_rows ?? 0);
       return { classification: 'parquet', compressionType: 'none', columns, recordCount, recordBytes: object.size };
     } catch (e) {

@@ -38,7 +38,7 @@ export async function stage(session: FrameSession, node: string, input: DynamicF
   if (keys.length > 0 && keys.length === input.schema.length) throw new Error(`${where}: every field is a partition key; at least one field must remain in the files`);
   const folder = path.join(session.stagingDir, session.relationName());
   await fs.mkdir(folder, { recursive: true });
-  const { options, extension } = copyOptions(spec, where);
+  const { options, extension } = copyOptions(spec);
   const source = spec.format === 'json' ? `SELECT ${jsonLines(input.schema.map((f) => f.name))} FROM ${quoteIdentifier(input.view)}` : `SELECT * FROM ${quoteIdentifier(input.view)}`;
   let partitions: (string | null)[][] = [[]];
   if (keys.length === 0) {
@@ -58,16 +58,15 @@ export async function stage(session: FrameSession, node: string, input: DynamicF
   return partitions;
 }
 
-function copyOptions(spec: WriteSpec, where: string): { options: string[]; extension: string } {
+function copyOptions(spec: WriteSpec): { options: string[]; extension: string } {
   if (spec.format === 'parquet') {
+    // The codec was checked by the node kind's validation (PARQUET_COMPRESSIONS, TEXT_SINK_COMPRESSIONS).
     const codec = spec.compression === 'none' ? 'uncompressed' : spec.compression;
-    if (!['snappy', 'gzip', 'uncompressed'].includes(codec)) throw new Error(`${where}: Parquet compression '${spec.compression}' is not supported; use snappy, gzip or uncompressed`);
     // Spark names a file by its codec's extension: `.snappy.parquet`, `.gz.parquet`, `.parquet`.
     const extension = codec === 'uncompressed' ? '.parquet' : codec === 'gzip' ? '.gz.parquet' : `.${codec}.parquet`;
     return { options: ['FORMAT parquet', `COMPRESSION ${quoteLiteral(codec)}`], extension };
   }
   const gzip = spec.compression === 'gzip';
-  if (spec.compression !== 'none' && !gzip) throw new Error(`${where}: compression '${spec.compression}' is not supported for ${spec.format}; use gzip or none`);
   // JSON lines are built in SQL (`jsonLines`) and written as they are: one column, no quoting, no header.
   const options = spec.format === 'csv' ? ['FORMAT csv', `HEADER ${spec.header ?? true}`, `DELIMITER ${quoteLiteral(spec.delimiter ?? ',')}`] : ['FORMAT csv', 'HEADER false', "QUOTE ''", "ESCAPE ''", "DELIMITER '\u0001'"];
   if (gzip) options.push(`COMPRESSION 'gzip'`);

@@ -1,6 +1,8 @@
 import type { Crawler, JobRun, WorkflowRun } from '@aws-sdk/client-glue';
 import { Executor, ObjectStore, ReadTableOptions, stateObjectStore, TableRows } from '../exec';
-import { Deployment, GlueModel, OwnerLock, workflowRunView } from '../model';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Deployment, GlueModel, OwnerLock, StateInUseError, workflowRunView } from '../model';
 import { CatalogApi } from './catalog-api';
 import { CrawlerApi } from './crawler-api';
 import { JobApi } from './job-api';
@@ -42,6 +44,26 @@ export class GlueService {
     this.jobs = new JobApi(model, exec);
     this.workflows = new WorkflowApi(model, exec);
     this.triggers = new TriggerApi(model);
+  }
+
+  /**
+   * Refuses early, with the message a second writer gets, when a live process owns the state directory: so a command
+   * does not synthesize or prepare anything only to be refused when it opens the state.
+   */
+  static refuseIfOwned(stateDir: string): void {
+    if (!fs.existsSync(path.join(stateDir, 'state.db'))) return;
+    let model: GlueModel;
+    try {
+      model = GlueModel.open(stateDir, 'read');
+    } catch {
+      return; // an older or unreadable state: opening it for writing says what is wrong
+    }
+    try {
+      const owner = OwnerLock.holder(model.state);
+      if (owner) throw new StateInUseError(stateDir, owner);
+    } finally {
+      model.close();
+    }
   }
 
   /** Opens a state directory (creating it when writing); see `GlueServiceOptions.mode`. */

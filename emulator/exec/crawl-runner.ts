@@ -36,7 +36,14 @@ export class CrawlRunner {
     });
     let resolve!: (record: CrawlRecord) => void;
     const finished = new Promise<CrawlRecord>((r) => (resolve = r));
-    this.tracker.track(async () => resolve(await this.execute(name, crawlId, startedOn, context)));
+    this.tracker.track(async () => {
+      try {
+        resolve(await this.execute(name, crawlId, startedOn, context));
+      } catch (e) {
+        resolve({ CrawlerName: name, CrawlId: crawlId, State: 'FAILED', StartedOn: startedOn, ErrorMessage: e instanceof Error ? e.message : String(e) });
+        throw e;
+      }
+    });
     return { crawlId, finished };
   }
 
@@ -70,9 +77,21 @@ export class CrawlRunner {
         finish('SUCCEEDED', this.apply(crawler, found));
       });
     } catch (e) {
-      this.model.transaction(() => finish('FAILED', undefined, e instanceof Error ? e.message : String(e)));
+      const message = e instanceof Error ? e.message : String(e);
+      try {
+        this.model.transaction(() => finish('FAILED', undefined, message));
+      } catch (recordError) {
+        // The state could not take the result: waiters still hear of it; recovery fixes the stored crawl later.
+        record = { ...record, State: 'FAILED', CompletedOn: this.model.now(), ErrorMessage: `${message}; recording this failure failed too: ${(recordError as Error).message}` };
+      }
     }
-    for (const listener of this.listeners) listener({ kind: 'CRAWLER', name, runId: crawlId, attempts: [crawlId], state: record.State, workflowRunId: context?.workflowRunId });
+    for (const listener of this.listeners) {
+      try {
+        listener({ kind: 'CRAWLER', name, runId: crawlId, attempts: [crawlId], state: record.State, workflowRunId: context?.workflowRunId });
+      } catch (e) {
+        process.emitWarning(`gluekit: a listener of crawl ${crawlId} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+    }
     return record;
   }
 

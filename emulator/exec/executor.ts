@@ -4,6 +4,7 @@ import { readTable, ReadTableOptions, TableRows } from '../frames/table-reader';
 import type { GlueModel } from '../model/glue-model';
 import { LocalFolderStore } from '../storage/local-folder-store';
 import type { ObjectStore } from '../storage/object-store';
+import { CommittedObjects } from './committed-objects';
 import { CrawlRunner } from './crawl-runner';
 import { JobRunner } from './job-runner';
 import { recoverInterrupted } from './recovery';
@@ -20,17 +21,21 @@ export class Executor {
   /** Where runs stage their output: `<stateDir>/tmp`. */
   readonly scratchDir: string;
 
-  constructor(private readonly model: GlueModel, readonly store: ObjectStore, stateDir: string) {
+  /** The store as runs and readers see it: objects of a commit in progress are hidden (`CommittedObjects`). */
+  readonly store: ObjectStore;
+
+  constructor(private readonly model: GlueModel, private readonly objects: ObjectStore, stateDir: string) {
     this.scratchDir = path.join(stateDir, 'tmp');
-    this.engine = new FrameEngine(model.catalogReader(), store);
-    this.jobs = new JobRunner(model, store, this.engine, this.tracker, this.scratchDir);
-    this.crawls = new CrawlRunner(model, store, this.tracker);
+    this.store = new CommittedObjects(objects, model.journal);
+    this.engine = new FrameEngine(model.catalogReader(), this.store);
+    this.jobs = new JobRunner(model, objects, this.store, this.engine, this.tracker, this.scratchDir);
+    this.crawls = new CrawlRunner(model, this.store, this.tracker);
     this.workflows = new WorkflowRunner(model, this.jobs, this.crawls);
   }
 
   /** Recovers what a dead owner left (call once, holding the owner lock, before starting anything). */
   recover(): Promise<void> {
-    return recoverInterrupted(this.model, this.store, this.scratchDir);
+    return recoverInterrupted(this.model, this.objects, this.scratchDir);
   }
 
   /** A table's rows, read as a job's catalog source reads them (previews and tests; nothing is written). */

@@ -31,7 +31,10 @@ export class JobRunner {
 
   constructor(
     private readonly model: GlueModel,
+    /** The store itself: commits write and undo through it. */
     private readonly store: ObjectStore,
+    /** The store as runs read it (pending commits hidden). */
+    private readonly visible: ObjectStore,
     private readonly engine: FrameEngine,
     private readonly tracker: RunTracker,
     /** Where runs stage their output (`<stateDir>/tmp`). */
@@ -103,43 +106,54 @@ export class JobRunner {
     resolve: (outcome: JobRunOutcome) => void,
   ): Promise<void> {
     const started = Date.now();
-    // Sink file names carry this number: unique per run in this process, so two runs writing one prefix never collide.
-    JobRunner.lastRunMillis = Math.max(started, JobRunner.lastRunMillis + 1);
-    const runMillis = JobRunner.lastRunMillis;
     const stagingDir = path.join(this.scratchDir, runId);
-    const run = this.model.jobRuns.find(runId)!;
+    let run: JobRun = { Id: runId, JobName: request.JobName, Attempt: attempt, JobRunState: 'RUNNING' };
     const ended = (state: 'SUCCEEDED' | 'FAILED', errorMessage?: string): JobRun => {
       const completedOn = this.model.now();
       return { ...run, JobRunState: state, ErrorMessage: errorMessage, CompletedOn: completedOn, LastModifiedOn: completedOn, ExecutionTime: Math.round((Date.now() - started) / 1000) };
     };
     let final: JobRun;
     try {
+      run = this.model.jobRuns.find(runId) ?? run;
       await faultPoint('job:running');
       const job = this.model.jobs.require(request.JobName!);
       // Values the job reads from arguments stand as {{args.x}} placeholders in its graph: bound per run, so run
       // Arguments override DefaultArguments as on AWS.
-      const graph = bindArguments(await jobGraph(job, this.store), run.Arguments ?? {});
+      const graph = bindArguments(await jobGraph(job, this.visible), run.Arguments ?? {});
+      // Sink file names carry a number from here, one per sink: unique in this process, so two runs (or two sinks of
+      // one run) writing one prefix never name a file alike.
+      const runMillis = Math.max(started, JobRunner.lastRunMillis + 1);
+      JobRunner.lastRunMillis = runMillis + Object.keys(graph).length;
       const staged = await this.engine.run(graph, { stagingDir, runMillis });
       final = ended('SUCCEEDED');
       await commitRun(this.model, this.store, run, staged, stagingDir, final);
     } catch (e) {
       final = ended('FAILED', e instanceof Error ? e.message : String(e));
-      this.model.transaction(() => this.model.jobRuns.put(final));
-    } finally {
-      await fs.rm(stagingDir, { recursive: true, force: true });
-    }
-    const job = this.model.jobs.find(request.JobName!);
-    if (final.JobRunState === 'FAILED' && job && attempt < (job.MaxRetries ?? 0)) {
       try {
+        this.model.transaction(() => this.model.jobRuns.put(final));
+      } catch (recordError) {
+        // The state could not take the FAILED run (locked, full disk): waiters still hear of it; the stored run stays
+        // RUNNING until the next owner's recovery marks it FAILED.
+        final = { ...final, ErrorMessage: `${final.ErrorMessage}; recording this failure failed too: ${(recordError as Error).message}` };
+      }
+    }
+    await fs.rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
+    try {
+      const job = this.model.jobs.find(request.JobName!);
+      if (final.JobRunState === 'FAILED' && job && attempt < (job.MaxRetries ?? 0)) {
         this.startAttempt(request, context, attempt + 1, runId, attempts, resolve);
         return;
-      } catch (e) {
-        final = { ...final, ErrorMessage: `${final.ErrorMessage}; the retry could not start: ${(e as Error).message}` };
       }
+    } catch (e) {
+      final = { ...final, ErrorMessage: `${final.ErrorMessage}; the retry could not start: ${(e as Error).message}` };
     }
     resolve({ firstRunId: attempts[0], last: final });
     for (const listener of this.listeners) {
-      listener({ kind: 'JOB', name: request.JobName!, runId: attempts[0], attempts, state: final.JobRunState!, workflowRunId: context?.workflowRunId });
+      try {
+        listener({ kind: 'JOB', name: request.JobName!, runId: attempts[0], attempts, state: final.JobRunState!, workflowRunId: context?.workflowRunId });
+      } catch (e) {
+        process.emitWarning(`gluekit: a listener of job run ${attempts[0]} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import type { GlueModel } from '../model/glue-model';
+import { workflowStatistics } from '../model/workflow-run-repository';
 import type { ObjectStore } from '../storage/object-store';
 import { undoCommit } from './run-commit';
 
@@ -29,7 +30,9 @@ export async function recoverInterrupted(model: GlueModel, store: ObjectStore, s
       model.crawlers.put({ ...crawler, State: 'READY', LastCrawl: { ...crawler.LastCrawl, Status: 'FAILED', ErrorMessage: INTERRUPTED } });
     }
     for (const record of model.workflowRuns.running()) {
-      model.workflowRuns.put({ ...record, run: { ...record.run, Status: 'ERROR', ErrorMessage: INTERRUPTED, CompletedOn: now } });
+      // Its running actions were failed above: they end FAILED here too, and the statistics say so.
+      const actions = record.actions.map((a) => (a.state === 'RUNNING' ? { ...a, state: 'FAILED' } : a));
+      model.workflowRuns.put({ ...record, actions, run: { ...record.run, Status: 'ERROR', ErrorMessage: INTERRUPTED, CompletedOn: now, Statistics: workflowStatistics(actions) } });
     }
   });
   await fs.rm(scratchDir, { recursive: true, force: true });

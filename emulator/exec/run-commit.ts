@@ -23,8 +23,12 @@ export async function commitRun(model: GlueModel, store: ObjectStore, run: JobRu
     moves: staged.files.map((f) => ({ file: f.file, bucket: f.bucket, key: f.key })),
     partitions: staged.partitions,
   };
+  const targets = new Set<string>();
   for (const move of entry.moves) {
-    if (await store.head(move.bucket, move.key)) throw new Error(`cannot write s3://${move.bucket}/${move.key}: an object of that name exists, and a run never overwrites one`);
+    const uri = `s3://${move.bucket}/${move.key}`;
+    if (targets.has(uri)) throw new Error(`cannot write ${uri} twice in one run; give each sink its own path`);
+    targets.add(uri);
+    if (await store.head(move.bucket, move.key)) throw new Error(`cannot write ${uri}: an object of that name exists, and a run never overwrites one`);
   }
   model.transaction(() => model.journal.begin(entry));
   await faultPoint('commit:journaled');
@@ -46,7 +50,12 @@ export async function commitRun(model: GlueModel, store: ObjectStore, run: JobRu
       model.journal.end(entry.runId);
     });
   } catch (e) {
-    await undoCommit(model, store, entry);
+    try {
+      await undoCommit(model, store, entry);
+    } catch (undoError) {
+      // The journal entry stays: the next owner of the state finishes the undo.
+      throw new Error(`${(e as Error).message}; undoing the commit failed too (${(undoError as Error).message}), so the next gluekit process to open this state removes what landed`);
+    }
     throw e;
   }
   await faultPoint('commit:recorded');

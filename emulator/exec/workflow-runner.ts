@@ -1,20 +1,11 @@
-import type { Trigger, WorkflowRunStatistics } from '@aws-sdk/client-glue';
+import type { Trigger } from '@aws-sdk/client-glue';
 import { concurrentRunsExceeded, illegalWorkflowState } from '../model/glue-errors';
 import type { GlueModel } from '../model/glue-model';
-import type { WorkflowAction, WorkflowRunRecord } from '../model/workflow-run-repository';
+import { WorkflowAction, WorkflowRunRecord, workflowStatistics } from '../model/workflow-run-repository';
 import type { ActionFinished } from './action-finished';
 import type { CrawlRunner } from './crawl-runner';
 import { newRunId } from './ids';
 import type { JobRunner } from './job-runner';
-
-const FINAL_STATE: Record<string, keyof WorkflowRunStatistics> = {
-  SUCCEEDED: 'SucceededActions',
-  FAILED: 'FailedActions',
-  ERROR: 'ErroredActions',
-  STOPPED: 'StoppedActions',
-  TIMEOUT: 'TimeoutActions',
-  CANCELLED: 'StoppedActions',
-};
 
 /**
  * Drives workflow runs (GLUE-REFERENCE section 6): the trigger graph is fixed when the run starts; the ON_DEMAND trigger
@@ -46,7 +37,7 @@ export class WorkflowRunner {
           WorkflowRunProperties: { ...workflow.DefaultRunProperties, ...runProperties },
           StartedOn: this.model.now(),
           Status: 'RUNNING',
-          Statistics: statistics([]),
+          Statistics: workflowStatistics([]),
         },
         triggers,
         fired: [],
@@ -112,25 +103,10 @@ export class WorkflowRunner {
   private settle(runId: string): void {
     const record = this.model.workflowRuns.find(runId)!;
     if (record.run.Status !== 'RUNNING') return;
-    const stats = statistics(record.actions);
+    const stats = workflowStatistics(record.actions);
     const done = stats.RunningActions === 0;
     this.model.transaction(() =>
       this.model.workflowRuns.put({ ...record, run: { ...record.run, Statistics: stats, ...(done ? { Status: 'COMPLETED', CompletedOn: this.model.now() } : {}) } }),
     );
   }
-}
-
-function statistics(actions: readonly WorkflowAction[]): WorkflowRunStatistics {
-  const stats: Required<Pick<WorkflowRunStatistics, 'TotalActions' | 'TimeoutActions' | 'FailedActions' | 'StoppedActions' | 'SucceededActions' | 'RunningActions' | 'ErroredActions' | 'WaitingActions'>> = {
-    TotalActions: 0, TimeoutActions: 0, FailedActions: 0, StoppedActions: 0, SucceededActions: 0, RunningActions: 0, ErroredActions: 0, WaitingActions: 0,
-  };
-  for (const a of actions) {
-    stats.TotalActions += 1;
-    if (a.state === 'RUNNING') stats.RunningActions += 1;
-    else {
-      const key = FINAL_STATE[a.state];
-      if (key) (stats[key as keyof typeof stats] as number) += 1;
-    }
-  }
-  return stats;
 }

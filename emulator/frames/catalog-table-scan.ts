@@ -15,12 +15,12 @@ const FILE_COLUMN = 'gluekit_source_file';
  * columns the types; a partitioned table reads its partitions' files (pruned first by a push-down predicate, evaluated
  * over the partition values without any SQL) in one scan, each row getting its partition's values.
  */
-export async function scanCatalogTable(session: FrameSession, node: string, where: string, database: string, tableName: string, pushDownPredicate?: string): Promise<DynamicFrame> {
+export async function scanCatalogTable(session: FrameSession, node: string, where: string, database: string, tableName: string, pushDownPredicate?: string, errorPrefix = `node '${node}'`): Promise<DynamicFrame> {
   let table: Table;
   try {
     table = session.catalog.getTable(database, tableName);
   } catch (e) {
-    throw new Error(`node '${node}': ${(e as Error).message}`);
+    throw new Error(`${errorPrefix}: ${(e as Error).message}`);
   }
   const keys = table.PartitionKeys ?? [];
   const files: string[] = [];

@@ -23,9 +23,22 @@ export class FrameSession {
     readonly store: ObjectStore,
     /** A folder private to this run, removed after it. */
     readonly stagingDir: string,
-    /** The run's start, in epoch milliseconds: Glue's sink file names carry it. */
+    /** The run's start, in epoch milliseconds: Glue's sink file names carry it (see `sinkStamp`). */
     readonly runMillis: number,
   ) {}
+
+  private sinks = 0;
+
+  /**
+   * The number a sink's file names carry (`run-<n>-part-r-00000`): the run's start for its first sink, one more for each
+   * further sink, so two sinks of one run writing one prefix never name a file alike. The job runner reserves as many
+   * numbers per run as its graph has nodes.
+   */
+  sinkStamp(): number {
+    const stamp = this.runMillis + this.sinks;
+    this.sinks += 1;
+    return stamp;
+  }
 
   /**
    * A fresh name for a view or table of this session. Generated, never derived from a node's name, so no node name can

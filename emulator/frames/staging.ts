@@ -54,7 +54,7 @@ export async function stage(session: FrameSession, node: string, input: DynamicF
     partitions = await renameDuckDbFolders(folder, keys);
   }
   await session.assertNoRejects(node);
-  await nameFiles(session, folder, extension, destination);
+  await nameFiles(session, folder, extension, destination, session.sinkStamp());
   return partitions;
 }
 
@@ -172,7 +172,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Names each staged file as Glue's sink does, numbered per folder, and records it with its destination key. */
-async function nameFiles(session: FrameSession, folder: string, extension: string, destination: Destination): Promise<void> {
+async function nameFiles(session: FrameSession, folder: string, extension: string, destination: Destination, stamp: number): Promise<void> {
   const visit = async (dir: string, rel: string): Promise<void> => {
     const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
     let n = 0;
@@ -182,7 +182,7 @@ async function nameFiles(session: FrameSession, folder: string, extension: strin
         await visit(file, `${rel}${entry.name}/`);
         continue;
       }
-      const name = `run-${session.runMillis}-part-r-${String(n).padStart(5, '0')}${extension}`;
+      const name = `run-${stamp}-part-r-${String(n).padStart(5, '0')}${extension}`;
       n += 1;
       const renamed = path.join(dir, name);
       await fs.rename(file, renamed);

@@ -41,7 +41,7 @@ export async function readTable(catalog: CatalogReader, store: ObjectStore, data
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'gluekit-read-'));
   const session = new FrameSession(connection, catalog, store, scratch, Date.now());
   try {
-    const frame = await scanCatalogTable(session, 'preview', `table ${database}.${table}`, database, table);
+    const frame = await scanCatalogTable(session, 'preview', `table ${database}.${table}`, database, table, undefined, `cannot read ${database}.${table}`);
     const order = (options.orderBy ?? frame.schema.map((f) => f.name)).map((c) => `${quoteIdentifier(c)} NULLS FIRST`).join(', ');
     const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
     const result = await connection.runAndReadAll(`SELECT * FROM ${quoteIdentifier(frame.view)}${order ? ` ORDER BY ${order}` : ''}${limit}`);
@@ -53,7 +53,8 @@ export async function readTable(catalog: CatalogReader, store: ObjectStore, data
       count: Number(count.getRowObjectsJS()[0].n),
     };
   } catch (e) {
-    throw new Error(session.describePaths((e as Error).message));
+    const message = session.describePaths((e as Error).message);
+    throw new Error(/ not found in database /.test(message) ? `${message} (gluekit tables lists the tables)` : message);
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -1,7 +1,7 @@
 import type { Partition, PartitionError, PartitionInput, Table } from '@aws-sdk/client-glue';
 import type { StateStore } from '../state/state-store';
 import { CATALOG_ID } from './catalog-names';
-import { entityNotFound } from './glue-errors';
+import { alreadyExists, entityNotFound, invalidInput } from './glue-errors';
 import { Stored, toDate, toStored } from './stored-dates';
 import type { TableRepository } from './table-repository';
 
@@ -47,12 +47,24 @@ export class PartitionRepository {
     return errors;
   }
 
+  /** UpdatePartition: replaces a partition's definition; new `Values` move it (refused onto another partition's). */
   update(database: string, tableName: string, values: readonly string[], input: PartitionInput): void {
     const table = this.tables.require(database, tableName);
-    const existing = this.state.get<Stored<Partition>>('partition', partitionKey(table, values));
+    const oldKey = partitionKey(table, values);
+    const existing = this.state.get<Stored<Partition>>('partition', oldKey);
     if (!existing) throw entityNotFound(`Partition not found: ${values.join(', ')} in ${tableKey(table)}.`);
-    const updated: Partition = { ...fromStored(existing), ...input, LastAccessTime: this.now() };
-    this.state.put('partition', partitionKey(table, input.Values ?? values), toStored(updated), { parent: tableKey(table) });
+    const newValues = input.Values ?? values;
+    const keyCount = table.PartitionKeys?.length ?? 0;
+    if (newValues.length !== keyCount) throw invalidInput(`The number of partition values (${newValues.length}) does not match the table's ${keyCount} partition keys.`);
+    const newKey = partitionKey(table, newValues);
+    const updated: Partition = { ...fromStored(existing), ...input, Values: [...newValues], LastAccessTime: this.now() };
+    this.state.transaction(() => {
+      if (newKey !== oldKey) {
+        if (this.state.get('partition', newKey)) throw alreadyExists(`Partition already exists: ${newValues.join(', ')} in ${tableKey(table)}.`);
+        this.state.delete('partition', oldKey);
+      }
+      this.state.put('partition', newKey, toStored(updated), { parent: tableKey(table) });
+    });
   }
 
   find(database: string, tableName: string, values: readonly string[]): Partition | undefined {

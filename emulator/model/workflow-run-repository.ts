@@ -1,4 +1,4 @@
-import type { Trigger, WorkflowRun } from '@aws-sdk/client-glue';
+import type { Trigger, WorkflowRun, WorkflowRunStatistics } from '@aws-sdk/client-glue';
 import type { StateStore } from '../state/state-store';
 import { entityNotFound } from './glue-errors';
 import { Stored, toDate, toStored } from './stored-dates';
@@ -15,6 +15,29 @@ export interface WorkflowAction {
   readonly state: string;
   readonly errorMessage?: string;
   readonly trigger: string;
+}
+
+const FINAL_STATE: Record<string, keyof WorkflowRunStatistics> = {
+  SUCCEEDED: 'SucceededActions',
+  FAILED: 'FailedActions',
+  ERROR: 'ErroredActions',
+  STOPPED: 'StoppedActions',
+  TIMEOUT: 'TimeoutActions',
+  CANCELLED: 'StoppedActions',
+};
+
+/** A workflow run's `Statistics` from its actions. */
+export function workflowStatistics(actions: readonly WorkflowAction[]): WorkflowRunStatistics {
+  const stats = { TotalActions: 0, TimeoutActions: 0, FailedActions: 0, StoppedActions: 0, SucceededActions: 0, RunningActions: 0, ErroredActions: 0, WaitingActions: 0 };
+  for (const a of actions) {
+    stats.TotalActions += 1;
+    if (a.state === 'RUNNING') stats.RunningActions += 1;
+    else {
+      const key = FINAL_STATE[a.state] as keyof typeof stats | undefined;
+      if (key) stats[key] += 1;
+    }
+  }
+  return stats;
 }
 
 /** A workflow run as gluekit keeps it: the API's shape plus what the runner needs to go on. */

@@ -32,6 +32,7 @@ function stateDirOf(options: OpenProjectOptions): string {
  */
 export async function openProject(options: OpenProjectOptions = {}): Promise<LocalProject> {
   const project = readCdkProject(path.resolve(options.appDir ?? process.cwd()));
+  GlueService.refuseIfOwned(stateDirOf(options));
   const mode = options.synth ?? 'auto';
   let synthesized = false;
   if (mode === 'always' || (mode === 'auto' && isAssemblyStale(project))) {

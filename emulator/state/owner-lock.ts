@@ -21,7 +21,7 @@ export class StateInUseError extends Error {
   constructor(readonly stateDir: string, readonly owner: StateOwner) {
     super(
       `state directory ${stateDir} is in use by gluekit process ${owner.pid} on ${owner.host} (${owner.command}, since ${owner.since}); ` +
-        'wait for it to finish, or use another --state-dir',
+        `wait for it to finish, or use another state directory (--state-dir, or stateDir in LocalGlue)${owner.host === os.hostname() ? '' : `; gluekit cannot tell from ${os.hostname()} whether a process on ${owner.host} still runs`}`,
     );
     this.name = 'StateInUseError';
   }

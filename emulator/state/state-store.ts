@@ -35,6 +35,29 @@ export interface ListOptions {
 
 type Statement = Database.Statement<unknown[]>;
 
+/** The statement `list` runs, with its parameters (exported so a test can check its query plan). */
+export function listQuery(kind: DocumentKind, options: ListOptions): { sql: string; params: unknown[] } {
+  const where = ['kind = ?'];
+  const params: unknown[] = [kind];
+  if (options.parent !== undefined) {
+    where.push('parent = ?');
+    params.push(options.parent);
+  }
+  if (options.status !== undefined) {
+    where.push(`status IN (${options.status.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...options.status);
+  }
+  const order = options.newestFirst ? 'DESC' : 'ASC';
+  const limit = options.limit !== undefined ? ' LIMIT ?' : '';
+  if (options.limit !== undefined) params.push(Math.max(0, Math.floor(options.limit)));
+  return { sql: `SELECT body FROM documents WHERE ${where.join(' AND ')} ORDER BY rowid ${order}${limit}`, params };
+}
+
+/** The statement `count` runs, with its parameters. */
+export function countQuery(kind: DocumentKind, parent: string, status: readonly string[]): { sql: string; params: unknown[] } {
+  return { sql: `SELECT count(*) AS n FROM documents WHERE kind = ? AND parent = ? AND status IN (${status.map(() => '?').join(', ') || 'NULL'})`, params: [kind, parent, ...status] };
+}
+
 /** How the state directory is opened: `write` takes part in the owner lock; `read` never writes (and cannot). */
 export type StateMode = 'write' | 'read';
 
@@ -53,7 +76,7 @@ export class StateStore {
       this.db = new Database(':memory:');
     } else {
       const file = path.join(stateDir, 'state.db');
-      if (mode === 'read' && !fs.existsSync(file)) throw new Error(`no gluekit state in ${stateDir}: nothing has run there yet`);
+      if (mode === 'read' && !fs.existsSync(file)) throw new Error(`no gluekit state in ${stateDir}: nothing has run there yet; run a workflow, job or crawler first (gluekit run), or point --state-dir at the right folder`);
       fs.mkdirSync(stateDir, { recursive: true });
       this.db = new Database(file);
       if (mode === 'write') this.db.exec('PRAGMA journal_mode = WAL');
@@ -86,7 +109,7 @@ export class StateStore {
       throw new Error(`state store schema version ${current} is newer than this gluekit understands (${MIGRATIONS.length}); upgrade gluekit or use another --state-dir`);
     }
     if (this.mode === 'read' && current < MIGRATIONS.length) {
-      throw new Error(`state in ${this.stateDir} was written by an older gluekit (schema ${current}); run a gluekit command that writes (run, synth) to upgrade it`);
+      throw new Error(`state in ${this.stateDir} was written by an older gluekit (schema ${current}); run a gluekit command that writes (gluekit run) to upgrade it, then read it again`);
     }
   }
 
@@ -107,32 +130,25 @@ export class StateStore {
 
   /** Documents of a kind, in insertion order (or newest first), filtered by parent and state. */
   list<T>(kind: DocumentKind, options: ListOptions = {}): T[] {
-    const where = ['kind = ?'];
-    const params: unknown[] = [kind];
-    if (options.parent !== undefined) {
-      where.push('parent = ?');
-      params.push(options.parent);
-    }
-    if (options.status !== undefined) {
-      where.push(`status IN (${options.status.map(() => '?').join(', ') || 'NULL'})`);
-      params.push(...options.status);
-    }
-    const order = options.newestFirst ? 'DESC' : 'ASC';
-    const limit = options.limit !== undefined ? ' LIMIT ?' : '';
-    if (options.limit !== undefined) params.push(Math.max(0, Math.floor(options.limit)));
-    const rows = this.statement(`SELECT body FROM documents WHERE ${where.join(' AND ')} ORDER BY rowid ${order}${limit}`).all(...params) as { body: string }[];
+    const { sql, params } = listQuery(kind, options);
+    const rows = this.statement(sql).all(...params) as { body: string }[];
     return rows.map((r) => JSON.parse(r.body) as T);
   }
 
   /** How many documents of a kind are under a parent in one of the states (by index). */
   count(kind: DocumentKind, parent: string, status: readonly string[]): number {
-    const sql = `SELECT count(*) AS n FROM documents WHERE kind = ? AND parent = ? AND status IN (${status.map(() => '?').join(', ') || 'NULL'})`;
-    return Number((this.statement(sql).get(kind, parent, ...status) as { n: number }).n);
+    const { sql, params } = countQuery(kind, parent, status);
+    return Number((this.statement(sql).get(...params) as { n: number }).n);
+  }
+
+  /** How many distinct statements this store has prepared (each is prepared once, then reused). */
+  get preparedStatements(): number {
+    return this.statements.size;
   }
 
   /** Refuses a write to a state opened read-only, saying what to do. */
   private writable(): void {
-    if (this.mode === 'read') throw new Error(`the state in ${this.stateDir} is open read-only here (another gluekit process may own it); run this with a command that writes`);
+    if (this.mode === 'read') throw new Error(`the state in ${this.stateDir} was opened read-only (as gluekit tables and show open it, beside a process that may own it), and this operation writes; do it from the process that owns the state, or from gluekit run`);
   }
 
   /** Inserts a document; returns false (changing nothing) when one with that key exists. */

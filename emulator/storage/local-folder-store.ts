@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, promises as fs } from 'fs';
+import { createReadStream, createWriteStream, existsSync, promises as fs, realpathSync } from 'fs';
 import { randomBytes } from 'crypto';
 import * as path from 'path';
 import { Readable } from 'stream';
@@ -99,7 +99,12 @@ export class LocalFolderStore implements ObjectStore, LocalFileAccess {
   }
 
   async delete(bucket: string, key: string): Promise<void> {
-    await fs.rm(this.file(bucket, key), { force: true });
+    try {
+      await fs.rm(this.file(bucket, key), { force: true });
+    } catch (e) {
+      // A key under a name that is an object, not a folder, names no object: nothing to delete (as S3).
+      if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
+    }
   }
 
   localFile(bucket: string, key: string): string {
@@ -131,11 +136,33 @@ export class LocalFolderStore implements ObjectStore, LocalFileAccess {
     checkKey(bucket, key, what);
     const full = path.resolve(root, key);
     const rel = path.relative(root, full);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+    if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) || !resolvesInside(root, full)) {
       throw new Error(`object ${what} '${key}' escapes bucket '${bucket}'`);
     }
     return full;
   }
+}
+
+/**
+ * Whether `file` stays inside `root` once links are followed: the deepest part of its path that exists is resolved, so a
+ * symbolic link inside a bucket folder cannot lead a key outside it.
+ */
+function resolvesInside(root: string, file: string): boolean {
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return true; // no bucket folder yet: nothing in it can be a link
+  }
+  let existing = file;
+  while (!existsSync(existing) && existing !== root) existing = path.dirname(existing);
+  let real: string;
+  try {
+    real = realpathSync(existing);
+  } catch {
+    return false;
+  }
+  return real === realRoot || real.startsWith(`${realRoot}${path.sep}`);
 }
 
 /**

@@ -209,10 +209,14 @@ interface Parsed {
 }
 
 /** Recursive descent over a lazily lexed token stream, so the first problem in the text is the one reported. */
+/** How deep parentheses and NOTs may nest: deeper is refused with the parser's own error, never a stack overflow. */
+const MAX_NESTING = 100;
+
 class Parser {
   private current: Token | undefined;
   private previous: Token | undefined;
   private offset = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -253,10 +257,21 @@ class Parser {
     const tok = this.peek();
     if (this.isKeyword(tok, 'NOT')) {
       this.next();
-      const operand = this.parseNot();
+      const operand = this.nested(tok, () => this.parseNot());
       return { node: { kind: 'not', operand: this.condition(operand) }, pos: tok.pos, end: operand.end };
     }
     return this.parsePredicated();
+  }
+
+  /** Parses one nesting level deeper, refusing more than MAX_NESTING levels. */
+  private nested(at: Token, parse: () => Parsed): Parsed {
+    this.depth += 1;
+    if (this.depth > MAX_NESTING) throw this.error(`more than ${MAX_NESTING} nested parentheses or NOTs`, at.pos, 'write the condition more simply');
+    try {
+      return parse();
+    } finally {
+      this.depth -= 1;
+    }
   }
 
   private parsePredicated(): Parsed {
@@ -328,7 +343,7 @@ class Parser {
   private parsePrimary(): Parsed {
     const tok = this.next();
     if (this.isPunct(tok, '(')) {
-      const inner = this.parseOr();
+      const inner = this.nested(tok, () => this.parseOr());
       const close = this.next();
       if (!this.isPunct(close, ')')) {
         throw close.kind === 'eof'

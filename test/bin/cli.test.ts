@@ -117,7 +117,7 @@ test('tables and show read while a workflow runs, a second writer is refused nam
 
     const second = gluekit(['run', 'job', 'clean-medicare', '--state-dir', path.join(dir, 'state')]);
     expect(second.status).toBe(2);
-    expect(second.stderr).toMatch(new RegExp(`^gluekit: state directory .*/state is in use by gluekit process ${running.pid} on \\S+ \\(gluekit run workflow nightly --state-dir \\S+, since [^)]+\\); wait for it to finish, or use another --state-dir\\n$`));
+    expect(second.stderr).toMatch(new RegExp(`^gluekit: state directory .*/state is in use by gluekit process ${running.pid} on \\S+ \\(gluekit run workflow nightly --state-dir \\S+, since [^)]+\\); wait for it to finish, or use another state directory \\(--state-dir, or stateDir in LocalGlue\\)\\n$`));
 
     fs.writeFileSync(gate, '');
     expect(await exited).toBe(0);
@@ -129,4 +129,10 @@ test('tables and show read while a workflow runs, a second writer is refused nam
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('show names the table it cannot find and says where to look', () => {
+  const missing = gluekit(['show', 'datalake.nope', '--state-dir', stateDir]);
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toBe('gluekit: cannot read datalake.nope: Table nope not found in database datalake. (gluekit tables lists the tables)\n');
 });

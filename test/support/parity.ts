@@ -19,7 +19,11 @@ export interface ParityCase {
   readonly tables?: readonly { readonly input: TableInput; readonly partitions?: readonly PartitionInput[] }[];
 }
 
-/** What a run wrote under `s3://out/`: each file (its run time as `N`) and its rows, sorted. */
+/**
+ * What a run wrote under `s3://out/`: each file (its run time as `N`) and its rows, sorted. A Parquet file's rows are
+ * preceded by `{ schema: [[column, DuckDB type], ...] }`, the file's own columns in order (so a parity check compares
+ * the types written, not only the values).
+ */
 export type Written = Record<string, unknown[]>;
 
 export interface ParityResult {
@@ -82,8 +86,13 @@ async function written(dir: string): Promise<Written> {
         }
         const name = `${rel}${entry.name}`.replace(/run-\d+-/, 'run-N-');
         let rows: unknown[];
+        let schema: { schema: [string, string][] } | undefined;
         if (entry.name.endsWith('.parquet')) {
-          const r = await connection.runAndReadAll(`SELECT * FROM read_parquet('${file.replace(/'/g, "''")}')`);
+          const quoted = file.replace(/'/g, "''");
+          // The file's own columns and types (not the key=value folders DuckDB would add as columns).
+          const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${quoted}', hive_partitioning = false)`);
+          schema = { schema: described.getRowObjectsJS().map((c) => [String(c.column_name), String(c.column_type)] as [string, string]) };
+          const r = await connection.runAndReadAll(`SELECT * FROM read_parquet('${quoted}')`);
           rows = r.getRowObjectsJS().map((row) => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? Number(v) : v))) as unknown);
         } else {
           const bytes = fs.readFileSync(file);
@@ -96,7 +105,8 @@ async function written(dir: string): Promise<Written> {
           }
           rows = lines.map((l) => JSON.parse(l) as unknown);
         }
-        out[name] = rows.map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r) as unknown);
+        const sorted = rows.map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r) as unknown);
+        out[name] = schema ? [schema, ...sorted] : sorted;
       }
     };
     await walk(dir, '');

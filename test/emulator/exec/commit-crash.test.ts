@@ -16,15 +16,27 @@ function runChild(stateDir: string, fault?: string): { status: number | null; si
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-async function outcome(stateDir: string): Promise<{ keys: string[]; state: string | undefined; message: string | undefined; journal: number }> {
-  const service = await GlueService.open({ stateDir }); // the next owner: recovers what the dead one left
+interface Outcome {
+  keys: string[];
+  partitions: string[][];
+  rows: number;
+  state: string | undefined;
+  message: string | undefined;
+  journal: number;
+}
+
+/** What a state holds, as a reader (no recovery) or as the next owner (which recovers first). */
+async function outcome(stateDir: string, mode: 'read' | 'write'): Promise<Outcome> {
+  const service = await GlueService.open({ stateDir, mode });
   try {
     const keys = (await service.objects.list('b', 'out/')).map((o) => o.key.replace(/run-\d+-/, 'run-N-'));
+    const partitions = ((await service.catalog.getPartitions({ DatabaseName: 'db', TableName: 'out' })).Partitions ?? []).map((p) => p.Values!);
+    const rows = (await service.readTable('db', 'out')).count;
     const [run] = (await service.jobs.getJobRuns({ JobName: 'crash' })).JobRuns!;
     const model = GlueModel.open(stateDir, 'read');
     const journal = model.journal.pending().length;
     model.close();
-    return { keys, state: run.JobRunState, message: run.ErrorMessage, journal };
+    return { keys, partitions, rows, state: run.JobRunState, message: run.ErrorMessage, journal };
   } finally {
     await service.close();
   }
@@ -32,13 +44,32 @@ async function outcome(stateDir: string): Promise<{ keys: string[]; state: strin
 
 const ALL = ['out/state=CA/run-N-part-r-00000.snappy.parquet', 'out/state=NY/run-N-part-r-00000.snappy.parquet', 'out/state=TX/run-N-part-r-00000.snappy.parquet'];
 
+test('a commit that fails while moving files takes back what landed, and the run is FAILED with the error', async () => {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-crash-'));
+  try {
+    // An object `out/state=NY` (a file where the second file's folder must go): that move fails after the first landed.
+    fs.mkdirSync(path.join(stateDir, 's3', 'b', 'out'), { recursive: true });
+    fs.writeFileSync(path.join(stateDir, 's3', 'b', 'out', 'state=NY'), 'not gluekit output');
+    const r = runChild(stateDir);
+    expect(r.stdout).toBe('FAILED\n');
+    const state = await outcome(stateDir, 'write');
+    expect(state.keys).toEqual(['out/state=NY']);
+    expect(state.message).toMatch(/^EEXIST|^ENOTDIR/);
+    expect(state.partitions).toEqual([]);
+    expect(state.state).toBe('FAILED');
+    expect(state.journal).toBe(0);
+  } finally {
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+});
+
 test('without a fault the run commits all three files', async () => {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-crash-'));
   try {
     const r = runChild(stateDir);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('SUCCEEDED\n');
-    expect(await outcome(stateDir)).toEqual({ keys: ALL, state: 'SUCCEEDED', message: undefined, journal: 0 });
+    expect(await outcome(stateDir, 'write')).toEqual({ keys: ALL, partitions: [['CA'], ['NY'], ['TX']], rows: 3, state: 'SUCCEEDED', message: undefined, journal: 0 });
   } finally {
     fs.rmSync(stateDir, { recursive: true, force: true });
   }
@@ -51,13 +82,15 @@ test.each(['commit:journaled', 'commit:moved:1', 'commit:moved:2', 'commit:moved
     try {
       const r = runChild(stateDir, `${step}:kill`);
       expect(r.signal).toBe('SIGKILL');
-      if (step !== 'commit:journaled') {
-        // Before recovery the files moved so far are in the bucket: the crash really came mid-commit.
-        const moved = Number(step.split(':')[2]);
-        expect(fs.readdirSync(path.join(stateDir, 's3', 'b', 'out'))).toHaveLength(moved);
-      }
-      expect(await outcome(stateDir)).toEqual({
+      const moved = step === 'commit:journaled' ? 0 : Number(step.split(':')[2]);
+      // Before recovery the files moved so far are in the bucket folder (the crash really came mid-commit), yet a reader
+      // sees none of them: they are a pending commit's, and the run is not SUCCEEDED.
+      expect(fs.existsSync(path.join(stateDir, 's3', 'b', 'out')) ? fs.readdirSync(path.join(stateDir, 's3', 'b', 'out')) : []).toHaveLength(moved);
+      expect(await outcome(stateDir, 'read')).toEqual({ keys: [], partitions: [], rows: 0, state: 'RUNNING', message: undefined, journal: 1 });
+      expect(await outcome(stateDir, 'write')).toEqual({
         keys: [],
+        partitions: [],
+        rows: 0,
         state: 'FAILED',
         message: 'the gluekit process running this was killed while committing the output; nothing of it was kept; start it again',
         journal: 0,
@@ -73,7 +106,7 @@ test('a process killed right after the commit transaction keeps the whole output
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-crash-'));
   try {
     expect(runChild(stateDir, 'commit:recorded:kill').signal).toBe('SIGKILL');
-    expect(await outcome(stateDir)).toEqual({ keys: ALL, state: 'SUCCEEDED', message: undefined, journal: 0 });
+    expect(await outcome(stateDir, 'write')).toEqual({ keys: ALL, partitions: [['CA'], ['NY'], ['TX']], rows: 3, state: 'SUCCEEDED', message: undefined, journal: 0 });
   } finally {
     fs.rmSync(stateDir, { recursive: true, force: true });
   }

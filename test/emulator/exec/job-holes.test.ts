@@ -104,3 +104,30 @@ test("frame views have generated names: a node named like another node's helper 
   const [all] = await h.keys('b', 'all/');
   expect(await h.text('b', all)).toBe('{"id":1,"name":"a","extra":"x"}\n{"id":2,"name":"b","extra":"y"}\n');
 });
+
+test('two sinks of one run writing one path keep both outputs: each sink names its files with its own number', async () => {
+  await h.service.objects.write('b', 'in/a.json', '{"id":1,"kind":"x"}\n{"id":2,"kind":"y"}\n');
+  const p = new Pipeline();
+  const src = p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' });
+  src.selectFields(['id'], { transformationCtx: 'ids' }).writeToS3({ path: 's3://b/out/', format: 'json', transformationCtx: 'sink_ids' });
+  src.selectFields(['kind'], { transformationCtx: 'kinds' }).writeToS3({ path: 's3://b/out/', format: 'json', transformationCtx: 'sink_kinds' });
+  await h.job('twice', p.graph);
+  const run = await h.service.runJob('twice');
+  expect(run.ErrorMessage).toBeUndefined();
+  const keys = await h.keys('b', 'out/');
+  expect(keys).toHaveLength(2);
+  expect((await Promise.all(keys.map((k) => h.text('b', k)))).sort()).toEqual(['{"id":1}\n{"id":2}\n', '{"kind":"x"}\n{"kind":"y"}\n']);
+});
+
+test('an object whose key holds glob characters is read alone, never as a pattern over its neighbours', async () => {
+  await h.service.objects.write('b', 'in/a*.json', '{"id":1}\n');
+  await h.service.objects.write('b', 'in/ab.json', '{"id":2}\n');
+  await h.service.objects.write('b', 'in/abc.json', '{"id":3}\n');
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://b/out/', format: 'json', transformationCtx: 'sink' });
+  await h.job('globs', p.graph);
+  const run = await h.service.runJob('globs');
+  expect(run.ErrorMessage).toBeUndefined();
+  const [out] = await h.keys('b', 'out/');
+  expect((await h.text('b', out)).trim().split('\n').sort()).toEqual(['{"id":1}', '{"id":2}', '{"id":3}']);
+});

@@ -31,13 +31,24 @@ test('a job runs and commits against a store that has only keys and streams (an 
     ]);
     // Nothing of the objects landed in the state directory's local folder.
     expect(fs.existsSync(path.join(stateDir, 's3'))).toBe(false);
+
+    // A key with `..` segments (S3 allows them) is copied for DuckDB under a name of its hash, inside the run's folder.
+    await store.write('b', 'dots/../../../../escaped.json', '{"id":9}\n');
+    const dots = new Pipeline();
+    dots.fromS3({ paths: ['s3://b/dots/../../../../'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://b/dots-out/', format: 'json', transformationCtx: 'sink' });
+    await service.jobs.createJob({ Name: 'dots', Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: dots.graph });
+    expect((await service.runJob('dots')).ErrorMessage).toBeUndefined();
+    expect(fs.existsSync(path.join(stateDir, '..', 'escaped.json'))).toBe(false);
+    expect(fs.existsSync(path.join(stateDir, 'escaped.json'))).toBe(false);
+    const [out] = [...store.objects.keys()].filter((k) => k.startsWith('b/dots-out/'));
+    expect(store.objects.get(out)!.body.toString()).toBe('{"id":9}\n');
   } finally {
     await service.close();
     fs.rmSync(stateDir, { recursive: true, force: true });
   }
 });
 
-test('an error inside the rejects check fails the run; it is never taken for "no rejected values"', async () => {
+test('an error inside the rejects check is raised: it is never taken for "no rejected values"', async () => {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {

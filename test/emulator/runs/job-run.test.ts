@@ -128,6 +128,15 @@ test('runs left RUNNING by a process that died are failed when the next owner op
     dead.state.statement("INSERT INTO owner (id, pid, host, token, command, since) VALUES (1, 2147483646, ?, 'x:', 'gluekit run job j', '2026-01-01T00:00:00Z')").run(os.hostname());
     dead.jobRuns.put({ Id: 'jr_dead', JobName: 'j', JobRunState: 'RUNNING' });
     dead.crawlers.put({ Name: 'c', State: 'RUNNING' });
+    dead.workflowRuns.put({
+      run: { Name: 'w', WorkflowRunId: 'wr_dead', Status: 'RUNNING', Statistics: { TotalActions: 2, RunningActions: 1, SucceededActions: 1 } },
+      triggers: [],
+      fired: ['start'],
+      actions: [
+        { kind: 'CRAWLER', name: 'c0', runId: 'c0', attempts: ['c0'], state: 'SUCCEEDED', trigger: 'start' },
+        { kind: 'JOB', name: 'j', runId: 'jr_dead', attempts: ['jr_dead'], state: 'RUNNING', trigger: 'start' },
+      ],
+    });
     dead.close();
     fs.mkdirSync(path.join(stateDir, 'tmp', 'jr_dead'), { recursive: true });
     const second = await GlueService.open({ stateDir });
@@ -136,6 +145,10 @@ test('runs left RUNNING by a process that died are failed when the next owner op
     expect(run.JobRunState).toBe('FAILED');
     expect(run.ErrorMessage).toBe('the gluekit process running this ended before it finished (killed or crashed); start it again');
     expect(model.crawlers.find('c')!.State).toBe('READY');
+    const workflowRun = model.workflowRuns.find('wr_dead')!;
+    expect(workflowRun.run.Status).toBe('ERROR');
+    expect(workflowRun.actions.map((a) => a.state)).toEqual(['SUCCEEDED', 'FAILED']);
+    expect(workflowRun.run.Statistics).toMatchObject({ TotalActions: 2, RunningActions: 0, SucceededActions: 1, FailedActions: 1 });
     expect(fs.existsSync(path.join(stateDir, 'tmp'))).toBe(false);
     model.close();
     await second.close();

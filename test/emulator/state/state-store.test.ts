@@ -4,28 +4,34 @@ import * as path from 'path';
 import { GlueService } from '../../../emulator/api';
 import { GlueModel } from '../../../emulator/model';
 import { OwnerLock, StateInUseError } from '../../../emulator/state/owner-lock';
-import { StateStore } from '../../../emulator/state/state-store';
+import { ACTIVE_JOB_RUN_STATES } from '../../../emulator/model/job-run-repository';
+import { countQuery, listQuery, StateStore } from '../../../emulator/state/state-store';
 
 let dir: string;
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-state-'))));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test('each statement is prepared once and reused', () => {
+test('each statement is prepared once and reused, however many reads', () => {
   const store = new StateStore(':memory:');
-  const a = store.statement('SELECT body FROM documents WHERE kind = ? AND key = ?');
   store.get('job', 'x');
-  store.get('job', 'y');
-  expect(store.statement('SELECT body FROM documents WHERE kind = ? AND key = ?')).toBe(a);
+  store.list('jobRun', { parent: 'j', newestFirst: true, limit: 5 });
+  const prepared = store.preparedStatements;
+  for (let i = 0; i < 1000; i++) {
+    store.get('job', `x${i}`);
+    store.list('jobRun', { parent: `j${i}`, newestFirst: true, limit: i });
+    store.count('jobRun', `j${i}`, ['RUNNING', 'WAITING']);
+  }
+  expect(store.preparedStatements).toBe(prepared + 1);
   store.close();
 });
 
 test("counting a job's active runs and finding runs left running are index look-ups, not scans", () => {
   const store = new StateStore(':memory:');
-  const plan = (sql: string, ...params: unknown[]): string =>
+  const plan = ({ sql, params }: { sql: string; params: unknown[] }): string =>
     (store.statement(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
-  expect(plan("SELECT count(*) AS n FROM documents WHERE kind = ? AND parent = ? AND status IN (?, ?)", 'jobRun', 'j', 'RUNNING', 'WAITING')).toMatch(/USING COVERING INDEX documents_by_status/);
-  expect(plan("SELECT body FROM documents WHERE kind = ? AND status IN (?) ORDER BY rowid ASC", 'jobRun', 'RUNNING')).toMatch(/USING INDEX documents_by_status/);
-  expect(plan("SELECT body FROM documents WHERE kind = ? AND parent = ? ORDER BY rowid DESC LIMIT ?", 'jobRun', 'j', 10)).toMatch(/USING INDEX documents_by_parent/);
+  expect(plan(countQuery('jobRun', 'j', ACTIVE_JOB_RUN_STATES))).toMatch(/^SEARCH documents USING COVERING INDEX documents_by_status/);
+  expect(plan(listQuery('jobRun', { status: ['RUNNING', 'WAITING'] }))).toMatch(/^SEARCH documents USING INDEX documents_by_status/);
+  expect(plan(listQuery('jobRun', { parent: 'j', newestFirst: true, limit: 10 }))).toMatch(/^SEARCH documents USING INDEX documents_by_parent/);
   store.close();
 });
 
@@ -57,7 +63,7 @@ test('a second writer is refused with a message naming the holder; a reader is n
     const refused = GlueService.open({ stateDir: dir });
     await expect(refused).rejects.toThrow(StateInUseError);
     await expect(GlueService.open({ stateDir: dir })).rejects.toThrow(
-      new RegExp(`^state directory ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by gluekit process ${process.pid} on ${os.hostname()} \\(gluekit run workflow nightly, since \\d{4}-\\d\\d-\\d\\dT[^)]+\\); wait for it to finish, or use another --state-dir$`),
+      new RegExp(`^state directory ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by gluekit process ${process.pid} on ${os.hostname()} \\(gluekit run workflow nightly, since \\d{4}-\\d\\d-\\d\\dT[^)]+\\); wait for it to finish, or use another state directory \\(--state-dir, or stateDir in LocalGlue\\)$`),
     );
     const reader = await GlueService.open({ stateDir: dir, mode: 'read' });
     expect((await reader.catalog.getDatabases()).DatabaseList).toEqual([]);

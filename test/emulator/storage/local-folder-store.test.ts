@@ -71,3 +71,13 @@ test('the folder backend offers local files to engines; the interface itself has
   const keysOnly = { createBucket: store.createBucket, list: store.list, head: store.head, read: store.read, readStream: store.readStream, write: store.write, delete: store.delete };
   expect(localFileAccess(keysOnly)).toBeUndefined();
 });
+
+test('a symbolic link inside a bucket cannot lead a key outside it; a key merely starting with .. is fine', async () => {
+  fs.symlinkSync(path.join(root, 'secret'), path.join(root, 's3', 'b', 'link'));
+  await expect(store.read('b', 'link/x')).rejects.toThrow("object key 'link/x' escapes bucket 'b'");
+  await expect(store.write('b', 'link/y', 'x')).rejects.toThrow("object key 'link/y' escapes bucket 'b'");
+  expect(fs.existsSync(path.join(root, 'secret', 'y'))).toBe(false);
+  expect((await store.list('b', '')).map((o) => o.key)).toEqual([]);
+  await store.write('b', '..data/a', 'ok');
+  expect((await store.read('b', '..data/a')).toString()).toBe('ok');
+});

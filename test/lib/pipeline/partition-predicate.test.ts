@@ -282,3 +282,11 @@ describe('predicateColumns', () => {
     expect(predicateColumns(parsePartitionPredicate("true AND 'a' = 'a'"))).toEqual([]);
   });
 });
+
+test('deep nesting is refused with the parser own error, not a stack overflow', () => {
+  expect(() => parsePartitionPredicate(`${'('.repeat(5000)}year = '1'${')'.repeat(5000)}`)).toThrow(
+    /^push_down_predicate "\({5000}.*": more than 100 nested parentheses or NOTs at character 101; write the condition more simply$/s,
+  );
+  expect(() => parsePartitionPredicate(`${'NOT '.repeat(5000)}year = '1'`)).toThrow(/more than 100 nested parentheses or NOTs at character 401/);
+  expect(parsePartitionPredicate(`${'('.repeat(50)}year = '1'${')'.repeat(50)}`)).toEqual({ kind: 'comparison', op: '=', left: { kind: 'column', name: 'year' }, right: { kind: 'literal', type: 'string', value: '1' } });
+});

@@ -9,7 +9,7 @@ import json
 import os
 import re
 
-from awsglue._values import cast, parse_java_double, parse_spark_integral
+from awsglue._values import cast, catalog_type_name, parse_java_double, parse_spark_integral
 
 _CATALOG = None
 
@@ -320,4 +320,4 @@ def typed_partition_value(text, key_type):
     that does not cast is null); ``__HIVE_DEFAULT_PARTITION__`` is null."""
     if text is None or text == "__HIVE_DEFAULT_PARTITION__":
         return None
-    return cast(text, key_type or "string")
+    return cast(text, catalog_type_name(key_type or "string"))

@@ -8,17 +8,15 @@ import datetime
 import decimal
 import json
 import math
-import re
 
+from awsglue import _schema
 from awsglue._values import (
-    DecimalValue,
     JFloat,
     NotModelled,
     date_str,
     java_decimal_str,
     java_double_str,
     java_float_str,
-    naive_utc,
     timestamp_str,
     value_to_text,
 )
@@ -134,8 +132,10 @@ def format_csv(fields, records, separator=",", quote='"', write_header=True):
     """CSV text: a header line (unless ``write_header`` is false), then one line per record, fields in ``fields``
     order, ``\\n`` line ends. Unconfirmed (Glue's CSV writer is closed code): null is an empty field, the empty string
     is ``""``, a value holding the separator, the quote or a line break is quoted with quotes doubled inside; numbers,
-    booleans, dates and timestamps are written as Spark casts them to string (``12.0``, ``1.0E20``, ``true``). A struct
-    or array value fails the job."""
+    booleans, dates and timestamps are written as Spark casts them to string (``12.0``, ``1.0E20``, ``true``); a
+    decimal as ``BigDecimal.toString`` prints it, with its scale (``12.50`` for decimal(10,2)). A struct or array value
+    fails the job, and so does a binary value: Spark's CSV data source refuses the binary type (Unconfirmed for Glue's
+    own CSV writer)."""
     lines = []
     if write_header:
         lines.append(separator.join(_quote_csv(f, separator, quote) for f in fields))
@@ -145,6 +145,10 @@ def format_csv(fields, records, separator=",", quote='"', write_header=True):
             v = rec.get(f)
             if isinstance(v, (dict, list)):
                 raise NotModelled("field %r holds a struct or array, which the stand-ins' CSV writer does not write" % f)
+            if isinstance(v, (bytes, bytearray)):
+                # Unconfirmed: Spark's CSV data source refuses binary columns; Glue's CSV writer is closed code.
+                raise NotModelled("field %r holds binary values, which Spark's CSV writer refuses and the stand-ins "
+                                  "do not write" % f)
             text = value_to_text(v)
             cells.append("" if text is None else _quote_csv(text, separator, quote))
         lines.append(separator.join(cells))
@@ -219,8 +223,10 @@ def format_json(fields, records):
     """One JSON object per line, keys in ``fields`` order, no spaces, non-ASCII as it is (UTF-8).
 
     Unconfirmed (Glue's JSON writer is closed code): null fields are left out; doubles are written as Java prints them
-    (``12.0``, ``1.0E20``; NaN and infinities as strings); decimals as plain numbers; dates and timestamps as the
-    strings Spark casts them to (``2024-01-15``, ``2024-01-15 10:20:30.5``); binary as base64."""
+    (``12.0``, ``1.0E20``; NaN and infinities as strings); decimals as JSON numbers with their scale, as
+    ``BigDecimal.toString`` prints them (``12.50``); dates and timestamps as the strings Spark casts them to
+    (``2024-01-15``, ``2024-01-15 10:20:30.5``); binary as a base64 string with padding (what Spark's JSON writer does
+    through Jackson's ``writeBinary``; Unconfirmed for Glue's own JSON writer)."""
     return "".join(_json_object(rec, fields) + "\n" for rec in records)
 
 
@@ -245,168 +251,47 @@ def _ident(name):
     return '"' + name.replace('"', '""') + '"'
 
 
-_DECIMAL_SQL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")
-
-
 def read_parquet(file):
-    """Records of a Parquet file, columns in the file's order. FLOAT values become :class:`JFloat`, DECIMAL(p,s)
-    values :class:`DecimalValue`, time-zoned timestamps naive UTC; types without a Glue counterpart (UUID, TIME,
-    INTERVAL...) fail the job."""
+    """Records of a Parquet file, columns in the file's order, and the file's column types as Glue types
+    (``{name: type}``, from DuckDB's ``DESCRIBE``; see ``awsglue._schema.from_duckdb``). FLOAT values become
+    :class:`JFloat`, DECIMAL(p,s) values :class:`DecimalValue` (nested ones too), time-zoned timestamps naive UTC; types
+    without a Glue counterpart (UUID, TIME, INTERVAL, HUGEINT...) fail the job."""
     duckdb = _duckdb()
     con = duckdb.connect()
     try:
-        cur = con.execute("SELECT * FROM read_parquet(%s, hive_partitioning = false)" % _sql_string(file))
-        names = [d[0] for d in cur.description]
-        types = [str(d[1]) for d in cur.description]
-        rows = cur.fetchall()
+        source = "read_parquet(%s, hive_partitioning = false)" % _sql_string(file)
+        described = con.execute("DESCRIBE SELECT * FROM " + source).fetchall()
+        names = [str(r[0]) for r in described]
+        sql_types = [str(r[1]) for r in described]
+        types = [_schema.from_duckdb(t, "Parquet column %r" % n) for n, t in zip(names, sql_types)]
+        # A UTC-adjusted timestamp is read as its epoch microseconds, naive (the Python client would need pytz).
+        columns = ", ".join(("make_timestamp(epoch_us(%s)) AS %s" % (_ident(n), _ident(n)))
+                            if t == "TIMESTAMP WITH TIME ZONE" else _ident(n) for n, t in zip(names, sql_types))
+        rows = con.execute("SELECT %s FROM %s" % (columns, source)).fetchall()
     finally:
         con.close()
-    converters = [_parquet_converter(t, n) for n, t in zip(names, types)]
-    return [{n: conv(v) for n, conv, v in zip(names, converters, row)} for row in rows]
+    records = [{n: _schema.from_parquet(v, t) for n, t, v in zip(names, types, row)} for row in rows]
+    return records, dict(zip(names, types))
 
 
-_PLAIN_SQL_TYPES = {"BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
-                    "UBIGINT", "DOUBLE", "VARCHAR", "BLOB", "DATE", "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS",
-                    "TIMESTAMP_NS"}
-
-
-def _parquet_converter(sql_type, name):
-    if sql_type in _PLAIN_SQL_TYPES:
-        return lambda v: v
-    if sql_type == "FLOAT":
-        return lambda v: None if v is None else JFloat(v)
-    m = _DECIMAL_SQL.fullmatch(sql_type)
-    if m:
-        p, s = int(m.group(1)), int(m.group(2))
-        return lambda v: None if v is None else DecimalValue(v, p, s)
-    if sql_type in ("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ"):
-        return lambda v: None if v is None else naive_utc(v)
-    if sql_type.startswith(("STRUCT(", "MAP(")) or sql_type.endswith("[]"):
-        return lambda v: v
-    raise NotModelled("Parquet column %r has type %s, which the stand-ins do not model" % (name, sql_type))
-
-
-def _kind(v):
-    if isinstance(v, bool):
-        return "BOOLEAN"
-    if isinstance(v, int):
-        return "BIGINT"
-    if isinstance(v, JFloat):
-        return "FLOAT"
-    if isinstance(v, float):
-        return "DOUBLE"
-    if isinstance(v, DecimalValue):
-        return "DECIMAL(%d,%d)" % (v.precision, v.scale)
-    if isinstance(v, decimal.Decimal):
-        return "DECIMAL"
-    if isinstance(v, str):
-        return "VARCHAR"
-    if isinstance(v, (bytes, bytearray)):
-        return "BLOB"
-    if isinstance(v, datetime.datetime):
-        return "TIMESTAMP"
-    if isinstance(v, datetime.date):
-        return "DATE"
-    if isinstance(v, dict):
-        return "STRUCT"
-    if isinstance(v, list):
-        return "LIST"
-    raise NotModelled("no Parquet type for a %s value" % type(v).__name__)
-
-
-def _sql_type(values, where):
-    """The DuckDB type for a column's values. Unconfirmed choices: a column null in every record is VARCHAR; a column
-    whose values have different types (a choice type) fails the job, since what Glue's writer does with it is not
-    modelled; plain decimals take DECIMAL(38, largest scale)."""
-    present = [v for v in values if v is not None]
-    if not present:
-        return "VARCHAR"
-    kinds = []
-    for v in present:
-        k = _kind(v)
-        if k not in kinds:
-            kinds.append(k)
-    if len(kinds) > 1:
-        raise NotModelled("%s holds values of several types (%s), a choice type; the stand-ins' Parquet writer does "
-                          "not model that: resolve it first (e.g. ApplyMapping to one type)" % (where, ", ".join(kinds)))
-    kind = kinds[0]
-    if kind == "DECIMAL":
-        scale = max(-v.as_tuple().exponent for v in present if isinstance(v.as_tuple().exponent, int))
-        return "DECIMAL(38,%d)" % max(0, min(scale, 38))
-    if kind == "STRUCT":
-        fields = []
-        for rec in present:
-            for k in rec:
-                if k not in fields:
-                    fields.append(k)
-        inner = ", ".join("%s %s" % (_ident(k), _sql_type([rec.get(k) for rec in present], "%s.%s" % (where, k)))
-                          for k in fields)
-        return "STRUCT(%s)" % inner
-    if kind == "LIST":
-        return _sql_type([x for lst in present for x in lst], where + "[]") + "[]"
-    return kind
-
-
-def _param(v, sql_type):
-    """A value as DuckDB binds it into a column of ``sql_type`` (structs get every field, missing ones null)."""
-    if v is None:
-        return None
-    if sql_type.startswith("STRUCT("):
-        names = [f for f in _struct_fields(sql_type)]
-        return {n: _param(v.get(n), t) for n, t in names}
-    if sql_type.endswith("[]"):
-        return [_param(x, sql_type[:-2]) for x in v]
-    if isinstance(v, JFloat):
-        return float(v)
-    if isinstance(v, decimal.Decimal):
-        return decimal.Decimal(v)
-    if isinstance(v, datetime.datetime):
-        return naive_utc(v)
-    if isinstance(v, bytearray):
-        return bytes(v)
-    return v
-
-
-def _struct_fields(sql_type):
-    """(name, type) pairs of a STRUCT(...) type this module built."""
-    body = sql_type[len("STRUCT("):-1]
-    fields = []
-    depth = 0
-    start = 0
-    in_quotes = False
-    for i, c in enumerate(body):
-        if c == '"':
-            in_quotes = not in_quotes
-        elif not in_quotes and c == "(":
-            depth += 1
-        elif not in_quotes and c == ")":
-            depth -= 1
-        elif not in_quotes and c == "," and depth == 0:
-            fields.append(body[start:i].strip())
-            start = i + 1
-    if body.strip():
-        fields.append(body[start:].strip())
-    out = []
-    for f in fields:
-        m = re.match(r'"((?:[^"]|"")*)"\s+(.*)', f, re.S)
-        out.append((m.group(1).replace('""', '"'), m.group(2)))
-    return out
-
-
-def write_parquet(file, fields, records, compression):
-    """Writes a Parquet file with DuckDB: int -> BIGINT, float -> DOUBLE, :class:`JFloat` -> FLOAT, str -> VARCHAR,
-    bool -> BOOLEAN, decimal -> DECIMAL(p,s), date -> DATE, datetime -> TIMESTAMP, bytes -> BLOB, dict -> STRUCT,
-    list -> LIST. ``compression``: snappy, gzip or uncompressed."""
+def write_parquet(file, fields, records, compression, types=None):
+    """Writes a Parquet file with DuckDB, each column typed by the frame's declared type for the field (``types``:
+    ``{field: type or None}``), or, where undeclared, by its values (``awsglue._schema.resolve``): long -> BIGINT,
+    int -> INTEGER, short -> SMALLINT, byte -> TINYINT, double -> DOUBLE, float -> FLOAT, decimal(p,s) ->
+    DECIMAL(p,s), string -> VARCHAR, boolean -> BOOLEAN, date -> DATE, timestamp -> TIMESTAMP, binary -> BLOB,
+    struct -> STRUCT, array -> LIST, map -> MAP. ``compression``: snappy, gzip or uncompressed."""
     if not fields:
         raise NotModelled("writing a Parquet file without any column is not modelled by the stand-ins")
+    types = types or {}
     duckdb = _duckdb()
-    types = [_sql_type([rec.get(f) for rec in records], "field %r" % f) for f in fields]
+    resolved = [_schema.resolve(types.get(f), [rec.get(f) for rec in records], "field %r" % f) for f in fields]
     con = duckdb.connect()
     try:
-        con.execute("CREATE TABLE t (%s)" % ", ".join("%s %s" % (_ident(f), t) for f, t in zip(fields, types)))
+        con.execute("CREATE TABLE t (%s)" % ", ".join("%s %s" % (_ident(f), _schema.to_sql(t))
+                                                      for f, t in zip(fields, resolved)))
         if records:
             con.executemany("INSERT INTO t VALUES (%s)" % ", ".join("?" for _ in fields),
-                            [[_param(rec.get(f), t) for f, t in zip(fields, types)] for rec in records])
+                            [[_schema.to_param(rec.get(f), t) for f, t in zip(fields, resolved)] for rec in records])
         con.execute("COPY t TO %s (FORMAT parquet, COMPRESSION %s)" % (_sql_string(file), compression))
     finally:
         con.close()

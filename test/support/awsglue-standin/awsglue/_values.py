@@ -18,6 +18,8 @@ struct / array     ``dict`` / ``list``
 null               ``None``
 =================  ===============================================================
 
+The Python value does not say which integral type an ``int`` is: the frame's declared types do (``awsglue._schema``).
+
 Everything here is written for the stand-ins from Spark's documented behaviour; nothing is copied from Spark.
 """
 
@@ -232,6 +234,13 @@ _SIMPLE_TYPES = {
     "binary": "binary",
     "struct": "struct", "array": "array", "map": "map",
 }
+def catalog_type_name(name):
+    """A Data Catalog (Hive) column type name as the stand-ins read it: a bare ``decimal`` is Hive's and Spark's
+    decimal(10,0) there, not awsglue's ``DecimalType()`` default decimal(10,2)."""
+    t = name.strip().lower() if isinstance(name, str) else name
+    return "decimal(10,0)" if t in ("decimal", "numeric") else name
+
+
 _DECIMAL_TYPE = re.compile(r"(?:decimal|numeric)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?")
 _SIZED_STRING = re.compile(r"(?:var)?char\s*\(\s*\d+\s*\)")
 _COMPLEX_TYPE = re.compile(r"(struct|array|map)\s*<.*>", re.S)
@@ -507,16 +516,27 @@ def _to_timestamp(v):
     raise NotModelled("casting a %s value to timestamp is not modelled by the stand-ins" % type(v).__name__)
 
 
-def _to_binary(v):
+def _to_binary(v, from_kind):
+    """Spark's casts to binary: a string is its UTF-8 bytes; an integral value its two's complement big-endian bytes,
+    as wide as its type (long 8, int 4, short 2, byte 1; a value of unknown integral type is a long). Spark refuses
+    every other type at analysis time, so the job fails here. Unconfirmed for Glue's ApplyMapping (closed code)."""
     if isinstance(v, str):
         return v.encode("utf-8")
     if isinstance(v, (bytes, bytearray)):
         return bytes(v)
-    return None
+    if isinstance(v, int) and not isinstance(v, bool):
+        kind = from_kind if from_kind in _BITS else "long"
+        bits = _BITS[kind]
+        return (v & ((1 << bits) - 1)).to_bytes(bits // 8, "big")
+    raise NotModelled("casting a %s value to binary: Spark does not cast %s to binary, and the stand-ins do not "
+                      "model it" % (type(v).__name__, from_kind or type(v).__name__))
 
 
-def cast(v, type_name):
-    """Casts one value to a Glue type name with Spark's (non-ANSI) semantics: a value that cannot be cast is None."""
+def cast(v, type_name, from_kind=None):
+    """Casts one value to a Glue type name with Spark's (non-ANSI) semantics: a value that cannot be cast is None.
+
+    ``from_kind`` is the value's Glue type where the frame knows it (``"short"``...); only casts whose result depends on
+    it beyond the Python value use it (an integral value to binary)."""
     t = parse_type(type_name)
     if v is None:
         return None
@@ -539,7 +559,7 @@ def cast(v, type_name):
     if kind == "timestamp":
         return _to_timestamp(v)
     if kind == "binary":
-        return _to_binary(v)
+        return _to_binary(v, from_kind)
     if kind in ("struct", "map"):
         return v if isinstance(v, dict) else None
     if kind == "array":

@@ -10,8 +10,8 @@ import sys
 
 from pyspark.context import SparkContext
 
-from awsglue import _catalog, _formats, _storage
-from awsglue._values import NotModelled, cast, infer_csv_value, value_to_text
+from awsglue import _catalog, _formats, _schema, _storage
+from awsglue._values import NotModelled, cast, catalog_type_name, infer_csv_value, value_to_text
 from awsglue.dynamicframe import DynamicFrame, DynamicFrameReader, DynamicFrameWriter, _Records
 
 # How from_catalog types the values of CSV and JSON tables (Parquet values are typed by the file).
@@ -134,10 +134,13 @@ class GlueContext(object):
             raise NotModelled("%s: compressionType %r is not modelled (gzip, bzip2)" % (where, compression))
         reader = _s3_reader(format, format_options or {}, where)
         rows = []
+        types = {}
         for path in paths:
             for _url, file in _storage.list_objects(path, recurse, exclusions):
-                rows.extend(reader(file))
-        return DynamicFrame(_Records(rows), self, transformation_ctx)
+                records, file_types = reader(file)
+                rows.extend(records)
+                _schema.merge_into(types, file_types)
+        return DynamicFrame(_Records(rows, types), self, transformation_ctx)
 
     def create_dynamic_frame_from_catalog(self, database, table_name, redshift_tmp_dir="", transformation_ctx="",
                                           push_down_predicate="", additional_options={}, catalog_id=None, **kwargs):
@@ -153,13 +156,16 @@ class GlueContext(object):
         exclusions = _storage.parse_exclusions(params.get("exclusions"))
         reader = _catalog_reader(table, columns, where)
         rows = []
+        types = {}
         if not keys:
             if push_down_predicate:
                 raise ValueError("%s: push_down_predicate %r on a table without partition keys"
                                  % (where, push_down_predicate))
             for _url, file in _storage.list_objects(_location(sd, where), True, exclusions):
-                rows.extend(reader(file))
-            return DynamicFrame(_Records(rows), self, transformation_ctx)
+                records, file_types = reader(file)
+                rows.extend(records)
+                _schema.merge_into(types, file_types)
+            return DynamicFrame(_Records(rows, types), self, transformation_ctx)
         keep = _catalog.compile_predicate(push_down_predicate, [k for k, _t in keys])
         for partition in entry.get("Partitions") or []:
             values = partition.get("Values") or []
@@ -174,13 +180,21 @@ class GlueContext(object):
                 _location(sd, where), *[_storage.partition_folder(k, v) for (k, _t), v in zip(keys, values)])
             typed = [(k, _catalog.typed_partition_value(v, t)) for (k, t), v in zip(keys, values)]
             for _url, file in _storage.list_objects(location, True, exclusions):
-                for rec in reader(file):
+                records, file_types = reader(file)
+                for rec in records:
                     for k, v in typed:
                         for existing in [f for f in rec if f.lower() == k.lower()]:
                             del rec[existing]
                         rec[k] = v
                     rows.append(rec)
-        return DynamicFrame(_Records(rows), self, transformation_ctx)
+                _schema.merge_into(types, {f: t for f, t in file_types.items()
+                                           if f.lower() not in [k.lower() for k, _t in keys]})
+        # Partition key columns are typed by their key types.
+        for existing in [f for f in types if f.lower() in [k.lower() for k, _t in keys]]:
+            del types[existing]
+        for k, t in keys:
+            types[k] = _schema.from_type_name(catalog_type_name(t))
+        return DynamicFrame(_Records(rows, types), self, transformation_ctx)
 
     # --- writers -----------------------------------------------------------------------------------------------------
 
@@ -269,13 +283,13 @@ def _s3_reader(format, format_options, where):
 
         def read_csv(file):
             rows = _formats.parse_csv(_storage.read_text(file), separator, quote, escaper, multiline)
-            return _csv_records(rows, with_header, skip_first)
+            return _csv_records(rows, with_header, skip_first), {}
 
         return read_csv
     if format == "json":
         _unknown(format_options, _JSON_READ_OPTIONS, where + " format_options")
         multiline = _flag(format_options, "multiLine", False)
-        return lambda file: _formats.parse_json(_storage.read_text(file), multiline)
+        return lambda file: (_formats.parse_json(_storage.read_text(file), multiline), {})
     if format == "parquet":
         _unknown(format_options, set(), where + " format_options")
         return _formats.read_parquet
@@ -344,14 +358,19 @@ def _location(sd, where):
 
 
 def _catalog_reader(table, columns, where):
-    """A function reading one object of the table into records named (and ordered) by the catalog columns.
+    """A function reading one object of the table into records named (and ordered) by the catalog columns, and the
+    types of their fields (``(records, {name: type})``).
 
     CSV: values by position (extra values dropped, missing ones null), ``skip.header.line.count`` lines skipped per
     object. JSON and Parquet: keys/columns matched to catalog columns case-insensitively (section 10), other keys
-    dropped, a column the record lacks left out ("infer") or null ("cast"). Values typed per CATALOG_VALUE_TYPING."""
+    dropped, a column the record lacks left out ("infer") or null ("cast"). Values typed per CATALOG_VALUE_TYPING:
+    with "cast" every column has its catalog type (a struct, array or map column: the file's type for Parquet, else
+    its values'); with "infer" Parquet columns have the file's types and CSV and JSON values their own."""
     params = _catalog.table_parameters(table)
     classification = _classification(table, where)
     typing_cast = CATALOG_VALUE_TYPING == "cast"
+    columns = [(name, catalog_type_name(col_type)) for name, col_type in columns]
+    declared = {name: _schema.from_type_name(col_type) for name, col_type in columns} if typing_cast else {}
     if classification == "csv":
         delimiter, quote, escaper = _csv_serde(table, params)
         try:
@@ -370,14 +389,24 @@ def _catalog_reader(table, columns, where):
                     else:
                         rec[name] = cast(raw, col_type) if typing_cast else infer_csv_value(raw)
                 records.append(rec)
-            return records
+            return records, dict(declared)
 
         return read_csv
 
     def by_columns(read):
         def read_records(file):
             records = []
-            for source in read(file):
+            sources, file_types = read(file)
+            types = {}
+            for name, _col_type in columns:
+                key = name if name in file_types else {k.lower(): k for k in reversed(list(file_types))}.get(name.lower())
+                if declared.get(name) is not None:
+                    types[name] = declared[name]
+                elif key is not None:
+                    types[name] = file_types[key]
+                elif typing_cast:
+                    types[name] = None
+            for source in sources:
                 lower = {}
                 for k in source:
                     lower.setdefault(k.lower(), k)
@@ -391,12 +420,12 @@ def _catalog_reader(table, columns, where):
                     value = source[key]
                     rec[name] = _cast_catalog(value, col_type) if typing_cast else value
                 records.append(rec)
-            return records
+            return records, types
 
         return read_records
 
     if classification == "json":
-        return by_columns(lambda file: _formats.parse_json(_storage.read_text(file), False))
+        return by_columns(lambda file: (_formats.parse_json(_storage.read_text(file), False), {}))
     return by_columns(_formats.read_parquet)
 
 
@@ -417,7 +446,7 @@ class _TextSink(object):
         self.extension = extension
         self.codec = codec
 
-    def write(self, folder, fields, records):
+    def write(self, folder, fields, records, types):
         file = _storage.new_file(folder, self.extension)
         _storage.write_bytes(file, self.formatter(fields, records).encode("utf-8"), self.codec)
 
@@ -427,8 +456,8 @@ class _ParquetSink(object):
         self.compression = compression
         self.extension = extension
 
-    def write(self, folder, fields, records):
-        _formats.write_parquet(_storage.new_file(folder, self.extension), fields, records, self.compression)
+    def write(self, folder, fields, records, types):
+        _formats.write_parquet(_storage.new_file(folder, self.extension), fields, records, self.compression, types)
 
 
 def _parquet_sink(compression, where):
@@ -458,14 +487,16 @@ def _partition_keys(value, where):
 def _write(frame, path, keys, order, sink, where):
     """Writes the frame's records under ``path``: one ``key=value/`` folder level per partition key (in the order
     given), one file per folder; partition columns are not in the files. Files hold the frame's fields (``order``
-    first when given, matched case-insensitively). An empty frame writes nothing (Unconfirmed)."""
+    first when given, matched case-insensitively), Parquet typed by the frame's types. An empty frame writes nothing
+    (Unconfirmed)."""
     rows = frame._rows()
     if not rows:
         # Unconfirmed: an empty frame writes no file.
         return
     fields = frame._fields()
+    types = frame._types()
     if order is not None:
-        rows, fields = _reorder(rows, fields, order)
+        rows, fields, types = _reorder(rows, fields, types, order)
     for k in keys:
         if k not in fields:
             raise ValueError("%s: partition key %r is not a field of the frame (fields: %s)"
@@ -482,12 +513,13 @@ def _write(frame, path, keys, order, sink, where):
         groups.setdefault(tuple(folder), []).append({f: rec[f] for f in data_fields if f in rec})
     base = _storage.local_path(path)
     for folder, records in groups.items():
-        sink.write(os.path.join(base, *folder), data_fields, records)
+        sink.write(os.path.join(base, *folder), data_fields, records, types)
 
 
-def _reorder(rows, fields, order):
-    """Frame fields renamed and ordered as the table's columns (case-insensitive match), missing columns null; fields
-    the table lacks follow in the frame's order."""
+def _reorder(rows, fields, types, order):
+    """Frame fields renamed and ordered as the table's columns (case-insensitive match), missing columns null (and
+    untyped: a Parquet column null everywhere is a string; Unconfirmed); fields the table lacks follow in the frame's
+    order. Types follow the fields; the frame's types are kept, not the table's (Unconfirmed)."""
     by_lower = {}
     for f in fields:
         by_lower.setdefault(f.lower(), f)
@@ -500,4 +532,5 @@ def _reorder(rows, fields, order):
             used.add(source)
     mapping.extend((f, f) for f in fields if f not in used and f not in order)
     new_rows = [{name: (rec.get(source) if source is not None else None) for name, source in mapping} for rec in rows]
-    return new_rows, [name for name, _source in mapping]
+    new_types = {name: types.get(source) for name, source in mapping if source is not None}
+    return new_rows, [name for name, _source in mapping], new_types

@@ -9,14 +9,18 @@ Every transform works on copies: a frame is never changed once made, so one fram
 
 import copy
 
+from awsglue import _schema
 from awsglue._values import cast, parse_type
 
 
 class _Records(object):
-    """What the stand-ins keep where awsglue keeps the JVM frame (``_jdf``): the records."""
+    """What the stand-ins keep where awsglue keeps the JVM frame (``_jdf``): the records, and the types Glue knows for
+    their fields (``{top-level name: type or None}``, see ``awsglue._schema``; a field missing there or None is typed by
+    its values when written)."""
 
-    def __init__(self, rows):
+    def __init__(self, rows, types=None):
         self.rows = rows
+        self.types = dict(types or {})
 
 
 def split_path(path):
@@ -79,8 +83,12 @@ class DynamicFrame(object):
                 seen.setdefault(k, None)
         return list(seen)
 
-    def _derive(self, rows):
-        return DynamicFrame(_Records(rows), self.glue_ctx, self.name)
+    def _types(self):
+        """The declared types of the top-level fields (a copy): ``{name: type or None}``."""
+        return dict(self._jdf.types)
+
+    def _derive(self, rows, types):
+        return DynamicFrame(_Records(rows, types), self.glue_ctx, self.name)
 
     # --- awsglue's DynamicFrame API (the parts the stand-ins model) ---------------------------------------------------
 
@@ -106,9 +114,11 @@ class DynamicFrame(object):
         """Only mapped fields survive, in mapping order. A source path is matched part by part, case-insensitively
         unless ``case_sensitive`` (an exact-case match wins); a missing source (or one under an array) leaves the
         target out of that record. A dotted target builds structs. The value is cast from its actual type to the target
-        type with Spark's semantics (``awsglue._values.cast``).
+        type with Spark's semantics (``awsglue._values.cast``). The target field's type is the target type (a bare
+        ``struct``, ``array`` or ``map`` target keeps the source's known type of that kind, else its values decide).
 
-        Unconfirmed: the source type is checked to be a type name but not used (Glue converts the value it finds)."""
+        Unconfirmed: the source type is checked to be a type name but not used (Glue converts the value it finds, of
+        the type the frame knows for it)."""
         _check_thresholds(info, stageThreshold, totalThreshold)
         if isinstance(mappings, tuple):
             mappings = [mappings]
@@ -121,15 +131,24 @@ class DynamicFrame(object):
             parse_type(source_type)
             parse_type(target_type)
             specs.append((split_path(source), split_path(target), target_type))
+        types = {}
+        from_kinds = []
+        for source, target, target_type in specs:
+            known = _schema.lookup(self._jdf.types, source, case_sensitive)
+            declared = _schema.from_type_name(target_type)
+            if declared is None and known is not None and known[0] == parse_type(target_type)[0]:
+                declared = known
+            _schema.put(types, target, declared)
+            from_kinds.append(known[0] if known is not None else None)
         rows = []
         for rec in self._jdf.rows:
             out = {}
-            for source, target, target_type in specs:
+            for (source, target, target_type), from_kind in zip(specs, from_kinds):
                 found, value = _lookup(rec, source, case_sensitive)
                 if found:
-                    _put(out, target, copy.deepcopy(cast(value, target_type)))
+                    _put(out, target, copy.deepcopy(cast(value, target_type, from_kind)))
             rows.append(out)
-        return self._derive(rows)
+        return self._derive(rows, types)
 
     def rename_field(self, oldName, newName, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Renames the field at the full path ``oldName`` to ``newName``. In the same struct the field keeps its
@@ -156,14 +175,16 @@ class DynamicFrame(object):
                     value = parent.pop(old[-1])
                     _put(rec, new, value)
             rows.append(rec)
-        return self._derive(rows)
+        types = self._types()
+        _schema.rename(types, old, new)
+        return self._derive(rows, types)
 
     def select_fields(self, paths, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Keeps the fields at ``paths`` (top-level names; a dotted path keeps that part of a struct), in the record's
         own field order. Paths that match nothing are ignored. Names match exactly."""
         _check_thresholds(info, stageThreshold, totalThreshold)
         wanted = _paths(paths, "SelectFields")
-        return self._derive([_select(rec, wanted) for rec in self._jdf.rows])
+        return self._derive([_select(rec, wanted) for rec in self._jdf.rows], _schema.select(self._jdf.types, wanted))
 
     def drop_fields(self, paths, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Drops the fields at ``paths``: ``a.b`` inside a struct (a struct losing its last field goes too), ``arr.b``
@@ -176,7 +197,10 @@ class DynamicFrame(object):
             for parts in dropped:
                 _drop(rec, parts)
             rows.append(rec)
-        return self._derive(rows)
+        types = self._types()
+        for parts in dropped:
+            _schema.drop(types, parts)
+        return self._derive(rows, types)
 
     def filter(self, f, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Keeps the records for which ``f(record)`` is true. ``record`` is a dict (a copy): ``row["x"]`` raises
@@ -200,7 +224,7 @@ class DynamicFrame(object):
                                           % (type(e).__name__, index, rec, e)) from e
             if keep:
                 rows.append(rec)
-        return self._derive(rows)
+        return self._derive(rows, self._jdf.types)
 
 
 def _find_key(rec, name, case_sensitive):

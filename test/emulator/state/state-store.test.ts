@@ -67,7 +67,7 @@ test('a second writer is refused with a message naming the holder; a reader is n
     );
     const reader = await GlueService.open({ stateDir: dir, mode: 'read' });
     expect((await reader.catalog.getDatabases()).DatabaseList).toEqual([]);
-    await expect(reader.catalog.createDatabase({ DatabaseInput: { Name: 'x' } })).rejects.toThrow(`the state in ${dir} is open read-only here`);
+    await expect(reader.catalog.createDatabase({ DatabaseInput: { Name: 'x' } })).rejects.toThrow(`the state in ${dir} was opened read-only (as gluekit tables and show open it, beside a process that may own it), and this operation writes; do it from the process that owns the state, or from gluekit run`);
     await reader.close();
   } finally {
     await first.close();

@@ -75,6 +75,38 @@ function parquetSchema(key: string): [string, string][] {
   return JSON.parse(execFileSync('python3', ['-c', code, path.join(root, key)], { encoding: 'utf8' })) as [string, string][];
 }
 
+/** Rows of a Parquet file read with python's duckdb: a list per row; bytes as `hex:<hex>`, decimals, dates and
+ * timestamps as their text, floats as Python's repr. */
+function parquetRows(key: string): unknown[][] {
+  const code =
+    'import duckdb, json, sys\n' +
+    "rows = duckdb.connect().execute('SELECT * FROM read_parquet(?, hive_partitioning = false)', [sys.argv[1]]).fetchall()\n" +
+    'def conv(v):\n' +
+    "    return 'hex:' + v.hex() if isinstance(v, bytes) else str(v)\n" +
+    'print(json.dumps([list(r) for r in rows], default=conv))\n';
+  return JSON.parse(execFileSync('python3', ['-c', code, path.join(root, key)], { encoding: 'utf8' })) as unknown[][];
+}
+
+/** Writes a Parquet object at s3://<key> holding a DuckDB query's rows (python's duckdb). */
+function putParquet(key: string, query: string): void {
+  const file = path.join(root, key);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const code = 'import duckdb, sys\n' + "duckdb.connect().execute(\"COPY (\" + sys.argv[1] + \") TO '\" + sys.argv[2].replace(\"'\", \"''\") + \"' (FORMAT parquet)\")\n";
+  execFileSync('python3', ['-c', code, query, file], { stdio: 'pipe' });
+}
+
+/** Runs `fn` with GLUEKIT_STANDIN_CATALOG_TYPING set to `mode`. */
+function withCatalogTyping<T>(mode: 'infer' | 'cast', fn: () => T): T {
+  const saved = process.env.GLUEKIT_STANDIN_CATALOG_TYPING;
+  process.env.GLUEKIT_STANDIN_CATALOG_TYPING = mode;
+  try {
+    return fn();
+  } finally {
+    if (saved === undefined) delete process.env.GLUEKIT_STANDIN_CATALOG_TYPING;
+    else process.env.GLUEKIT_STANDIN_CATALOG_TYPING = saved;
+  }
+}
+
 const OUT = `run-${RUN}-part-r-00000`;
 
 describe('the stand-ins', () => {
@@ -259,7 +291,7 @@ describe('Parquet', () => {
     expect(objects('out/pqgz')).toEqual([`${OUT}.gz.parquet`]);
     expect(parquetSchema(`out/pq/${OUT}.snappy.parquet`)).toEqual([
       ['id', 'BIGINT'],
-      ['qty', 'BIGINT'],
+      ['qty', 'INTEGER'],
       ['price', 'DOUBLE'],
       ['ratio', 'FLOAT'],
       ['name', 'VARCHAR'],
@@ -282,7 +314,287 @@ describe('Parquet', () => {
     put('raw/mixed/m.csv', 'v\n1\nx\n');
     const p = new Pipeline();
     p.fromS3({ paths: ['s3://raw/mixed/'], format: 'csv', withHeader: true, transformationCtx: 'src' }).writeToS3({ path: 's3://out/mixed/', format: 'parquet', transformationCtx: 'sink' });
-    expect(() => run(p)).toThrow(/field 'v' holds values of several types \(BIGINT, VARCHAR\)/);
+    expect(() => run(p)).toThrow(/field 'v' holds values of several types \(long, string\)/);
+  });
+});
+
+describe('Parquet column types follow the DynamicFrame types', () => {
+  test('ApplyMapping: each target type is its column type (short SMALLINT, float FLOAT, decimal DECIMAL(10,2), binary BLOB...), also when null everywhere', () => {
+    put(
+      'raw/m/m.json',
+      '{"i":"12","d":"2.5","b":"true","day":"2024-01-15","t":"2024-01-15 10:30:00","amt":"12.5","s":"h\u00e9","z":null}\n' +
+        '{"i":"-7.9","d":"-0.25","b":"no","day":"2023-12-31","t":"2023-12-31 23:59:59.5","amt":"-3.456","s":"x","z":null,"n":258}\n',
+    );
+    const p = new Pipeline();
+    p.fromS3({ paths: ['s3://raw/m/'], format: 'json', transformationCtx: 'src' })
+      .applyMapping(
+        [
+          { from: 'i', fromType: 'string', to: 'as_long', toType: 'long' },
+          { from: 'i', fromType: 'string', to: 'as_bigint', toType: 'bigint' },
+          { from: 'i', fromType: 'string', to: 'as_int', toType: 'int' },
+          { from: 'i', fromType: 'string', to: 'as_short', toType: 'short' },
+          { from: 'i', fromType: 'string', to: 'as_smallint', toType: 'smallint' },
+          { from: 'i', fromType: 'string', to: 'as_byte', toType: 'byte' },
+          { from: 'i', fromType: 'string', to: 'as_tinyint', toType: 'tinyint' },
+          { from: 'd', fromType: 'string', to: 'as_double', toType: 'double' },
+          { from: 'd', fromType: 'string', to: 'as_float', toType: 'float' },
+          { from: 'b', fromType: 'string', to: 'as_boolean', toType: 'boolean' },
+          { from: 'day', fromType: 'string', to: 'as_date', toType: 'date' },
+          { from: 't', fromType: 'string', to: 'as_timestamp', toType: 'timestamp' },
+          { from: 'amt', fromType: 'string', to: 'as_decimal', toType: 'decimal' },
+          { from: 'amt', fromType: 'string', to: 'as_decimal_5_1', toType: 'decimal' },
+          { from: 's', fromType: 'string', to: 'as_binary', toType: 'binary' },
+          { from: 'n', fromType: 'long', to: 'long_binary', toType: 'binary' },
+          { from: 'n', fromType: 'long', to: 'as_string', toType: 'string' },
+          { from: 'z', fromType: 'string', to: 'null_short', toType: 'short' },
+          { from: 'i', fromType: 'string', to: 'nested.s', toType: 'short' },
+          { from: 'd', fromType: 'string', to: 'nested.f', toType: 'float' },
+          { from: 'absent', fromType: 'string', to: 'never', toType: 'short' },
+        ],
+        { transformationCtx: 'typed' },
+      )
+      .writeToS3({ path: 's3://out/typed/', format: 'parquet', transformationCtx: 'sink' });
+    const g = p.graph;
+    g.typed.ApplyMapping!.Mapping![13].ToType = 'decimal(5,1)';
+    run(g);
+    expect(parquetSchema(`out/typed/${OUT}.snappy.parquet`)).toEqual([
+      ['as_long', 'BIGINT'],
+      ['as_bigint', 'BIGINT'],
+      ['as_int', 'INTEGER'],
+      ['as_short', 'SMALLINT'],
+      ['as_smallint', 'SMALLINT'],
+      ['as_byte', 'TINYINT'],
+      ['as_tinyint', 'TINYINT'],
+      ['as_double', 'DOUBLE'],
+      ['as_float', 'FLOAT'],
+      ['as_boolean', 'BOOLEAN'],
+      ['as_date', 'DATE'],
+      ['as_timestamp', 'TIMESTAMP'],
+      ['as_decimal', 'DECIMAL(10,2)'],
+      ['as_decimal_5_1', 'DECIMAL(5,1)'],
+      ['as_binary', 'BLOB'],
+      ['null_short', 'SMALLINT'],
+      ['nested', 'STRUCT(s SMALLINT, f FLOAT)'],
+      ['long_binary', 'BLOB'],
+      ['as_string', 'VARCHAR'],
+    ]);
+    expect(parquetRows(`out/typed/${OUT}.snappy.parquet`)).toEqual([
+      [12, 12, 12, 12, 12, 12, 12, 2.5, 2.5, true, '2024-01-15', '2024-01-15 10:30:00', '12.50', '12.5', 'hex:68c3a9', null, { s: 12, f: 2.5 }, null, null],
+      [-7, -7, -7, -7, -7, -7, -7, -0.25, -0.25, false, '2023-12-31', '2023-12-31 23:59:59.500000', '-3.46', '-3.5', 'hex:78', null, { s: -7, f: -0.25 }, 'hex:0000000000000102', '258'],
+    ]);
+  });
+
+  test('a Parquet source keeps the file\'s types, through RenameField, DropFields and SelectFields, nested ones too', () => {
+    putParquet(
+      'raw/pq/a.parquet',
+      "SELECT 1::SMALLINT AS sm, 2::TINYINT AS ti, 3::INTEGER AS i, 4::BIGINT AS l, 1.5::FLOAT AS f, 2.25::DOUBLE AS d, 12.5::DECIMAL(5,2) AS amt, " +
+        "'ab'::BLOB AS bl, true AS bo, 'x' AS s, DATE '2024-01-15' AS day, TIMESTAMP '2024-01-15 10:20:30' AS ts, TIMESTAMPTZ '2024-01-15 10:20:30+02' AS tz, " +
+        "{'x': 1::SMALLINT, 'y': 2.5::FLOAT, 'z': 'q'} AS st, [1::SMALLINT, 2] AS arr, MAP {'k': 1::TINYINT} AS m, 200::UTINYINT AS u, NULL::SMALLINT AS nul",
+    );
+    const p = new Pipeline();
+    const src = p
+      .fromS3({ paths: ['s3://raw/pq/'], format: 'parquet', transformationCtx: 'src' })
+      .renameField('st.x', 'st.x2', { transformationCtx: 'renamed' })
+      .dropFields(['st.z'], { transformationCtx: 'dropped' });
+    src.writeToS3({ path: 's3://out/all/', format: 'parquet', transformationCtx: 'all_sink' });
+    src.selectFields(['st.y', 'f', 'nul'], { transformationCtx: 'picked' }).writeToS3({ path: 's3://out/picked/', format: 'parquet', transformationCtx: 'picked_sink' });
+    src.writeToS3({ path: 's3://out/json/', format: 'json', transformationCtx: 'json_sink' });
+    run(p);
+    expect(parquetSchema(`out/all/${OUT}.snappy.parquet`)).toEqual([
+      ['sm', 'SMALLINT'],
+      ['ti', 'TINYINT'],
+      ['i', 'INTEGER'],
+      ['l', 'BIGINT'],
+      ['f', 'FLOAT'],
+      ['d', 'DOUBLE'],
+      ['amt', 'DECIMAL(5,2)'],
+      ['bl', 'BLOB'],
+      ['bo', 'BOOLEAN'],
+      ['s', 'VARCHAR'],
+      ['day', 'DATE'],
+      ['ts', 'TIMESTAMP'],
+      ['tz', 'TIMESTAMP'],
+      ['st', 'STRUCT(x2 SMALLINT, y FLOAT)'],
+      ['arr', 'SMALLINT[]'],
+      ['m', 'MAP(VARCHAR, TINYINT)'],
+      ['u', 'SMALLINT'],
+      ['nul', 'SMALLINT'],
+    ]);
+    expect(parquetRows(`out/all/${OUT}.snappy.parquet`)).toEqual([
+      [1, 2, 3, 4, 1.5, 2.25, '12.50', 'hex:6162', true, 'x', '2024-01-15', '2024-01-15 10:20:30', '2024-01-15 08:20:30', { x2: 1, y: 2.5 }, [1, 2], { k: 1 }, 200, null],
+    ]);
+    expect(parquetSchema(`out/picked/${OUT}.snappy.parquet`)).toEqual([
+      ['f', 'FLOAT'],
+      ['st', 'STRUCT(y FLOAT)'],
+      ['nul', 'SMALLINT'],
+    ]);
+    expect(read(`out/json/${OUT}.json`)).toBe(
+      '{"sm":1,"ti":2,"i":3,"l":4,"f":1.5,"d":2.25,"amt":12.50,"bl":"YWI=","bo":true,"s":"x","day":"2024-01-15","ts":"2024-01-15 10:20:30",' +
+        '"tz":"2024-01-15 08:20:30","st":{"x2":1,"y":2.5},"arr":[1,2],"m":{"k":1},"u":200}\n',
+    );
+  });
+
+  test('binary: a string is its UTF-8 bytes, an integral value its big-endian bytes as wide as its type; a double is refused', () => {
+    putParquet('raw/nums/a.parquet', "SELECT 258::INTEGER i, -2::SMALLINT sm, 1::TINYINT ti, 258::BIGINT l, 'é' s, 1.5::DOUBLE d");
+    const p = new Pipeline();
+    const src = p.fromS3({ paths: ['s3://raw/nums/'], format: 'parquet', transformationCtx: 'src' });
+    src
+      .applyMapping(
+        [
+          { from: 'i', fromType: 'int', to: 'i', toType: 'binary' },
+          { from: 'sm', fromType: 'short', to: 'sm', toType: 'binary' },
+          { from: 'ti', fromType: 'byte', to: 'ti', toType: 'binary' },
+          { from: 'l', fromType: 'long', to: 'l', toType: 'binary' },
+          { from: 's', fromType: 'string', to: 's', toType: 'binary' },
+        ],
+        { transformationCtx: 'bin' },
+      )
+      .writeToS3({ path: 's3://out/bin/', format: 'parquet', transformationCtx: 'sink' });
+    run(p);
+    expect(parquetSchema(`out/bin/${OUT}.snappy.parquet`)).toEqual([
+      ['i', 'BLOB'],
+      ['sm', 'BLOB'],
+      ['ti', 'BLOB'],
+      ['l', 'BLOB'],
+      ['s', 'BLOB'],
+    ]);
+    expect(parquetRows(`out/bin/${OUT}.snappy.parquet`)).toEqual([['hex:00000102', 'hex:fffe', 'hex:01', 'hex:0000000000000102', 'hex:c3a9']]);
+
+    const q = new Pipeline();
+    q.fromS3({ paths: ['s3://raw/nums/'], format: 'parquet', transformationCtx: 'src' })
+      .applyMapping([{ from: 'd', fromType: 'double', to: 'd', toType: 'binary' }], { transformationCtx: 'bin' })
+      .writeToS3({ path: 's3://out/bad/', format: 'parquet', transformationCtx: 'sink' });
+    expect(() => run(q)).toThrow(/casting a float value to binary: Spark does not cast double to binary/);
+  });
+
+  test('Parquet files that disagree on a column\'s type make a choice, which the Parquet writer refuses', () => {
+    putParquet('raw/two/a.parquet', 'SELECT 1::SMALLINT id');
+    putParquet('raw/two/b.parquet', 'SELECT 2::INTEGER id');
+    const p = new Pipeline();
+    p.fromS3({ paths: ['s3://raw/two/'], format: 'parquet', transformationCtx: 'src' }).writeToS3({ path: 's3://out/two/', format: 'parquet', transformationCtx: 'sink' });
+    expect(() => run(p)).toThrow(/field 'id' holds values of several types \(short, int\)/);
+  });
+
+  test('JSON and CSV values are typed per value: int long, float double, str string, bool boolean; a column null everywhere is a string', () => {
+    put('raw/j/a.json', '{"a":1,"b":1.5,"c":"x","d":true,"e":{"f":1,"g":"y"},"h":[1,2],"z":null}\n{"a":2,"e":{"f":3}}\n');
+    put('raw/c/a.csv', 'id,score,name\n1,2.5,x\n');
+    const p = new Pipeline();
+    p.fromS3({ paths: ['s3://raw/j/'], format: 'json', transformationCtx: 'json_src' }).writeToS3({ path: 's3://out/j/', format: 'parquet', transformationCtx: 'json_sink' });
+    p.fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true, transformationCtx: 'csv_src' }).writeToS3({ path: 's3://out/c/', format: 'parquet', transformationCtx: 'csv_sink' });
+    run(p);
+    expect(parquetSchema(`out/j/${OUT}.snappy.parquet`)).toEqual([
+      ['a', 'BIGINT'],
+      ['b', 'DOUBLE'],
+      ['c', 'VARCHAR'],
+      ['d', 'BOOLEAN'],
+      ['e', 'STRUCT(f BIGINT, g VARCHAR)'],
+      ['h', 'BIGINT[]'],
+      ['z', 'VARCHAR'],
+    ]);
+    expect(parquetSchema(`out/c/${OUT}.snappy.parquet`)).toEqual([
+      ['id', 'BIGINT'],
+      ['score', 'DOUBLE'],
+      ['name', 'VARCHAR'],
+    ]);
+  });
+
+  test('catalog sources: partition keys by their key types; columns by the catalog with cast typing, else by value (CSV) or by the file (Parquet)', () => {
+    put('lake/t/year=2024/region=eu/a.csv', 'id,price,amount,total,day\n7,1.5,12.345,99,2024-01-15\n');
+    putParquet('lake/p/a.parquet', 'SELECT 1::INTEGER "ID", 10.5 score');
+    const catalog: StandinCatalog = {
+      tables: [
+        {
+          Table: {
+            DatabaseName: 'db',
+            Name: 't',
+            Parameters: { classification: 'csv', delimiter: ',', 'skip.header.line.count': '1' },
+            PartitionKeys: [
+              { Name: 'year', Type: 'int' },
+              { Name: 'region', Type: 'string' },
+            ],
+            StorageDescriptor: {
+              Location: 's3://lake/t/',
+              Columns: [
+                { Name: 'id', Type: 'smallint' },
+                { Name: 'price', Type: 'float' },
+                { Name: 'amount', Type: 'decimal(6,2)' },
+                { Name: 'total', Type: 'decimal' },
+                { Name: 'day', Type: 'date' },
+              ],
+            },
+          },
+          Partitions: [{ Values: ['2024', 'eu'] }],
+        },
+        {
+          Table: {
+            DatabaseName: 'db',
+            Name: 'p',
+            Parameters: { classification: 'parquet' },
+            StorageDescriptor: { Location: 's3://lake/p/', Columns: [{ Name: 'id', Type: 'bigint' }, { Name: 'score', Type: 'double' }] },
+          },
+          Partitions: [],
+        },
+      ],
+    };
+    const p = new Pipeline();
+    p.fromCatalog({ database: 'db', table: 't', transformationCtx: 'csv_src' }).writeToS3({ path: 's3://out/csv/', format: 'parquet', transformationCtx: 'csv_sink' });
+    p.fromCatalog({ database: 'db', table: 'p', transformationCtx: 'pq_src' }).writeToS3({ path: 's3://out/pq/', format: 'parquet', transformationCtx: 'pq_sink' });
+
+    withCatalogTyping('infer', () => run(p, { catalog }));
+    expect(parquetSchema(`out/csv/${OUT}.snappy.parquet`)).toEqual([
+      ['id', 'BIGINT'],
+      ['price', 'DOUBLE'],
+      ['amount', 'DOUBLE'],
+      ['total', 'BIGINT'],
+      ['day', 'VARCHAR'],
+      ['year', 'INTEGER'],
+      ['region', 'VARCHAR'],
+    ]);
+    expect(parquetSchema(`out/pq/${OUT}.snappy.parquet`)).toEqual([
+      ['id', 'INTEGER'],
+      ['score', 'DECIMAL(3,1)'],
+    ]);
+
+    fs.rmSync(path.join(root, 'out'), { recursive: true });
+    withCatalogTyping('cast', () => run(p, { catalog }));
+    expect(parquetSchema(`out/csv/${OUT}.snappy.parquet`)).toEqual([
+      ['id', 'SMALLINT'],
+      ['price', 'FLOAT'],
+      ['amount', 'DECIMAL(6,2)'],
+      ['total', 'DECIMAL(10,0)'],
+      ['day', 'DATE'],
+      ['year', 'INTEGER'],
+      ['region', 'VARCHAR'],
+    ]);
+    expect(parquetRows(`out/csv/${OUT}.snappy.parquet`)).toEqual([[7, 1.5, '12.35', '99', '2024-01-15', 2024, 'eu']]);
+    expect(parquetSchema(`out/pq/${OUT}.snappy.parquet`)).toEqual([
+      ['id', 'BIGINT'],
+      ['score', 'DOUBLE'],
+    ]);
+    expect(parquetRows(`out/pq/${OUT}.snappy.parquet`)).toEqual([[1, 10.5]]);
+  });
+
+  test('CSV and JSON writers: a decimal with its scale (12.50), binary as base64 in JSON; binary in CSV is refused', () => {
+    put('raw/w/a.json', '{"amt":"12.5","s":"h\u00e9"}\n{"amt":"-0.001","s":""}\n');
+    const p = new Pipeline();
+    const typed = p.fromS3({ paths: ['s3://raw/w/'], format: 'json', transformationCtx: 'src' }).applyMapping(
+      [
+        { from: 'amt', fromType: 'string', to: 'amt', toType: 'decimal' },
+        { from: 's', fromType: 'string', to: 's', toType: 'binary' },
+      ],
+      { transformationCtx: 'typed' },
+    );
+    typed.writeToS3({ path: 's3://out/json/', format: 'json', transformationCtx: 'json_sink' });
+    typed.selectFields(['amt'], { transformationCtx: 'amt' }).writeToS3({ path: 's3://out/csv/', format: 'csv', transformationCtx: 'csv_sink' });
+    run(p);
+    expect(read(`out/json/${OUT}.json`)).toBe('{"amt":12.50,"s":"aMOp"}\n{"amt":0.00,"s":""}\n');
+    expect(read(`out/csv/${OUT}.csv`)).toBe('amt\n12.50\n0.00\n');
+
+    const q = new Pipeline();
+    q.fromS3({ paths: ['s3://raw/w/'], format: 'json', transformationCtx: 'src' })
+      .applyMapping([{ from: 's', fromType: 'string', to: 's', toType: 'binary' }], { transformationCtx: 'typed' })
+      .writeToS3({ path: 's3://out/bad/', format: 'csv', transformationCtx: 'sink' });
+    expect(() => run(q)).toThrow(/field 's' holds binary values, which Spark's CSV writer refuses/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { DynamicFrame } from './dynamic-frame';
+import type { DynamicFrame, Field } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
 import { escapePartitionValue, HIVE_DEFAULT_PARTITION, unescapePartitionValue } from './hive-partition-path';
 import { quoteIdentifier, quoteLiteral } from './sql';
@@ -39,7 +39,7 @@ export async function stage(session: FrameSession, node: string, input: DynamicF
   const folder = path.join(session.stagingDir, session.relationName());
   await fs.mkdir(folder, { recursive: true });
   const { options, extension } = copyOptions(spec);
-  const source = spec.format === 'json' ? `SELECT ${jsonLines(input.schema.map((f) => f.name))} FROM ${quoteIdentifier(input.view)}` : `SELECT * FROM ${quoteIdentifier(input.view)}`;
+  const source = spec.format === 'json' ? `SELECT ${jsonLines(input.schema)} FROM ${quoteIdentifier(input.view)}` : `SELECT * FROM ${quoteIdentifier(input.view)}`;
   let partitions: (string | null)[][] = [[]];
   if (keys.length === 0) {
     const file = path.join(folder, `part-0${extension}`);
@@ -78,8 +78,12 @@ function copyOptions(spec: WriteSpec): { options: string[]; extension: string } 
  * JSON writer leaves it out. Each value is encoded by DuckDB's `to_json`.
  * Unconfirmed: nulls inside structs are kept (Spark's `ignoreNullFields` also drops those).
  */
-function jsonLines(fields: readonly string[]): string {
-  const members = fields.map((f) => `CASE WHEN ${quoteIdentifier(f)} IS NULL THEN NULL ELSE to_json(${quoteLiteral(f)}) || ':' || to_json(${quoteIdentifier(f)}) END`);
+function jsonLines(fields: readonly Field[]): string {
+  const members = fields.map((f) => {
+    // Binary is written as base64 text, as Spark's JSON writer writes it.
+    const value = f.type === 'BLOB' ? `base64(${quoteIdentifier(f.name)})` : quoteIdentifier(f.name);
+    return `CASE WHEN ${quoteIdentifier(f.name)} IS NULL THEN NULL ELSE to_json(${quoteLiteral(f.name)}) || ':' || to_json(${value}) END`;
+  });
   return `'{' || concat_ws(',', ${members.join(', ')}) || '}' AS line`;
 }
 
@@ -93,7 +97,7 @@ async function stageJsonPartitions(session: FrameSession, node: string, input: D
   await session.step(node, () => session.connection.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${quoteIdentifier(input.view)}`));
   try {
     const distinct = await session.step(node, () => session.connection.runAndReadAll(`SELECT DISTINCT ${keys.map((k, i) => `${asText(k)} AS k${i}`).join(', ')} FROM ${table}`));
-    const rest = input.schema.filter((f) => !keys.includes(f.name)).map((f) => f.name);
+    const rest = input.schema.filter((f) => !keys.includes(f.name));
     const tuples = distinct.getRowObjectsJS().map((row) => keys.map((_k, i) => (row[`k${i}`] === null ? null : String(row[`k${i}`]))));
     for (const values of tuples) {
       const dir = path.join(folder, ...keys.map((k, i) => `${k}=${escapePartitionValue(values[i])}`));

@@ -20,23 +20,29 @@ const SCALAR_TO_DUCKDB: Record<string, string> = {
   binary: 'BLOB',
 };
 
+/**
+ * A bare `decimal`'s precision and scale: Hive's decimal(10,0) for catalog columns, awsglue's DecimalType(10,2) for an
+ * ApplyMapping target (GLUE-REFERENCE section 10).
+ */
+export type DecimalDefault = 'catalog' | 'mapping';
+
 /** The DuckDB type of a Hive or DynamicFrame type name; throws naming the type when it is not known. */
-export function toDuckDbType(glueType: string, where: string): string {
-  return duckDbTypeOf(parseGlueType(glueType, where));
+export function toDuckDbType(glueType: string, where: string, decimal: DecimalDefault = 'catalog'): string {
+  return duckDbTypeOf(parseGlueType(glueType, where), decimal);
 }
 
-function duckDbTypeOf(t: GlueTypeName): string {
+function duckDbTypeOf(t: GlueTypeName, decimal: DecimalDefault): string {
   switch (t.kind) {
     case 'scalar':
       return SCALAR_TO_DUCKDB[t.name];
     case 'decimal':
-      return `DECIMAL(${t.precision ?? 10},${t.scale ?? 0})`;
+      return `DECIMAL(${t.precision ?? 10},${t.scale ?? (decimal === 'mapping' ? 2 : 0)})`;
     case 'array':
-      return `${duckDbTypeOf(t.element)}[]`;
+      return `${duckDbTypeOf(t.element, decimal)}[]`;
     case 'struct':
-      return `STRUCT(${t.fields.map((f) => `${quoteIdentifier(f.name)} ${duckDbTypeOf(f.type)}`).join(', ')})`;
+      return `STRUCT(${t.fields.map((f) => `${quoteIdentifier(f.name)} ${duckDbTypeOf(f.type, decimal)}`).join(', ')})`;
     case 'map':
-      return `MAP(${duckDbTypeOf(t.key)}, ${duckDbTypeOf(t.value)})`;
+      return `MAP(${duckDbTypeOf(t.key, decimal)}, ${duckDbTypeOf(t.value, decimal)})`;
   }
 }
 

@@ -32,7 +32,7 @@ async function parquetFile(query: string): Promise<Buffer> {
 }
 
 const PEOPLE_CSV = 'id,name,city,score\n1,Ann,Paris,10.5\n2,Bob,Oslo,3.25\n3,Cid,Rome,7.0\n';
-const PEOPLE_JSON = '{"id":1,"name":"Ann","city":"Paris","score":10.5,"tags":"a"}\n{"id":2,"name":"Bob","city":"Oslo","score":3.25}\n{"id":3,"name":"Cid","city":null,"score":7.5,"tags":"c"}\n';
+const PEOPLE_JSON = '{"id":1,"name":"Ann","city":"Paris","score":10.5,"tags":"a","active":true}\n{"id":2,"name":"Bob","city":"Oslo","score":3.25,"active":false}\n{"id":3,"name":"Cid","city":null,"score":7.5,"tags":"c","active":true}\n';
 
 describe('sources', () => {
   test('S3 CSV with a header, comma separated, to JSON', () =>
@@ -168,8 +168,33 @@ describe('transforms', () => {
           .writeToS3({ path: 's3://out/m/', format: 'parquet' }),
     }));
 
+  test('applyMapping to decimal (awsglue DecimalType(10,2)) and to binary (a string as its UTF-8 bytes)', () =>
+    expectParity({
+      files: { 'raw/m/a.json': '{"amount":"12.5","n":7,"s":"h\u00e9"}\n{"amount":"-3.456","n":-1,"s":"x"}\n' },
+      build: (p) => {
+        const mapped = p.fromS3({ paths: ['s3://raw/m/'], format: 'json' }).applyMapping([
+          { from: 'amount', fromType: 'string', to: 'amount', toType: 'decimal' },
+          { from: 'n', fromType: 'long', to: 'n_decimal', toType: 'decimal' },
+          { from: 's', fromType: 'string', to: 'bytes', toType: 'binary' },
+        ]);
+        mapped.writeToS3({ path: 's3://out/pq/', format: 'parquet' });
+        mapped.writeToS3({ path: 's3://out/json/', format: 'json' });
+      },
+    }));
+
+  test('selectFields and dropFields of several paths, one not in the frame', () =>
+    expectParity({
+      files: { 'raw/j/a.json': PEOPLE_JSON },
+      build: (p) => {
+        const src = p.fromS3({ paths: ['s3://raw/j/'], format: 'json' });
+        src.selectFields(['name', 'id', 'nope']).writeToS3({ path: 's3://out/sel/', format: 'json' });
+        src.dropFields(['score', 'tags', 'nope']).writeToS3({ path: 's3://out/drop/', format: 'json' });
+      },
+    }));
+
   test.each([
     ['eq', col('city').eq('Oslo')],
+    ['a boolean constant', col('active').eq(true)],
     ['ne', col('city').ne('Oslo')],
     ['lt', col('score').lt(7.5)],
     ['lte', col('score').lte(7.5)],
@@ -197,7 +222,7 @@ describe('transforms', () => {
 });
 
 describe('sinks', () => {
-  test.each(['snappy', 'gzip', 'uncompressed'] as const)('Parquet, %s', (compression) =>
+  test.each(['snappy', 'gzip', 'uncompressed', 'none'] as const)('Parquet, %s', (compression) =>
     expectParity({
       files: { 'raw/j/a.json': PEOPLE_JSON },
       build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).selectFields(['id', 'name', 'score']).writeToS3({ path: 's3://out/p/', format: 'parquet', compression }),
@@ -238,5 +263,12 @@ describe('sinks', () => {
         },
       ],
       build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).writeToCatalog({ database: 'db', table: 'sink', partitionKeys: ['state'] }),
+    }));
+
+  test('a catalog table without partition keys, written with partitionKeys', () =>
+    expectParity({
+      files: { 'raw/j/a.json': '{"id":1,"name":"Ann","state":"CA"}\n{"id":2,"name":"Bob","state":"NY"}\n' },
+      tables: [{ input: { Name: 'flat', Parameters: { classification: 'json' }, StorageDescriptor: { Location: 's3://out/flat/', Columns: [{ Name: 'id', Type: 'bigint' }, { Name: 'name', Type: 'string' }] } } }],
+      build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).writeToCatalog({ database: 'db', table: 'flat', partitionKeys: ['state'] }),
     }));
 });

@@ -4,6 +4,16 @@ import { quoteIdentifier } from '../sql';
 import { toDuckDbType } from '../types';
 
 /**
+ * A value cast as the DynamicFrame cast does: null when it cannot be cast. A string becomes binary as its UTF-8 bytes
+ * (Spark's cast); DuckDB's own VARCHAR to BLOB cast reads escape sequences instead.
+ */
+function cast(value: string, from: string, to: string): string {
+  if (from === to) return value;
+  if (to === 'BLOB' && from === 'VARCHAR') return `encode(${value})`;
+  return `TRY_CAST(${value} AS ${to})`;
+}
+
+/**
  * `ApplyMapping`: only mapped fields survive, in mapping order, each cast to its target type. A value that cannot be
  * cast becomes null (TRY_CAST), as a DynamicFrame cast does; a source field that does not exist is left out.
  */
@@ -17,8 +27,8 @@ export const compileApplyMapping: NodeCompiler<'ApplyMapping'> = (node, [input],
     if (to.includes('.')) throw new Error(`${where}: building a struct ('${to}') is not supported by gluekit's frame engine yet`);
     const field = resolvePath(input, from, where);
     if (!field) continue;
-    const target = toDuckDbType(m.ToType ?? 'string', `${where} ToType`);
-    cols.push(target === field.type ? `${quoteIdentifier(field.name)} AS ${quoteIdentifier(to)}` : `TRY_CAST(${quoteIdentifier(field.name)} AS ${target}) AS ${quoteIdentifier(to)}`);
+    const target = toDuckDbType(m.ToType ?? 'string', `${where} ToType`, 'mapping');
+    cols.push(`${cast(quoteIdentifier(field.name), field.type, target)} AS ${quoteIdentifier(to)}`);
   }
   return session.frame(node.id, cols.length > 0 ? `SELECT ${cols.join(', ')} FROM ${quoteIdentifier(input.view)}` : emptyProjection(input));
 };

@@ -83,7 +83,7 @@ function reader(session: FrameSession, table: Table, where: string, files: strin
     session.storesCsvRejects();
     return (
       `SELECT * FROM read_csv(${list}, header = ${header}, delim = ${quoteLiteral(delim)}, quote = ${quoteLiteral(quote)}, escape = ${quoteLiteral(quote)}, ` +
-      `columns = ${columnStruct}, auto_detect = false, strict_mode = false, null_padding = true, hive_partitioning = false, store_rejects = true${fileColumn})`
+      `columns = ${columnStruct}, auto_detect = false, strict_mode = false, null_padding = true, allow_quoted_nulls = false, hive_partitioning = false, store_rejects = true${fileColumn})`
     );
   }
   throw new Error(`${where}: cannot read classification '${classification || 'none'}' (SerDe '${serde || 'none'}'); gluekit reads csv, json and parquet tables`);

@@ -31,7 +31,7 @@ async function parquetFile(query: string): Promise<Buffer> {
   }
 }
 
-const PEOPLE_CSV = 'id,name,city,score\n1,Ann,Paris,10.5\n2,Bob,Oslo,3.25\n3,Cid,Rome,7.0\n';
+const PEOPLE_CSV = 'id,name,city,score\n1,Ann,Paris,10.5\n2,Bob,Oslo,3.25\n3,Cid,Rome,7.0\n4,"",,1.5\n';
 const PEOPLE_JSON = '{"id":1,"name":"Ann","city":"Paris","score":10.5,"tags":"a","active":true}\n{"id":2,"name":"Bob","city":"Oslo","score":3.25,"active":false}\n{"id":3,"name":"Cid","city":null,"score":7.5,"tags":"c","active":true}\n';
 
 describe('sources', () => {
@@ -168,6 +168,22 @@ describe('transforms', () => {
           .writeToS3({ path: 's3://out/m/', format: 'parquet' }),
     }));
 
+  test('applyMapping casts messy strings and fractions as Spark does', () =>
+    expectParity({
+      files: { 'raw/m/a.json': ['{"s":"12.50","d":2.7,"b":"Yes"}', '{"s":"-2.7","d":-2.7,"b":" n "}', '{"s":" 7 ","d":3.5,"b":"maybe"}', '{"s":".5","d":0.2,"b":"1"}', '{"s":"abc","d":-0.9,"b":"F"}', '{"s":"1e3","d":9.99,"b":"t"}'].join('\n') + '\n' },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/m/'], format: 'json' })
+          .applyMapping([
+            { from: 's', fromType: 'string', to: 's_long', toType: 'long' },
+            { from: 's', fromType: 'string', to: 's_int', toType: 'int' },
+            { from: 'd', fromType: 'double', to: 'd_long', toType: 'long' },
+            { from: 'd', fromType: 'double', to: 'd_short', toType: 'short' },
+            { from: 'b', fromType: 'string', to: 'b', toType: 'boolean' },
+          ])
+          .writeToS3({ path: 's3://out/m/', format: 'parquet' }),
+    }));
+
   test('applyMapping to decimal (awsglue DecimalType(10,2)) and to binary (a string as its UTF-8 bytes)', () =>
     expectParity({
       files: { 'raw/m/a.json': '{"amount":"12.5","n":7,"s":"h\u00e9"}\n{"amount":"-3.456","n":-1,"s":"x"}\n' },
@@ -208,6 +224,8 @@ describe('transforms', () => {
     ['or', or(col('city').eq('Paris'), col('tags').eq('c'))],
     ['column against column', col('score').gt(col('id'))],
     ['a missing field', col('nope').isNull().not()],
+    ['a comparison that raises inside an or', or(col('score').gt(4), col('id').eq(2), col('city').eq('Rome'))],
+    ['an and that stops before a raising comparison', and(col('tags').isNotNull(), col('city').gt('A'))],
     ['a number against a string column', col('name').lt(3)],
   ] as const)('filter: %s', (_name, where) =>
     expectParity({

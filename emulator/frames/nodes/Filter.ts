@@ -5,22 +5,40 @@ import { resolvePath } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { quoteIdentifier, quoteLiteral, quoteNumber } from '../sql';
 
-type Kind = 'number' | 'string' | 'other';
+/**
+ * How Python sees a column's values, for what a comparison does with them: numbers (bool is an int in Python, and a
+ * Decimal compares with both), strings, dates, datetimes, or anything else (lists, dicts, bytes: ordering them with
+ * another kind raises).
+ */
+type Kind = 'number' | 'string' | 'date' | 'datetime' | 'other';
 
-/** How Python sees a column's values: numbers (bool is an int in Python), strings, or anything else. */
 function kindOf(duckType: string): Kind {
   const t = duckType.toUpperCase();
   if (t === 'VARCHAR') return 'string';
   if (/^(BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT|DOUBLE|FLOAT|BOOLEAN|DECIMAL)/.test(t)) return 'number';
+  if (t === 'DATE') return 'date';
+  if (t.startsWith('TIMESTAMP')) return 'datetime';
   return 'other';
 }
 
 /**
- * One Studio filter condition as SQL with the truth value of the generated script's Python lambda, where a record
- * missing the field (KeyError) or a comparison that raises (TypeError: None < 5, 5 < 'a') counts as false, even when
- * negated; `==` between different kinds is simply False (so its negation is True); a constant is a number when it reads
- * as one (`isNumberLiteral`, the generator's rule), else a string.
+ * The generated script's lambda in SQL. Each condition evaluates, per record, to one of three outcomes: 0 (False),
+ * 1 (True) or 2 (it raises: a field missing from the record is a KeyError, `None < 4` or `'a' < 4` a TypeError).
+ * `and` / `or` combine them as Python does, left to right with short circuit, an exception stopping everything; awsglue's
+ * filter counts a record whose function raised KeyError, ValueError or TypeError as False (GLUE-REFERENCE section 10).
+ * So in `row["n"] > 4 or row["id"] == 2`, a record with `n` None is dropped even when its id is 2.
+ *
+ * Unconfirmed where the local frame cannot tell: a JSON record without a key the others have reads as null here (None
+ * in Python, no KeyError) until gluekit's frames keep each record's own fields.
  */
+const FALSE = '0';
+const TRUE = '1';
+const RAISES = '2';
+
+function truth(sql: string): string {
+  return `(CASE WHEN ${sql} THEN ${TRUE} ELSE ${FALSE} END)`;
+}
+
 function conditionSql(input: DynamicFrame, f: FilterExpression, where: string): string {
   const values = f.Values ?? [];
   const operand = (i: number): { sql: string; kind: Kind } | 'missing' => {
@@ -34,49 +52,54 @@ function conditionSql(input: DynamicFrame, f: FilterExpression, where: string): 
     }
     return isNumberLiteral(raw) ? { sql: quoteNumber(raw), kind: 'number' } : { sql: quoteLiteral(raw), kind: 'string' };
   };
-  const left = operand(0);
-  if (left === 'missing') return 'false';
-  let sql: string;
+  const needed = f.Operation === 'ISNULL' ? 1 : 2;
+  const operands = [0, 1].slice(0, needed).map(operand);
+  // Python evaluates the operands first: a missing field raises before any comparison.
+  if (operands.includes('missing')) return RAISES;
+  const [left, right] = operands as { sql: string; kind: Kind }[];
+  let outcome: string;
   switch (f.Operation) {
     case 'ISNULL':
-      sql = `(${left.sql} IS NULL)`;
+      outcome = truth(`${left.sql} IS NULL`);
       break;
-    case 'EQ': {
-      const right = operand(1);
-      if (right === 'missing') return 'false';
-      // Python: == never raises; values of different kinds are unequal, None == None is True.
-      sql = left.kind === right.kind && left.kind !== 'other' ? `(${left.sql} IS NOT DISTINCT FROM ${right.sql})` : `(${left.sql} IS NULL AND ${right.sql} IS NULL)`;
+    case 'EQ':
+      // == never raises: values of different kinds are unequal (None == None is True).
+      outcome = left.kind === right.kind && left.kind !== 'other' ? truth(`${left.sql} IS NOT DISTINCT FROM ${right.sql}`) : truth(`${left.sql} IS NULL AND ${right.sql} IS NULL`);
       break;
-    }
     case 'LT':
     case 'LTE':
     case 'GT':
     case 'GTE': {
-      const right = operand(1);
-      if (right === 'missing') return 'false';
-      // Ordering across kinds raises TypeError in Python: false, negated or not.
-      if (left.kind !== right.kind || left.kind === 'other') return 'false';
+      // Ordering None, or values of different kinds, raises TypeError.
+      if (left.kind !== right.kind || left.kind === 'other') return RAISES;
       const op = { LT: '<', LTE: '<=', GT: '>', GTE: '>=' }[f.Operation];
-      return `COALESCE(${f.Negated ? 'NOT ' : ''}(${left.sql} ${op} ${right.sql}), false)`;
+      outcome = `(CASE WHEN ${left.sql} IS NULL OR ${right.sql} IS NULL THEN ${RAISES} WHEN ${left.sql} ${op} ${right.sql} THEN ${TRUE} ELSE ${FALSE} END)`;
+      break;
     }
     case 'REGEX': {
-      const right = operand(1);
-      if (right === 'missing') return 'false';
       // re.match(p, str(v)): anchored at the start only; str(None) is 'None'.
       const text = `COALESCE(CAST(${left.sql} AS VARCHAR), 'None')`;
-      sql = `regexp_matches(${text}, '^(?:' || CAST(${right.sql} AS VARCHAR) || ')')`;
+      outcome = truth(`regexp_matches(${text}, '^(?:' || CAST(${right.sql} AS VARCHAR) || ')')`);
       break;
     }
     default:
       throw new Error(`${where}: unknown filter operation '${String(f.Operation)}'`);
   }
-  return `COALESCE(${f.Negated ? `NOT ${sql}` : sql}, false)`;
+  // not (x): an exception stays an exception.
+  return f.Negated ? `(CASE ${outcome} WHEN ${TRUE} THEN ${FALSE} WHEN ${FALSE} THEN ${TRUE} ELSE ${RAISES} END)` : outcome;
 }
 
-/** `Filter`: keeps the records for which all (AND) or any (OR) of the conditions hold. */
+/** Python's `a and b` / `a or b` over outcomes: an exception in `a` stops it; `b` is evaluated only when needed. */
+function combine(a: string, b: string, operator: 'AND' | 'OR'): string {
+  const decided = operator === 'AND' ? FALSE : TRUE;
+  return `(CASE ${a} WHEN ${RAISES} THEN ${RAISES} WHEN ${decided} THEN ${decided} ELSE ${b} END)`;
+}
+
+/** `Filter`: keeps the records for which the generated lambda is True. */
 export const compileFilter: NodeCompiler<'Filter'> = (node, [input], session) => {
   const where = nodeWhere(node);
-  const joiner = node.parameters.LogicalOperator === 'OR' ? ' OR ' : ' AND ';
-  const predicate = (node.parameters.Filters ?? []).map((f, i) => conditionSql(input, f, `${where} Filters[${i}]`)).join(joiner);
-  return session.frame(node.id, `SELECT * FROM ${quoteIdentifier(input.view)} WHERE ${predicate}`);
+  const operator = node.parameters.LogicalOperator === 'OR' ? 'OR' : 'AND';
+  const outcomes = (node.parameters.Filters ?? []).map((f, i) => conditionSql(input, f, `${where} Filters[${i}]`));
+  const lambda = outcomes.reduce((a, b) => combine(a, b, operator));
+  return session.frame(node.id, `SELECT * FROM ${quoteIdentifier(input.view)} WHERE ${lambda} = ${TRUE}`);
 };

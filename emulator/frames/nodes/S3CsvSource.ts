@@ -19,6 +19,8 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
     ...(p.Escaper ? [`escape = ${quoteLiteral(p.Escaper)}`] : []),
     ...(p.SkipFirst ? ['skip = 1'] : []),
     ...(p.CompressionType && String(p.CompressionType) !== 'none' ? [`compression = ${quoteLiteral(p.CompressionType)}`] : []),
+    // A quoted empty value ("") is the empty string, not null (Spark keeps it since 2.4).
+    'allow_quoted_nulls = false',
     'union_by_name = true',
     'hive_partitioning = false',
   ];

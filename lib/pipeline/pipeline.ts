@@ -77,8 +77,18 @@ export interface S3SinkOptions extends StepOptions {
 export interface CatalogSinkOptions extends StepOptions {
   readonly database: string;
   readonly table: string;
-  /** @default - the table's own partition keys */
+  /**
+   * Columns written as Hive-style `key=value/` folders.
+   * @default - the table's own partition keys (locally; Unconfirmed for Glue)
+   */
   readonly partitionKeys?: string[];
+  /**
+   * Add the partitions the sink wrote to the table, as Glue does only with `enableUpdateCatalog` (the table's schema is
+   * left as it is: `updateBehavior` LOG). Needs `partitionKeys`.
+   * @default false - the catalog is left alone; crawl the output to make new partitions known
+   * @see https://docs.aws.amazon.com/glue/latest/dg/update-from-job.html
+   */
+  readonly updateCatalog?: boolean;
 }
 
 /**
@@ -228,11 +238,27 @@ export class Frame {
     });
   }
 
-  /** `write_dynamic_frame.from_catalog(database, table_name)`: writes in the table's format to its location. */
+  /**
+   * `write_dynamic_frame.from_catalog(database, table_name)`: writes in the table's format to its location; with
+   * `updateCatalog`, also adds the partitions it wrote to the table.
+   */
   writeToCatalog(options: CatalogSinkOptions): void {
+    const partitionKeys = (options.partitionKeys ?? []).map(studioPath);
+    if (options.updateCatalog) {
+      const name = options.transformationCtx ?? this.pipeline.nextId('S3CatalogTarget');
+      this.pipeline.add(name, {
+        S3CatalogTarget: {
+          Name: name,
+          Inputs: [this.id],
+          Database: options.database,
+          Table: options.table,
+          PartitionKeys: partitionKeys,
+          SchemaChangePolicy: { EnableUpdateCatalog: true, UpdateBehavior: 'LOG' },
+        },
+      });
+      return;
+    }
     const name = options.transformationCtx ?? this.pipeline.nextId('CatalogTarget');
-    this.pipeline.add(name, {
-      CatalogTarget: { Name: name, Inputs: [this.id], Database: options.database, Table: options.table, PartitionKeys: (options.partitionKeys ?? []).map(studioPath) },
-    });
+    this.pipeline.add(name, { CatalogTarget: { Name: name, Inputs: [this.id], Database: options.database, Table: options.table, PartitionKeys: partitionKeys } });
   }
 }

@@ -283,6 +283,22 @@ describe('sinks', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).writeToCatalog({ database: 'db', table: 'sink', partitionKeys: ['state'] }),
     }));
 
+  test('a catalog sink with updateCatalog writes the same files (and adds its partitions)', () =>
+    expectParity({
+      files: { 'raw/j/a.json': '{"id":1,"name":"Ann","state":"CA"}\n{"id":2,"name":"Bob","state":"NY"}\n' },
+      tables: [
+        {
+          input: {
+            Name: 'sink',
+            PartitionKeys: [{ Name: 'state', Type: 'string' }],
+            Parameters: { classification: 'parquet' },
+            StorageDescriptor: { Location: 's3://out/sink/', Columns: [{ Name: 'name', Type: 'string' }, { Name: 'id', Type: 'bigint' }] },
+          },
+        },
+      ],
+      build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).writeToCatalog({ database: 'db', table: 'sink', partitionKeys: ['state'], updateCatalog: true }),
+    }));
+
   test('a catalog table without partition keys, written with partitionKeys', () =>
     expectParity({
       files: { 'raw/j/a.json': '{"id":1,"name":"Ann","state":"CA"}\n{"id":2,"name":"Bob","state":"NY"}\n' },

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     TableInput: { Name: 'out', PartitionKeys: [{ Name: 'state', Type: 'string' }], Parameters: { classification: 'parquet' }, StorageDescriptor: { Location: 's3://b/out/', Columns: [{ Name: 'id', Type: 'bigint' }] } },
   });
   const p = new Pipeline();
-  p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).writeToCatalog({ database: 'db', table: 'out', transformationCtx: 'sink' });
+  p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).writeToCatalog({ database: 'db', table: 'out', partitionKeys: ['state'], updateCatalog: true, transformationCtx: 'sink' });
   await service.jobs.createJob({ Name: 'crash', Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: p.graph });
   const run = await service.runJob('crash');
   await service.close();

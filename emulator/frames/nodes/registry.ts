@@ -6,6 +6,7 @@ import { compileCatalogTarget } from './CatalogTarget';
 import { compileDropFields } from './DropFields';
 import { compileFilter } from './Filter';
 import { compileRenameField } from './RenameField';
+import { compileS3CatalogTarget } from './S3CatalogTarget';
 import { compileS3CsvSource } from './S3CsvSource';
 import { compileS3DirectTarget } from './S3DirectTarget';
 import { compileS3GlueParquetTarget } from './S3GlueParquetTarget';
@@ -30,4 +31,5 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,
   CatalogTarget: compileCatalogTarget,
+  S3CatalogTarget: compileS3CatalogTarget,
 };

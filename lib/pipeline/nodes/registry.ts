@@ -5,6 +5,7 @@ import { CatalogTargetNode } from './CatalogTarget';
 import { DropFieldsNode } from './DropFields';
 import { FilterNode } from './Filter';
 import { RenameFieldNode } from './RenameField';
+import { S3CatalogTargetNode } from './S3CatalogTarget';
 import { S3CsvSourceNode } from './S3CsvSource';
 import { S3DirectTargetNode } from './S3DirectTarget';
 import { S3GlueParquetTargetNode } from './S3GlueParquetTarget';
@@ -30,6 +31,7 @@ export const NODE_DEFINITIONS = {
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,
   CatalogTarget: CatalogTargetNode,
+  S3CatalogTarget: S3CatalogTargetNode,
 } satisfies { [K in keyof StudioNodeParameters]?: NodeDefinition<StudioNodeParameters[K]> };
 
 /** A node kind gluekit knows. */

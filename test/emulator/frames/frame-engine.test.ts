@@ -266,7 +266,7 @@ test('an S3 source path without a trailing slash is a folder, not a key prefix; 
   expect(await csvOut(p, 'o')).toEqual(['v', '1']);
 });
 
-test('a catalog sink writes in the table format, reads back, and adds its new partitions', async () => {
+test('a catalog sink writes in the table format and reads back; only with updateCatalog does it add its partitions', async () => {
   await people();
   catalog.createTable({
     DatabaseName: 'db',
@@ -288,7 +288,17 @@ test('a catalog sink writes in the table format, reads back, and adds its new pa
   p.fromCatalog({ database: 'db', table: 'people' }).writeToCatalog({ database: 'db', table: 'copy', transformationCtx: 'to_copy' });
   await run(p);
   expect(fs.readFileSync(path.join(dir, 's3', 'b', 'copy', 'year=2020', 'run-1700000000000-part-r-00000.csv'), 'utf8')).toBe('city|id\nLima|4\n');
-  expect(catalog.getPartitions({ DatabaseName: 'db', TableName: 'copy' }).Partitions.map((x) => x.Values)).toEqual([['2019'], ['2020']]);
+  // The generated script passes no enableUpdateCatalog: Glue adds no partition, and the table reads no rows yet.
+  expect(catalog.getPartitions({ DatabaseName: 'db', TableName: 'copy' }).Partitions).toEqual([]);
+  expect((await readTable(model.catalogReader(), store, 'db', 'copy')).count).toBe(0);
+  fs.rmSync(path.join(dir, 's3', 'b', 'copy'), { recursive: true, force: true });
+  const q = new Pipeline();
+  q.fromCatalog({ database: 'db', table: 'people' }).writeToCatalog({ database: 'db', table: 'copy', partitionKeys: ['year'], updateCatalog: true, transformationCtx: 'to_copy' });
+  await run(q);
+  expect(catalog.getPartitions({ DatabaseName: 'db', TableName: 'copy' }).Partitions.map((x) => [x.Values, x.StorageDescriptor?.Location])).toEqual([
+    [['2019'], 's3://b/copy/year=2019/'],
+    [['2020'], 's3://b/copy/year=2020/'],
+  ]);
   const back = await readTable(model.catalogReader(), store, 'db', 'copy', { orderBy: ['id'] });
   expect(back.rows).toEqual([
     { city: 'Rome', id: null, year: '2019' },

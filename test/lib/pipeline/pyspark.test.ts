@@ -719,3 +719,18 @@ describe('graph block, variables and errors', () => {
     expect(line).toContain('mappings=[("provider id", "long", "provider id", "long"), ("provider city", "string", "city", "string"), ');
   });
 });
+
+describe('catalog sinks that update the catalog', () => {
+  test('are printed with enableUpdateCatalog, updateBehavior LOG and their partitionKeys, and need partition keys', () => {
+    const p = new Pipeline();
+    p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).writeToCatalog({ database: 'db', table: 't', partitionKeys: ['state'], updateCatalog: true, transformationCtx: 'sink' });
+    const script = generatePySparkScript(p.graph);
+    expect(script).toContain(
+      'sink = glueContext.write_dynamic_frame.from_catalog(frame=src, database="db", table_name="t", additional_options={"enableUpdateCatalog": True, "updateBehavior": "LOG", "partitionKeys": ["state"]}, transformation_ctx="sink")',
+    );
+    pyCompile(script);
+    expect(() => new Pipeline().fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).writeToCatalog({ database: 'db', table: 't', updateCatalog: true, transformationCtx: 'sink' })).toThrow(
+      "pipeline node 'sink' (S3CatalogTarget): PartitionKeys must name the partition keys whose partitions the catalog gets",
+    );
+  });
+});

@@ -239,14 +239,16 @@ class GlueContext(object):
         null), then the frame's fields the table lacks (Unconfirmed). Folders only for
         ``additional_options["partitionKeys"]``
         (Unconfirmed: the table's own PartitionKeys are not used without it). No partition is registered
-        (GLUE-REFERENCE section 10)."""
+        (GLUE-REFERENCE section 10) unless ``enableUpdateCatalog`` is set; then the files are the same and the new
+        partitions go to the catalog (not modelled here: the stand-ins' catalog is read-only). ``updateBehavior``
+        ``LOG`` (schema unchanged) is accepted; ``UPDATE_IN_DATABASE`` (schema updates) is not modelled."""
         where = "write_dynamic_frame.from_catalog(%s.%s)" % (database, table_name)
         _no_kwargs(kwargs, where)
         if not isinstance(frame, DynamicFrame):
             raise TypeError("%s: frame must be a DynamicFrame, got %r" % (where, frame))
-        _unknown(additional_options or {}, {"partitionKeys", "enableUpdateCatalog"}, where + " additional_options")
-        if _flag(additional_options or {}, "enableUpdateCatalog", False):
-            raise NotModelled("%s: enableUpdateCatalog is not modelled by the awsglue stand-ins" % where)
+        _unknown(additional_options or {}, {"partitionKeys", "enableUpdateCatalog", "updateBehavior"}, where + " additional_options")
+        if _flag(additional_options or {}, "enableUpdateCatalog", False) and (additional_options or {}).get("updateBehavior", "UPDATE_IN_DATABASE") != "LOG":
+            raise NotModelled("%s: enableUpdateCatalog with updateBehavior UPDATE_IN_DATABASE (schema updates) is not modelled by the awsglue stand-ins" % where)
         keys = _partition_keys((additional_options or {}).get("partitionKeys", []), where)
         table = _catalog.find_table(database, table_name)["Table"]
         sd = table.get("StorageDescriptor") or {}

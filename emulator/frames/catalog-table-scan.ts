@@ -5,6 +5,7 @@ import type { DynamicFrame } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
 import { compilePartitionPredicate } from './partition-filter';
 import { quoteIdentifier, quoteList, quoteLiteral } from './sql';
+import { sparkCast } from './spark-cast';
 import { toDuckDbType } from './types';
 
 /** The column a scan names each row's file in, to join it to its partition's values. */
@@ -73,7 +74,19 @@ function reader(session: FrameSession, table: Table, where: string, files: strin
     return `SELECT ${selected} FROM read_parquet(${list}, union_by_name = true, hive_partitioning = false${fileColumn})`;
   }
   if (classification === 'json' || serde.includes('Json')) {
-    return `SELECT * FROM read_json(${list}, format = 'newline_delimited', columns = ${columnStruct}, hive_partitioning = false${fileColumn})`;
+    // Hive's JSON SerDes match a record's keys to the (lower-case) catalog columns case-insensitively, so a key `userId`
+    // fills column `userid`: each column takes the first key of the record that matches it so (Unconfirmed: which of
+    // two keys differing only in case wins; keys inside structs are matched exactly). Values are converted as Spark
+    // converts text, so a number in a string column reads as its digits.
+    const record = quoteIdentifier('gluekit_record');
+    const fields = columns.map((c) => {
+      const type = toDuckDbType(c.Type ?? 'string', `${where} column '${c.Name}'`);
+      const path = `'$."' || replace(list_filter(json_keys(${record}), k -> lower(k) = ${quoteLiteral(c.Name!.toLowerCase())})[1], '"', '\\"') || '"'`;
+      const value = /^(STRUCT|MAP)|\[\]$/.test(type) ? `TRY_CAST(json_extract(${record}, ${path}) AS ${type})` : sparkCast(`json_extract_string(${record}, ${path})`, 'VARCHAR', type);
+      return `${value} AS ${quoteIdentifier(c.Name!)}`;
+    });
+    const names = withFileColumn ? `${record}, ${quoteIdentifier(FILE_COLUMN)}` : record;
+    return `SELECT ${[...fields, ...(withFileColumn ? [quoteIdentifier(FILE_COLUMN)] : [])].join(', ')} FROM read_ndjson_objects(${list}${withFileColumn ? ', filename = true' : ''}) AS records(${names})`;
   }
   if (classification === 'csv' || serde.includes('LazySimpleSerDe') || serde.includes('OpenCSVSerde')) {
     const serdeParams = table.StorageDescriptor?.SerdeInfo?.Parameters ?? {};

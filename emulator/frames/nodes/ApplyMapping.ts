@@ -1,38 +1,8 @@
 import { emptyProjection, joinPath, resolvePath } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { quoteIdentifier } from '../sql';
+import { sparkCast } from '../spark-cast';
 import { toDuckDbType } from '../types';
-
-const INTEGRAL = new Set(['BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT']);
-const FRACTIONAL = /^(DOUBLE|FLOAT|DECIMAL)/;
-
-/**
- * A value cast as the generated script's ApplyMapping casts it, following Spark's casts (GLUE-REFERENCE section 10;
- * that Glue's closed-source ApplyMapping follows Spark is Unconfirmed): null when it cannot be cast, where DuckDB's casts
- * would round, fail or read differently.
- * - string to an integral type: surrounding whitespace trimmed, a sign, digits, and a fractional part that is dropped
- *   (`"12.50"` is 12, `"-2.7"` is -2, `".5"` is 0); anything else, or a value out of range, is null;
- * - a fractional number to an integral type truncates toward zero (2.7 is 2, -2.7 is -2); out of range is null
- *   (Unconfirmed: the JVM saturates a double cast to long);
- * - string to boolean: `true`, `t`, `yes`, `y`, `1` and `false`, `f`, `no`, `n`, `0`, any case, trimmed; else null;
- * - string to binary: its UTF-8 bytes (DuckDB's own cast reads escape sequences instead).
- */
-function cast(value: string, from: string, to: string): string {
-  if (from === to) return value;
-  if (INTEGRAL.has(to) && from === 'VARCHAR') {
-    const text = `trim(${value})`;
-    const sign = `regexp_extract(${text}, '^[+-]?', 0)`;
-    const digits = `regexp_extract(${text}, '^[+-]?([0-9]*)', 1)`;
-    return `(CASE WHEN regexp_full_match(${text}, '[+-]?[0-9]*([.][0-9]*)?') AND NOT regexp_full_match(${text}, '[+-]?') THEN TRY_CAST(${sign} || CASE WHEN ${digits} = '' THEN '0' ELSE ${digits} END AS ${to}) END)`;
-  }
-  if (INTEGRAL.has(to) && FRACTIONAL.test(from)) return `TRY_CAST(trunc(${value}) AS ${to})`;
-  if (to === 'BOOLEAN' && from === 'VARCHAR') {
-    const word = `lower(trim(${value}))`;
-    return `(CASE WHEN ${word} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN ${word} IN ('false', 'f', 'no', 'n', '0') THEN false END)`;
-  }
-  if (to === 'BLOB' && from === 'VARCHAR') return `encode(${value})`;
-  return `TRY_CAST(${value} AS ${to})`;
-}
 
 /**
  * `ApplyMapping`: only mapped fields survive, in mapping order, each cast to its target type. A value that cannot be
@@ -49,7 +19,7 @@ export const compileApplyMapping: NodeCompiler<'ApplyMapping'> = (node, [input],
     const field = resolvePath(input, from, where);
     if (!field) continue;
     const target = toDuckDbType(m.ToType ?? 'string', `${where} ToType`, 'mapping');
-    cols.push(`${cast(quoteIdentifier(field.name), field.type, target)} AS ${quoteIdentifier(to)}`);
+    cols.push(`${sparkCast(quoteIdentifier(field.name), field.type, target)} AS ${quoteIdentifier(to)}`);
   }
   return session.frame(node.id, cols.length > 0 ? `SELECT ${cols.join(', ')} FROM ${quoteIdentifier(input.view)}` : emptyProjection(input));
 };

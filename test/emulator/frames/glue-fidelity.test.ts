@@ -75,3 +75,17 @@ test('a quoted empty CSV value is the empty string; an unquoted empty value is n
   p.fromS3({ paths: ['s3://b/in/'], format: 'csv', withHeader: true }).writeToS3({ path: 's3://b/out/', format: 'json' });
   expect(await jsonOut(p.graph)).toEqual([{ id: 1, name: '' }, { id: 2 }, { id: 3, name: 'x' }]);
 });
+
+test('a crawled JSON table reads its camelCase keys back into its lower-case columns, and a number in a string column as its digits', async () => {
+  await h.service.objects.write('b', 'events/a.json', '{"userId":1,"eventName":"open","note":"a"}\n{"userId":2,"eventName":"close","note":5}\n');
+  await h.service.crawlers.createCrawler({ Name: 'c', Role: 'r', DatabaseName: 'db', Targets: { S3Targets: [{ Path: 's3://b/events/' }] } });
+  expect((await h.service.runCrawler('c')).LastCrawl?.Status).toBe('SUCCEEDED');
+  const { Table } = await h.service.catalog.getTable({ DatabaseName: 'db', Name: 'events' });
+  expect(Table!.StorageDescriptor!.Columns!.map((c) => c.Name)).toEqual(['userid', 'eventname', 'note']);
+  const p = new Pipeline();
+  p.fromCatalog({ database: 'db', table: 'events' }).writeToS3({ path: 's3://b/out/', format: 'json' });
+  expect(await jsonOut(p.graph)).toEqual([
+    { userid: 1, eventname: 'open', note: 'a' },
+    { userid: 2, eventname: 'close', note: '5' },
+  ]);
+});

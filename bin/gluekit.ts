@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
-import { CommandOptions, CommandResult, runCommand, showCommand, synthCommand, tablesCommand } from '../emulator/project';
+import { CommandOptions, CommandResult, runCommand, showCommand, synthCommand, tablesCommand, unlockCommand } from '../emulator/project';
 
 interface GlobalOptions {
   stateDir: string;
@@ -73,6 +73,12 @@ program
   .argument('<table>', 'DATABASE.TABLE')
   .option('--limit <n>', 'rows to print', positiveInt, 20)
   .action((table: string, opts: { limit: number }) => print(showCommand(table, opts.limit, commandOptions())));
+
+program
+  .command('unlock')
+  .description('take the state directory back from an owner that is gone (a live owner on this host is never removed)')
+  .option('--force', 'also remove an owner on another host, which gluekit cannot check')
+  .action((opts: { force?: boolean }) => print(unlockCommand(commandOptions(), opts.force === true)));
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`gluekit: ${e instanceof Error ? e.message : String(e)}\n`);

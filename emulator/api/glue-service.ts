@@ -2,7 +2,7 @@ import type { Crawler, JobRun, WorkflowRun } from '@aws-sdk/client-glue';
 import { Executor, ObjectStore, ReadTableOptions, stateObjectStore, TableRows } from '../exec';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Deployment, GlueModel, OwnerLock, StateInUseError, workflowRunView } from '../model';
+import { Deployment, GlueModel, OwnerLock, StateInUseError, StateOwner, workflowRunView } from '../model';
 import { CatalogApi } from './catalog-api';
 import { CrawlerApi } from './crawler-api';
 import { JobApi } from './job-api';
@@ -61,6 +61,21 @@ export class GlueService {
     try {
       const owner = OwnerLock.holder(model.state);
       if (owner) throw new StateInUseError(stateDir, owner);
+    } finally {
+      model.close();
+    }
+  }
+
+  /**
+   * Removes the owner record of a holder that is gone (see `OwnerLock.breakStale`): a live holder on this host is never
+   * removed, one on another host only with `force`. Returns the holder removed. Runs it left are recovered by the next
+   * writer.
+   */
+  static unlock(stateDir: string, force: boolean): StateOwner | undefined {
+    if (!fs.existsSync(path.join(stateDir, 'state.db'))) throw new Error(`no gluekit state in ${stateDir}: there is nothing to unlock`);
+    const model = GlueModel.open(stateDir);
+    try {
+      return OwnerLock.breakStale(model.state, force);
     } finally {
       model.close();
     }

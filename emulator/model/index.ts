@@ -9,3 +9,4 @@ export * from './job-run-repository';
 export * from './deployment-repository';
 export * from './workflow-run-view';
 export { OwnerLock, StateInUseError } from '../state/owner-lock';
+export type { StateOwner } from '../state/owner-lock';

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { Crawler, JobRun, WorkflowRun } from '@aws-sdk/client-glue';
 import { readCdkProject, synthesize } from './cdk-app';
+import { GlueService } from '../api';
 import { formatRows, formatWorkflowRun, nodeStatus, FormatOptions } from './format';
 import { openProject, OpenProjectOptions, readProjectState } from './local-project';
 
@@ -113,4 +114,14 @@ export async function showCommand(qualified: string, limit: number, options: Com
   } finally {
     await service.close();
   }
+}
+
+/** `gluekit unlock [--force]`: takes the state back from an owner that is gone but cannot be seen to be. */
+export async function unlockCommand(options: CommandOptions, force: boolean): Promise<CommandResult> {
+  const stateDir = path.resolve(path.resolve(options.appDir ?? process.cwd()), options.stateDir ?? '.gluekit');
+  const removed = GlueService.unlock(stateDir, force);
+  const text = removed
+    ? `removed the owner of ${stateDir}: gluekit process ${removed.pid} on ${removed.host} (${removed.command}, since ${removed.since}); the next run recovers what it left`
+    : `${stateDir} has no owner`;
+  return { json: { stateDir, removed: removed ?? null }, text, exitCode: 0 };
 }

@@ -21,7 +21,9 @@ export class StateInUseError extends Error {
   constructor(readonly stateDir: string, readonly owner: StateOwner) {
     super(
       `state directory ${stateDir} is in use by gluekit process ${owner.pid} on ${owner.host} (${owner.command}, since ${owner.since}); ` +
-        `wait for it to finish, or use another state directory (--state-dir, or stateDir in LocalGlue)${owner.host === os.hostname() ? '' : `; gluekit cannot tell from ${os.hostname()} whether a process on ${owner.host} still runs`}`,
+        `wait for it to finish, or use another state directory (--state-dir, or stateDir in LocalGlue)${
+          owner.host === os.hostname() ? '' : `; gluekit cannot tell from ${os.hostname()} whether a process on ${owner.host} still runs: if it is gone, gluekit unlock --force takes the state back`
+        }`,
     );
     this.name = 'StateInUseError';
   }
@@ -52,6 +54,25 @@ export class OwnerLock {
   static holder(store: StateStore): StateOwner | undefined {
     const row = store.statement('SELECT pid, host, command, since, token FROM owner WHERE id = 1').get() as OwnerRow | undefined;
     return row && isAlive(row) ? { pid: row.pid, host: row.host, command: row.command, since: row.since } : undefined;
+  }
+
+  /**
+   * Takes the state back from a holder that is gone but cannot be seen to be (one on another host, after a crash or a
+   * container's restart under a new name): removes the owner record. A holder that runs on this host is never removed;
+   * one on another host only with `force`. Returns the holder removed, if any.
+   */
+  static breakStale(store: StateStore, force: boolean): StateOwner | undefined {
+    return store.transaction(() => {
+      const holder = store.statement('SELECT pid, host, token, command, since FROM owner WHERE id = 1').get() as OwnerRow | undefined;
+      if (!holder) return undefined;
+      const owner = { pid: holder.pid, host: holder.host, command: holder.command, since: holder.since };
+      if (holder.host === os.hostname() && isAlive(holder)) throw new StateInUseError(String(store.stateDir), owner);
+      if (holder.host !== os.hostname() && !force) {
+        throw new Error(`state directory ${store.stateDir} is held by gluekit process ${holder.pid} on ${holder.host} (${holder.command}); make sure it is gone, then run gluekit unlock --force`);
+      }
+      store.statement('DELETE FROM owner WHERE id = 1').run();
+      return owner;
+    });
   }
 
   /** Gives the state up (only if this lock still holds it). */

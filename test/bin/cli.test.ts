@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import Database from 'libsql';
 import { generateMedicare } from '../../examples/medicare/generate-data';
 
 /** The CLI end to end, as built by `npm run build` (npm test builds first), in the repository's own CDK project. */
@@ -135,4 +136,33 @@ test('show names the table it cannot find and says where to look', () => {
   const missing = gluekit(['show', 'datalake.nope', '--state-dir', stateDir]);
   expect(missing.status).toBe(2);
   expect(missing.stderr).toBe('gluekit: cannot read datalake.nope: Table nope not found in database datalake. (gluekit tables lists the tables)\n');
+});
+
+test('an owner on another host is refused by name until gluekit unlock --force takes the state back; a live owner here never is', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-cli-unlock-'));
+  try {
+    const tables = gluekit(['tables', '--state-dir', dir]);
+    expect(tables.stderr).toContain('nothing has run there yet');
+    // A state left by a process on another machine (a container, a shared volume).
+    const db = new Database(path.join(dir, 'state.db'));
+    db.exec('PRAGMA user_version = 0');
+    db.close();
+    const first = gluekit(['unlock', '--state-dir', dir]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe(`${dir} has no owner\n`);
+    const owned = new Database(path.join(dir, 'state.db'));
+    owned.prepare("INSERT INTO owner (id, pid, host, token, command, since) VALUES (1, 42, 'elsewhere', 't:', 'gluekit run workflow nightly', '2026-11-29T00:00:00Z')").run();
+    owned.close();
+    const refused = gluekit(['run', 'job', 'clean-medicare', '--state-dir', dir]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`is in use by gluekit process 42 on elsewhere (gluekit run workflow nightly, since 2026-11-29T00:00:00Z); wait for it to finish, or use another state directory (--state-dir, or stateDir in LocalGlue); gluekit cannot tell from ${os.hostname()} whether a process on elsewhere still runs: if it is gone, gluekit unlock --force takes the state back`);
+    const noForce = gluekit(['unlock', '--state-dir', dir]);
+    expect(noForce.status).toBe(2);
+    expect(noForce.stderr).toBe(`gluekit: state directory ${dir} is held by gluekit process 42 on elsewhere (gluekit run workflow nightly); make sure it is gone, then run gluekit unlock --force\n`);
+    const forced = gluekit(['unlock', '--force', '--state-dir', dir]);
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toBe(`removed the owner of ${dir}: gluekit process 42 on elsewhere (gluekit run workflow nightly, since 2026-11-29T00:00:00Z); the next run recovers what it left\n`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -2,7 +2,7 @@ import type { ObjectInfo, ObjectStore } from '../storage/object-store';
 import { parseS3Uri } from '../storage/s3-uri';
 import { classifyObject } from './classify-object';
 import { CrawledTable, crawledTable } from './crawled-table';
-import { compileExclusionGlob, isExcluded } from './exclusion-glob';
+import { compileExclusionGlob, isExcluded } from '../storage/exclusion-glob';
 import type { ClassifiedFile } from './file-schema';
 import { ParquetSchemaReader } from './parquet-schema-reader';
 import { groupTables, TableGroup } from './table-grouping';

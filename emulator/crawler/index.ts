@@ -10,6 +10,5 @@ export * from './text-sample';
 export * from './text-value-type';
 export * from './inferred-type';
 export * from './file-schema';
-export * from './exclusion-glob';
 export * from './table-grouping';
 export * from './table-name';

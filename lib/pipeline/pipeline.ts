@@ -56,6 +56,11 @@ export interface S3SourceOptions extends StepOptions {
    * @default true
    */
   readonly recurse?: boolean;
+  /**
+   * Glob patterns of objects not to read: `**.txt`, `archive/**` (below the path) or a whole `s3://` URI pattern.
+   * @default - every object under the paths is read
+   */
+  readonly exclusions?: string[];
 }
 
 export interface S3SinkOptions extends StepOptions {
@@ -122,7 +127,7 @@ export class Pipeline {
 
   /** `glueContext.create_dynamic_frame.from_options(connection_type="s3", ...)` */
   fromS3(options: S3SourceOptions): Frame {
-    const common = { Paths: [...(options.paths ?? [])], Recurse: options.recurse ?? true };
+    const common = { Paths: [...(options.paths ?? [])], Recurse: options.recurse ?? true, ...(options.exclusions?.length ? { Exclusions: [...options.exclusions] } : {}) };
     switch (options.format) {
       case 'csv': {
         const name = options.transformationCtx ?? this.nextId('S3CsvSource');

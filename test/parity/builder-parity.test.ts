@@ -62,6 +62,12 @@ describe('sources', () => {
       },
     }));
 
+  test('S3 sources skip what their exclusion globs match, below the path or as a whole s3:// URI', () =>
+    expectParity({
+      files: { 'raw/x/a.json': '{"id":1}\n', 'raw/x/notes.txt': '{"id":2}\n', 'raw/x/old/b.json': '{"id":3}\n', 'raw/x/new/c.json': '{"id":4}\n', 'raw/x/new/d.json': '{"id":5}\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/x/'], format: 'json', exclusions: ['**.txt', 'old/**', 's3://raw/x/new/d.*'] }).writeToS3({ path: 's3://out/x/', format: 'json' }),
+    }));
+
   test('an S3 JSON source', () =>
     expectParity({
       files: { 'raw/j/a.json': PEOPLE_JSON },

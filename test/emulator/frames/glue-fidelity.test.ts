@@ -89,3 +89,10 @@ test('a crawled JSON table reads its camelCase keys back into its lower-case col
     { userid: 2, eventname: 'close', note: '5' },
   ]);
 });
+
+test('an S3 source skips the objects its exclusion globs match', async () => {
+  for (const [key, id] of [['in/a.json', 1], ['in/notes.txt', 2], ['in/old/b.json', 3], ['in/new/c.json', 4]] as const) await h.service.objects.write('b', key, `{"id":${id}}\n`);
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/in/'], format: 'json', exclusions: ['**.txt', 'old/**'] }).writeToS3({ path: 's3://b/out/', format: 'json' });
+  expect(await jsonOut(p.graph)).toEqual([{ id: 1 }, { id: 4 }]);
+});

@@ -1,4 +1,5 @@
-import { compileExclusionGlob, crawlerTableName, uniqueTableNames } from '../../../emulator/crawler';
+import { crawlerTableName, uniqueTableNames } from '../../../emulator/crawler';
+import { compileExclusionGlob } from '../../../emulator/storage/exclusion-glob';
 
 describe('exclusion globs', () => {
   const matches = (pattern: string, key: string): boolean => compileExclusionGlob(pattern).test(key);

@@ -1,5 +1,5 @@
 /**
- * A crawler exclusion pattern (GLUE-REFERENCE section 4), compiled to a RegExp over an object key relative to the
+ * An exclusion pattern of a crawler or an S3 source (GLUE-REFERENCE sections 3 and 4), compiled to a RegExp over an object key relative to the
  * include path: `*` any characters within one folder level, `**` any characters across levels, `?` one character
  * (not `/`), `[a-z]` and `[!a-c]` character classes, `{a,b}` alternatives (not nested; globs inside them work),
  * `\` escapes the next character. The whole key must match (`*.csv` excludes `x.csv` but not `sub/x.csv`; use

@@ -1,5 +1,5 @@
 import type { CodeGenConfigurationNode, Mapping } from '@aws-sdk/client-glue';
-import type { CsvSeparator } from './csv-format';
+import type { CsvQuoteChar, CsvSeparator } from './csv-format';
 import { FilterCondition, FilterPredicate } from './filter-expression';
 import type { PipelineGraph } from './graph';
 import { unwrapNode, validateNode } from './graph';
@@ -51,6 +51,11 @@ export interface S3SourceOptions extends StepOptions {
    * @default 'comma'
    */
   readonly separator?: CsvSeparator;
+  /**
+   * CSV quote character: `quote` ("), `single_quote` ('), `quillemet` («) or `disabled` (no quoting).
+   * @default 'quote'
+   */
+  readonly quoteChar?: CsvQuoteChar;
   /**
    * Read sub-folders too.
    * @default true
@@ -132,7 +137,7 @@ export class Pipeline {
       case 'csv': {
         const name = options.transformationCtx ?? this.nextId('S3CsvSource');
         return this.add(name, {
-          S3CsvSource: { Name: name, ...common, Separator: options.separator ?? 'comma', QuoteChar: 'quote', WithHeader: options.withHeader ?? false },
+          S3CsvSource: { Name: name, ...common, Separator: options.separator ?? 'comma', QuoteChar: options.quoteChar ?? 'quote', WithHeader: options.withHeader ?? false },
         });
       }
       case 'json': {

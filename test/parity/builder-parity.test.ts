@@ -53,6 +53,15 @@ describe('sources', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/x/'], format: 'csv', separator }).writeToS3({ path: 's3://out/x/', format: 'json' }),
     }));
 
+  test.each([
+    ['single_quote', "id,name,note\n1,'Ann, Jr',\"x\"\n2,Bob,'y'\n"],
+    ['disabled', "id,name,note\n1,\"Ann\",'x'\n2,Bob,y\n"],
+  ] as const)('S3 CSV with quoteChar %s', (quoteChar, csv) =>
+    expectParity({
+      files: { 'raw/q/a.csv': csv },
+      build: (p) => p.fromS3({ paths: ['s3://raw/q/'], format: 'csv', withHeader: true, quoteChar }).writeToS3({ path: 's3://out/q/', format: 'json' }),
+    }));
+
   test('S3 sources read sub-folders unless recurse is false', () =>
     expectParity({
       files: { 'raw/r/a.json': '{"id":1}\n', 'raw/r/sub/b.json': '{"id":2}\n' },

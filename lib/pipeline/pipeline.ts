@@ -220,6 +220,12 @@ export class Frame {
     return this.pipeline.add(name, { DropFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
   }
 
+  /** `DropNullFields.apply(frame)`: drops the fields that are null (or missing) in every record. */
+  dropNullFields(options: StepOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('DropNullFields');
+    return this.pipeline.add(name, { DropNullFields: { Name: name, Inputs: [this.id] } });
+  }
+
   /** `Filter.apply(frame, f)`: keeps the records for which the condition (or all/any of a predicate's) holds. */
   filter(where: FilterCondition | FilterPredicate, options: StepOptions = {}): Frame {
     const predicate: FilterPredicate = where instanceof FilterCondition ? { logicalOperator: 'AND', conditions: [where] } : where;

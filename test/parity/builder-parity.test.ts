@@ -213,6 +213,12 @@ describe('transforms', () => {
       },
     }));
 
+  test('dropNullFields drops the fields null or missing in every record, not those with an empty string', () =>
+    expectParity({
+      files: { 'raw/n/a.json': '{"id":1,"gone":null,"empty":"","some":null}\n{"id":2,"empty":"","some":3}\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/n/'], format: 'json' }).dropNullFields().writeToS3({ path: 's3://out/n/', format: 'json' }),
+    }));
+
   test('selectFields and dropFields of several paths, one not in the frame', () =>
     expectParity({
       files: { 'raw/j/a.json': PEOPLE_JSON },

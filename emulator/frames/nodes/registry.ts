@@ -4,6 +4,7 @@ import { compileApplyMapping } from './ApplyMapping';
 import { compileCatalogSource } from './CatalogSource';
 import { compileCatalogTarget } from './CatalogTarget';
 import { compileDropFields } from './DropFields';
+import { compileDropNullFields } from './DropNullFields';
 import { compileFilter } from './Filter';
 import { compileRenameField } from './RenameField';
 import { compileS3CatalogTarget } from './S3CatalogTarget';
@@ -27,6 +28,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   ApplyMapping: compileApplyMapping,
   SelectFields: compileSelectFields,
   DropFields: compileDropFields,
+  DropNullFields: compileDropNullFields,
   Filter: compileFilter,
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,

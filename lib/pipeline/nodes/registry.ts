@@ -3,6 +3,7 @@ import { ApplyMappingNode } from './ApplyMapping';
 import { CatalogSourceNode } from './CatalogSource';
 import { CatalogTargetNode } from './CatalogTarget';
 import { DropFieldsNode } from './DropFields';
+import { DropNullFieldsNode } from './DropNullFields';
 import { FilterNode } from './Filter';
 import { RenameFieldNode } from './RenameField';
 import { S3CatalogTargetNode } from './S3CatalogTarget';
@@ -27,6 +28,7 @@ export const NODE_DEFINITIONS = {
   ApplyMapping: ApplyMappingNode,
   SelectFields: SelectFieldsNode,
   DropFields: DropFieldsNode,
+  DropNullFields: DropNullFieldsNode,
   Filter: FilterNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,

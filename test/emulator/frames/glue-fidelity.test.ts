@@ -96,3 +96,18 @@ test('an S3 source skips the objects its exclusion globs match', async () => {
   p.fromS3({ paths: ['s3://b/in/'], format: 'json', exclusions: ['**.txt', 'old/**'] }).writeToS3({ path: 's3://b/out/', format: 'json' });
   expect(await jsonOut(p.graph)).toEqual([{ id: 1 }, { id: 4 }]);
 });
+
+test('dropNullFields drops the fields null or missing in every record; an empty string is a value', async () => {
+  await h.service.objects.write('b', 'in/a.json', '{"id":1,"gone":null,"empty":"","some":null}\n{"id":2,"empty":"","some":3}\n');
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/in/'], format: 'json' }).dropNullFields().writeToS3({ path: 's3://b/out/', format: 'parquet' });
+  await h.job('j', p.graph);
+  expect((await h.service.runJob('j')).JobRunState).toBe('SUCCEEDED');
+  await h.service.catalog.createTable({ DatabaseName: 'db', TableInput: { Name: 'out', Parameters: { classification: 'parquet' }, StorageDescriptor: { Location: 's3://b/out/', Columns: [] } } });
+  const read = await h.service.readTable('db', 'out', { orderBy: ['id'] });
+  expect(read.schema.map((f) => f.name)).toEqual(['id', 'empty', 'some']);
+  expect(read.rows).toEqual([
+    { id: 1, empty: '', some: null },
+    { id: 2, empty: '', some: 3 },
+  ]);
+});

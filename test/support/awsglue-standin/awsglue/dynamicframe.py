@@ -202,6 +202,19 @@ class DynamicFrame(object):
             _schema.drop(types, parts)
         return self._derive(rows, types)
 
+    def drop_null_fields(self, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        """Drops the top-level fields whose schema type is null: null or missing in every record (GLUE-REFERENCE
+        section 2; an empty string is a value). Unconfirmed: fields inside structs are not looked into here."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        rows = self._jdf.rows
+        keep = set()
+        for rec in rows:
+            for k, v in rec.items():
+                if v is not None:
+                    keep.add(k)
+        types = {k: t for k, t in self._types().items() if k in keep}
+        return self._derive([{k: v for k, v in rec.items() if k in keep} for rec in rows], types)
+
     def filter(self, f, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Keeps the records for which ``f(record)`` is true. ``record`` is a dict (a copy): ``row["x"]`` raises
         KeyError when the record has no ``x``. KeyError, ValueError and TypeError make the record false.

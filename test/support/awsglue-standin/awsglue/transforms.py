@@ -38,9 +38,14 @@ class DropFields(GlueTransform):
         return frame.drop_fields(paths, transformation_ctx, info, stageThreshold, totalThreshold)
 
 
+class DropNullFields(GlueTransform):
+    def __call__(self, frame, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        return frame.drop_null_fields(transformation_ctx, info, stageThreshold, totalThreshold)
+
+
 class Filter(GlueTransform):
     def __call__(self, frame, f, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         return frame.filter(f, transformation_ctx, info, stageThreshold, totalThreshold)
 
 
-__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter"]
+__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter"]

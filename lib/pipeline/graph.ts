@@ -47,7 +47,8 @@ function validate<K extends NodeKind>(node: GraphNode<K>): void {
   const definition = definitionOf(node.kind);
   const check = new NodeCheck(node.id, node.kind);
   if (definition.role === 'source' && node.inputs.length > 0) check.fail('is a source and takes no Inputs');
-  if (definition.role !== 'source' && node.inputs.length !== 1) check.fail(`must have exactly one input, found ${node.inputs.length}`);
+  const inputs = definition.role === 'source' ? 0 : (definition.inputs ?? 1);
+  if (definition.role !== 'source' && node.inputs.length !== inputs) check.fail(`must have exactly ${inputs === 1 ? 'one input' : `${inputs} inputs`}, found ${node.inputs.length}`);
   definition.validate(node.parameters, check);
 }
 

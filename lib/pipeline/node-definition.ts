@@ -16,6 +16,8 @@ export type NodeRole = 'source' | 'transform' | 'target';
  */
 export interface NodeDefinition<P> {
   readonly role: NodeRole;
+  /** How many frames a transform takes (Union takes two). @default 1 */
+  readonly inputs?: number;
   /**
    * Checks the parameters and throws naming the node and the field. Values only known at deploy or run time (CDK tokens,
    * job-argument placeholders) are checked for their type only: their content is checked once they are bound.
@@ -31,6 +33,8 @@ export interface ScriptContext {
   readonly transformationCtx: string;
   /** `frame=<variable of the node's one input>`. */
   frame(): string;
+  /** The Python variable of the node's i-th input. */
+  input(index: number): string;
   /** A graph string as a Python expression: a string literal, or `args["x"]` for a value carried by job argument `x`. */
   str(value: string): string;
   /** A Studio path (a list of parts) as a Python string expression, the parts joined by dots. */

@@ -220,6 +220,13 @@ export class Frame {
     return this.pipeline.add(name, { DropFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
   }
 
+  /** `frame.union(other)`: every record of both frames (Glue Studio's Union, type ALL). */
+  union(other: Frame, options: StepOptions = {}): Frame {
+    if (other.pipeline !== this.pipeline) throw new Error('union: both frames must come from the same Pipeline');
+    const name = options.transformationCtx ?? this.pipeline.nextId('Union');
+    return this.pipeline.add(name, { Union: { Name: name, Inputs: [this.id, other.id], UnionType: 'ALL' } });
+  }
+
   /** `DropNullFields.apply(frame)`: drops the fields that are null (or missing) in every record. */
   dropNullFields(options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('DropNullFields');

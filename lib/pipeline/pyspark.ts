@@ -99,6 +99,7 @@ function emitNode<K extends NodeKind>(node: GraphNode<K>, variables: Map<string,
   const script: ScriptContext = {
     transformationCtx: `transformation_ctx=${pyString(node.id)}`,
     frame: () => `frame=${variables.get(node.inputs[0])}`,
+    input: (index) => variables.get(node.inputs[index])!,
     str,
     path,
     paths: (list) => pyList((list ?? []).map(path)),

@@ -213,6 +213,16 @@ describe('transforms', () => {
       },
     }));
 
+  test('union keeps every record of both frames, each with its own fields', () =>
+    expectParity({
+      files: { 'raw/a/a.json': '{"id":1,"name":"Ann"}\n{"id":2,"name":"Bob"}\n', 'raw/b/b.json': '{"id":2,"name":"Bob"}\n{"id":3,"city":"Rome"}\n' },
+      build: (p) => {
+        const a = p.fromS3({ paths: ['s3://raw/a/'], format: 'json' });
+        const b = p.fromS3({ paths: ['s3://raw/b/'], format: 'json' });
+        a.union(b).writeToS3({ path: 's3://out/u/', format: 'json' });
+      },
+    }));
+
   test('dropNullFields drops the fields null or missing in every record, not those with an empty string', () =>
     expectParity({
       files: { 'raw/n/a.json': '{"id":1,"gone":null,"empty":"","some":null}\n{"id":2,"empty":"","some":3}\n' },

@@ -14,6 +14,7 @@ import { compileS3GlueParquetTarget } from './S3GlueParquetTarget';
 import { compileS3JsonSource } from './S3JsonSource';
 import { compileS3ParquetSource } from './S3ParquetSource';
 import { compileSelectFields } from './SelectFields';
+import { compileUnion } from './Union';
 
 /**
  * The engine's compiler for every node kind of `lib/pipeline/nodes/registry.ts`. Typed over `NodeKind`, so a kind
@@ -30,6 +31,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   DropFields: compileDropFields,
   DropNullFields: compileDropNullFields,
   Filter: compileFilter,
+  Union: compileUnion,
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,
   CatalogTarget: compileCatalogTarget,

@@ -13,6 +13,7 @@ import { S3GlueParquetTargetNode } from './S3GlueParquetTarget';
 import { S3JsonSourceNode } from './S3JsonSource';
 import { S3ParquetSourceNode } from './S3ParquetSource';
 import { SelectFieldsNode } from './SelectFields';
+import { UnionNode } from './Union';
 
 /**
  * Every node kind gluekit knows, by its key in a `CodeGenConfigurationNode`. The frame engine registers a compiler for
@@ -30,6 +31,7 @@ export const NODE_DEFINITIONS = {
   DropFields: DropFieldsNode,
   DropNullFields: DropNullFieldsNode,
   Filter: FilterNode,
+  Union: UnionNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,
   CatalogTarget: CatalogTargetNode,

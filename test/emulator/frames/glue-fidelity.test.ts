@@ -111,3 +111,14 @@ test('dropNullFields drops the fields null or missing in every record; an empty 
     { id: 2, empty: '', some: 3 },
   ]);
 });
+
+test('union keeps every record of both frames, duplicates included, fields matched by name', async () => {
+  await h.service.objects.write('b', 'a/a.json', '{"id":1,"name":"Ann"}\n{"id":2,"name":"Bob"}\n');
+  await h.service.objects.write('b', 'c/b.json', '{"name":"Bob","id":2}\n{"id":3,"city":"Rome"}\n');
+  const p = new Pipeline();
+  const a = p.fromS3({ paths: ['s3://b/a/'], format: 'json' });
+  a.union(p.fromS3({ paths: ['s3://b/c/'], format: 'json' }), { transformationCtx: 'both' }).writeToS3({ path: 's3://b/out/', format: 'json' });
+  const rows = (await jsonOut(p.graph)) as { id: number }[];
+  expect(rows.sort((x, y) => x.id - y.id)).toEqual([{ id: 1, name: 'Ann' }, { id: 2, name: 'Bob' }, { id: 2, name: 'Bob' }, { id: 3, city: 'Rome' }]);
+  expect(() => a.union(new Pipeline().fromS3({ paths: ['s3://b/a/'], format: 'json' }))).toThrow('union: both frames must come from the same Pipeline');
+});

@@ -202,6 +202,15 @@ class DynamicFrame(object):
             _schema.drop(types, parts)
         return self._derive(rows, types)
 
+    def union(self, other_frame, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        """Every record of both frames, each keeping its own fields (GLUE-REFERENCE sections 2 and 8); a field's
+        declared types merge (different ones make a choice)."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        if not isinstance(other_frame, DynamicFrame):
+            raise TypeError("union: other_frame must be a DynamicFrame, got %r" % (other_frame,))
+        types = _schema.merge_into(self._types(), other_frame._types())
+        return self._derive([copy.deepcopy(r) for r in self._jdf.rows] + [copy.deepcopy(r) for r in other_frame._jdf.rows], types)
+
     def drop_null_fields(self, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Drops the top-level fields whose schema type is null: null or missing in every record (GLUE-REFERENCE
         section 2; an empty string is a value). Unconfirmed: fields inside structs are not looked into here."""

@@ -220,6 +220,26 @@ export class Frame {
     return this.pipeline.add(name, { DropFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
   }
 
+  /**
+   * `Join.apply(frame1, frame2, keys1, keys2)`: the records of this frame and `other` whose keys are equal, with the
+   * fields of both (a field both have is kept twice, `other`'s copy named `.<field>`).
+   */
+  join(other: Frame, keys: string[], otherKeys: string[] = keys, options: StepOptions = {}): Frame {
+    if (other.pipeline !== this.pipeline) throw new Error('join: both frames must come from the same Pipeline');
+    const name = options.transformationCtx ?? this.pipeline.nextId('Join');
+    return this.pipeline.add(name, {
+      Join: {
+        Name: name,
+        Inputs: [this.id, other.id],
+        JoinType: 'equijoin',
+        Columns: [
+          { From: this.id, Keys: keys.map(studioPath) },
+          { From: other.id, Keys: otherKeys.map(studioPath) },
+        ],
+      },
+    });
+  }
+
   /** `frame.union(other)`: every record of both frames (Glue Studio's Union, type ALL). */
   union(other: Frame, options: StepOptions = {}): Frame {
     if (other.pipeline !== this.pipeline) throw new Error('union: both frames must come from the same Pipeline');

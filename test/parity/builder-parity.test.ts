@@ -213,6 +213,20 @@ describe('transforms', () => {
       },
     }));
 
+  test('join (equijoin) on one key named alike on both sides, and on two keys named differently', () =>
+    expectParity({
+      files: {
+        'raw/c/a.json': '{"id":1,"name":"Ann","zip":"75001"}\n{"id":2,"name":"Bob","zip":"0150"}\n{"id":3,"name":"Cid","zip":null}\n',
+        'raw/o/a.json': '{"order":10,"zip":"75001","customer":1}\n{"order":11,"zip":"75001","customer":1}\n{"order":12,"zip":null,"customer":3}\n{"order":13,"zip":"99999","customer":9}\n',
+      },
+      build: (p) => {
+        const customers = p.fromS3({ paths: ['s3://raw/c/'], format: 'json' });
+        const orders = p.fromS3({ paths: ['s3://raw/o/'], format: 'json' });
+        customers.join(orders, ['zip']).writeToS3({ path: 's3://out/byzip/', format: 'json' });
+        customers.join(orders, ['id', 'zip'], ['customer', 'zip']).writeToS3({ path: 's3://out/bytwo/', format: 'json' });
+      },
+    }));
+
   test('union keeps every record of both frames, each with its own fields', () =>
     expectParity({
       files: { 'raw/a/a.json': '{"id":1,"name":"Ann"}\n{"id":2,"name":"Bob"}\n', 'raw/b/b.json': '{"id":2,"name":"Bob"}\n{"id":3,"city":"Rome"}\n' },

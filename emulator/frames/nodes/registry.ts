@@ -6,6 +6,7 @@ import { compileCatalogTarget } from './CatalogTarget';
 import { compileDropFields } from './DropFields';
 import { compileDropNullFields } from './DropNullFields';
 import { compileFilter } from './Filter';
+import { compileJoin } from './Join';
 import { compileRenameField } from './RenameField';
 import { compileS3CatalogTarget } from './S3CatalogTarget';
 import { compileS3CsvSource } from './S3CsvSource';
@@ -32,6 +33,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   DropNullFields: compileDropNullFields,
   Filter: compileFilter,
   Union: compileUnion,
+  Join: compileJoin,
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,
   CatalogTarget: compileCatalogTarget,

@@ -5,6 +5,7 @@ import { CatalogTargetNode } from './CatalogTarget';
 import { DropFieldsNode } from './DropFields';
 import { DropNullFieldsNode } from './DropNullFields';
 import { FilterNode } from './Filter';
+import { JoinNode } from './Join';
 import { RenameFieldNode } from './RenameField';
 import { S3CatalogTargetNode } from './S3CatalogTarget';
 import { S3CsvSourceNode } from './S3CsvSource';
@@ -32,6 +33,7 @@ export const NODE_DEFINITIONS = {
   DropNullFields: DropNullFieldsNode,
   Filter: FilterNode,
   Union: UnionNode,
+  Join: JoinNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,
   CatalogTarget: CatalogTargetNode,

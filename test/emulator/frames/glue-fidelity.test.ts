@@ -122,3 +122,13 @@ test('union keeps every record of both frames, duplicates included, fields match
   expect(rows.sort((x, y) => x.id - y.id)).toEqual([{ id: 1, name: 'Ann' }, { id: 2, name: 'Bob' }, { id: 2, name: 'Bob' }, { id: 3, city: 'Rome' }]);
   expect(() => a.union(new Pipeline().fromS3({ paths: ['s3://b/a/'], format: 'json' }))).toThrow('union: both frames must come from the same Pipeline');
 });
+
+test('join on zip keeps both zip fields, the second frame\'s named .zip; null keys match nothing', async () => {
+  await h.service.objects.write('b', 'c/a.json', '{"name":"Ann","zip":"75001"}\n{"name":"Cid","zip":null}\n');
+  await h.service.objects.write('b', 'o/a.json', '{"order":10,"zip":"75001"}\n{"order":12,"zip":null}\n');
+  const p = new Pipeline();
+  const customers = p.fromS3({ paths: ['s3://b/c/'], format: 'json' });
+  customers.join(p.fromS3({ paths: ['s3://b/o/'], format: 'json' }), ['zip'], ['zip'], { transformationCtx: 'joined' }).writeToS3({ path: 's3://b/out/', format: 'json' });
+  expect(await jsonOut(p.graph)).toEqual([{ name: 'Ann', zip: '75001', order: 10, '.zip': '75001' }]);
+  expect(() => new Pipeline().fromS3({ paths: ['s3://b/c/'], format: 'json' }).join(customers, ['zip'])).toThrow('join: both frames must come from the same Pipeline');
+});

@@ -700,9 +700,9 @@ describe('graph block, variables and errors', () => {
   test('an unsupported node kind is an error naming the node and its kind', () => {
     const graph: PipelineGraph = {
       ...medicareGraph(),
-      joined: { Join: { Name: 'joined', Inputs: ['Filter_1', 'RenameField_1'], JoinType: 'equijoin', Columns: [] } },
+      query: { SparkSQL: { Name: 'query', Inputs: ['Filter_1'], SqlQuery: 'SELECT * FROM t', SqlAliases: [{ From: 'Filter_1', Alias: 't' }] } },
     };
-    expect(() => generatePySparkScript(graph)).toThrow(/pipeline node 'joined' is a Join node, which gluekit does not support yet; use one of CatalogSource, /);
+    expect(() => generatePySparkScript(graph)).toThrow(/pipeline node 'query' is a SparkSQL node, which gluekit does not support yet; use one of CatalogSource, /);
   });
 
   test('a transform without exactly one input is an error naming the node', () => {

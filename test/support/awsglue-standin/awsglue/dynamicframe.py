@@ -202,6 +202,38 @@ class DynamicFrame(object):
             _schema.drop(types, parts)
         return self._derive(rows, types)
 
+    def join(self, paths1, paths2, frame2, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        """The equijoin (GLUE-REFERENCE section 2): pairs of records whose key values are all equal (None matches
+        nothing), with every field of both; a field ``frame2`` shares with this frame is kept twice, ``frame2``'s copy
+        named ``.<field>`` (Unconfirmed: which side gets the prefix). Top-level key names, matched exactly."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        if not isinstance(frame2, DynamicFrame):
+            raise TypeError("join: frame2 must be a DynamicFrame, got %r" % (frame2,))
+        if len(paths1) != len(paths2) or not paths1:
+            raise ValueError("join: keys1 and keys2 must name as many keys, at least one")
+        index = {}
+        for rec in frame2._jdf.rows:
+            key = tuple(rec.get(k) for k in paths2)
+            if None in key:
+                continue
+            index.setdefault(key, []).append(rec)
+        names1 = set(self._types()) | {k for rec in self._jdf.rows for k in rec}
+        rename = lambda k: "." + k if k in names1 else k
+        rows = []
+        for rec in self._jdf.rows:
+            key = tuple(rec.get(k) for k in paths1)
+            if None in key:
+                continue
+            for other in index.get(key, []):
+                joined = copy.deepcopy(rec)
+                for k, v in other.items():
+                    joined[rename(k)] = copy.deepcopy(v)
+                rows.append(joined)
+        types = self._types()
+        for k, t in frame2._types().items():
+            types[rename(k)] = t
+        return self._derive(rows, types)
+
     def union(self, other_frame, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Every record of both frames, each keeping its own fields (GLUE-REFERENCE sections 2 and 8); a field's
         declared types merge (different ones make a choice)."""

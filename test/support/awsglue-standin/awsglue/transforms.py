@@ -43,9 +43,14 @@ class DropNullFields(GlueTransform):
         return frame.drop_null_fields(transformation_ctx, info, stageThreshold, totalThreshold)
 
 
+class Join(GlueTransform):
+    def __call__(self, frame1, frame2, keys1, keys2, transformation_ctx=""):
+        return frame1.join(keys1, keys2, frame2, transformation_ctx)
+
+
 class Filter(GlueTransform):
     def __call__(self, frame, f, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         return frame.filter(f, transformation_ctx, info, stageThreshold, totalThreshold)
 
 
-__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter"]
+__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join"]

@@ -17,7 +17,7 @@ export class Executor {
   readonly jobs: JobRunner;
   readonly crawls: CrawlRunner;
   readonly workflows: WorkflowRunner;
-  private readonly engine: FrameEngine;
+  readonly engine: FrameEngine;
   /** Where runs stage their output: `<stateDir>/tmp`. */
   readonly scratchDir: string;
 
@@ -27,7 +27,7 @@ export class Executor {
   constructor(private readonly model: GlueModel, private readonly objects: ObjectStore, stateDir: string) {
     this.scratchDir = path.join(stateDir, 'tmp');
     this.store = new CommittedObjects(objects, model.journal);
-    this.engine = new FrameEngine(model.catalogReader(), this.store);
+    this.engine = new FrameEngine(model.catalogReader(), this.store, { spillDir: path.join(this.scratchDir, 'spill'), memoryLimit: process.env.GLUEKIT_MEMORY_LIMIT });
     this.jobs = new JobRunner(model, objects, this.store, this.engine, this.tracker, this.scratchDir);
     this.crawls = new CrawlRunner(model, this.store, this.tracker);
     this.workflows = new WorkflowRunner(model, this.jobs, this.crawls);

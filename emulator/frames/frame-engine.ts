@@ -17,6 +17,17 @@ export interface PipelineRunOptions {
   readonly runMillis: number;
 }
 
+/** Where and how much DuckDB may use. */
+export interface FrameEngineOptions {
+  /**
+   * Where DuckDB spills what does not fit in memory. DuckDB's own default is `.tmp` in the process's working folder, a
+   * user's project: gluekit keeps it in the state directory (`<stateDir>/tmp/spill`).
+   */
+  readonly spillDir: string;
+  /** DuckDB's memory limit, e.g. `1GB`. Default: DuckDB's (80% of the machine's memory). */
+  readonly memoryLimit?: string;
+}
+
 /**
  * Runs pipeline graphs on DuckDB: the graph is validated by the node kinds' own rules, each node becomes a view over
  * its inputs' views, and targets COPY into the staging folder. Nothing becomes visible here: the staged run is
@@ -25,11 +36,25 @@ export interface PipelineRunOptions {
 export class FrameEngine {
   private instance?: Promise<DuckDBInstance>;
 
-  constructor(private readonly catalog: CatalogReader, private readonly store: ObjectStore) {}
+  constructor(private readonly catalog: CatalogReader, private readonly store: ObjectStore, private readonly options?: FrameEngineOptions) {}
 
   private duckdb(): Promise<DuckDBInstance> {
-    this.instance ??= DuckDBInstance.create(':memory:');
+    const settings: Record<string, string> = {};
+    if (this.options?.spillDir) settings.temp_directory = this.options.spillDir;
+    if (this.options?.memoryLimit) settings.memory_limit = this.options.memoryLimit;
+    this.instance ??= DuckDBInstance.create(':memory:', settings);
     return this.instance;
+  }
+
+  /** A DuckDB setting of the engine's instance (`temp_directory`, `memory_limit`), as DuckDB reports it. */
+  async setting(name: 'temp_directory' | 'memory_limit'): Promise<string> {
+    const connection = await (await this.duckdb()).connect();
+    try {
+      const result = await connection.runAndReadAll('SELECT current_setting($1) AS value', [name]);
+      return String(result.getRowObjectsJS()[0].value);
+    } finally {
+      connection.closeSync();
+    }
   }
 
   async run(graph: PipelineGraph, options: PipelineRunOptions): Promise<StagedRun> {

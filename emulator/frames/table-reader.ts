@@ -36,9 +36,10 @@ function plain(value: unknown): unknown {
  * It writes nothing to the state: copies of remote objects, if any, go to a private temporary folder.
  */
 export async function readTable(catalog: CatalogReader, store: ObjectStore, database: string, table: string, options: ReadTableOptions = {}): Promise<TableRows> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'gluekit-read-'));
+  // Spills go to the private folder too, never to `.tmp` in the working folder (DuckDB's default).
+  const instance = await DuckDBInstance.create(':memory:', { temp_directory: path.join(scratch, 'spill') });
+  const connection = await instance.connect();
   const session = new FrameSession(connection, catalog, store, scratch, Date.now());
   try {
     const frame = await scanCatalogTable(session, 'preview', `table ${database}.${table}`, database, table, undefined, `cannot read ${database}.${table}`);

@@ -112,13 +112,58 @@ function runHistory(work: string): void {
   say(`run-history past_runs=100000 start_ms=${fixed(start)} target=20 open_ms=${fixed(median(field(samples.gluekit, 'open_ms')))} scan_every_run_ms=${fixed(scan)} ratio=${fixed(start / scan, 3)}`);
 }
 
+/** A crawled table of 10,000 partitions of 5 rows each, read by a job into Parquet, against DuckDB reading the files as one list. */
+async function catalogPartitions(work: string): Promise<void> {
+  const stateDir = path.join(work, 'partitions-state');
+  const dataDir = path.join(stateDir, 's3', 'bench', 'parts');
+  const count = Number(process.env.BENCH_PARTITIONS ?? 10_000);
+  for (let p = 0; p < count; p++) {
+    fs.mkdirSync(path.join(dataDir, `day=${p}`), { recursive: true });
+    const rows = [0, 1, 2, 3, 4].map((r) => `${p * 5 + r},name${r}`).join('\n');
+    fs.writeFileSync(path.join(dataDir, `day=${p}`, 'a.csv'), `id,name\n${rows}\n`);
+  }
+  const service = await GlueService.open({ stateDir });
+  await service.catalog.createDatabase({ DatabaseInput: { Name: 'db' } });
+  await service.crawlers.createCrawler({ Name: 'parts', Role: 'r', DatabaseName: 'db', Targets: { S3Targets: [{ Path: 's3://bench/parts/' }] } });
+  const crawled = await service.runCrawler('parts');
+  if (crawled.LastCrawl?.Status !== 'SUCCEEDED') throw new Error(`crawler parts: ${crawled.LastCrawl?.ErrorMessage}`);
+  await service.jobs.createJob({
+    Name: 'partitions-to-parquet',
+    Role: 'r',
+    Command: { Name: 'glueetl' },
+    CodeGenConfigurationNodes: {
+      src: { CatalogSource: { Name: 'src', Database: 'db', Table: 'parts' } },
+      sink: { S3GlueParquetTarget: { Name: 'sink', Inputs: ['src'], Path: 's3://bench/out/', Compression: 'snappy' } },
+    },
+  });
+  await service.close();
+  const samples = alternate(TIMES, {
+    gluekit: () => sample(path.join(cases, 'partitions-gluekit.js'), [stateDir]),
+    duckdb: () => sample(path.join(cases, 'partitions-duckdb.js'), [dataDir, path.join(work, 'partitions.parquet')]),
+  });
+  const g = field(samples.gluekit, 'ms');
+  const d = field(samples.duckdb, 'ms');
+  say(
+    `catalog-${count}-partitions runs=${TIMES} gluekit=${fixed(median(g) / 1000)} duckdb=${fixed(median(d) / 1000)} ratio=${fixed(median(g) / median(d))} ` +
+      `gluekit_peak_rss_mb=${fixed(median(field(samples.gluekit, 'rss_mb')), 0)} duckdb_peak_rss_mb=${fixed(median(field(samples.duckdb, 'rss_mb')), 0)}`,
+  );
+}
+
+/** The cases `BENCH_CASES` names (comma separated), or all. */
+const CASES: Record<string, (work: string) => Promise<void> | void> = {
+  'state-reads': stateReads,
+  'run-history': runHistory,
+  medicare,
+  'catalog-partitions': catalogPartitions,
+  'workflow-nightly': workflowCli,
+};
+
 async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-bench-'));
+  const chosen = process.env.BENCH_CASES ? process.env.BENCH_CASES.split(',') : Object.keys(CASES);
+  for (const name of chosen) if (!CASES[name]) throw new Error(`BENCH_CASES: no case '${name}' (cases: ${Object.keys(CASES).join(', ')})`);
   try {
-    await stateReads(work);
-    runHistory(work);
-    await medicare(work);
-    await workflowCli(work);
+    for (const name of chosen) await CASES[name](work);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

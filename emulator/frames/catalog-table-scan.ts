@@ -1,5 +1,6 @@
 import type { Column, Partition, Table } from '@aws-sdk/client-glue';
 import { parsePartitionPredicate } from '../../lib/pipeline/partition-predicate';
+import { parseS3Uri } from '../storage/s3-uri';
 import { dataFiles } from './data-files';
 import type { DynamicFrame } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
@@ -32,13 +33,9 @@ export async function scanCatalogTable(session: FrameSession, node: string, wher
       const keep = compilePartitionPredicate(parsePartitionPredicate(pushDownPredicate), keys.map((k) => ({ name: k.Name!, type: k.Type ?? 'string' })), where);
       partitions = partitions.filter((p) => keep(p.Values ?? []));
     }
-    for (const p of partitions) {
-      const location = p.StorageDescriptor?.Location;
-      if (!location) continue;
-      for (const file of await dataFiles(session, location)) {
-        files.push(file);
-        fileValues.push(p.Values ?? []);
-      }
+    for (const { file, values } of await partitionFiles(session, table, partitions)) {
+      files.push(file);
+      fileValues.push(values);
     }
   } else if (table.StorageDescriptor?.Location) {
     files.push(...(await dataFiles(session, table.StorageDescriptor.Location)));
@@ -53,6 +50,49 @@ export async function scanCatalogTable(session: FrameSession, node: string, wher
     `SELECT scan.* EXCLUDE (${quoteIdentifier(FILE_COLUMN)}), ${keys.map((k) => `partition_values.${quoteIdentifier(k.Name!)}`).join(', ')} ` +
       `FROM (${scan}) AS scan JOIN (VALUES ${rows.join(', ')}) AS partition_values(${names}) USING (${quoteIdentifier(FILE_COLUMN)})`,
   );
+}
+
+/**
+ * The data files of partitions, each with its partition's values. Partitions in folders below the table's location
+ * (as crawlers and sinks make them) are found with one listing of that location, each object going to the deepest
+ * partition folder holding it; any other partition is listed on its own. Hidden and marker objects below a partition
+ * folder (`_SUCCESS`, `.crc`) and empty objects are skipped, as `dataFiles` skips them.
+ */
+async function partitionFiles(session: FrameSession, table: Table, partitions: Partition[]): Promise<{ file: string; values: string[] }[]> {
+  const folderOf = (uri: string): { bucket: string; folder: string } => {
+    const { bucket, key } = parseS3Uri(uri);
+    return { bucket, folder: key === '' || key.endsWith('/') ? key : `${key}/` };
+  };
+  const out: { file: string; values: string[] }[] = [];
+  const home = table.StorageDescriptor?.Location ? folderOf(table.StorageDescriptor.Location) : undefined;
+  const byFolder = new Map<string, Partition>();
+  const others: Partition[] = [];
+  for (const p of partitions) {
+    const location = p.StorageDescriptor?.Location;
+    if (!location) continue;
+    const at = folderOf(location);
+    if (home && at.bucket === home.bucket && at.folder.startsWith(home.folder) && at.folder.length > home.folder.length) byFolder.set(at.folder, p);
+    else others.push(p);
+  }
+  if (home && byFolder.size > 0) {
+    for (const o of await session.store.list(home.bucket, home.folder)) {
+      if (o.size === 0) continue;
+      let folder = o.key.slice(0, o.key.lastIndexOf('/') + 1);
+      let partition: Partition | undefined;
+      while (folder.length > home.folder.length) {
+        partition = byFolder.get(folder);
+        if (partition) break;
+        folder = folder.slice(0, folder.slice(0, -1).lastIndexOf('/') + 1);
+      }
+      if (!partition) continue;
+      if (o.key.slice(folder.length).split('/').some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
+      out.push({ file: await session.localFile(home.bucket, o.key), values: partition.Values ?? [] });
+    }
+  }
+  for (const p of others) {
+    for (const file of await dataFiles(session, p.StorageDescriptor!.Location!)) out.push({ file, values: p.Values ?? [] });
+  }
+  return out;
 }
 
 function partitionValue(value: string | null | undefined, key: Column, where: string): string {

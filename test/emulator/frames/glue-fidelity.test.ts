@@ -132,3 +132,32 @@ test('join on zip keeps both zip fields, the second frame\'s named .zip; null ke
   expect(await jsonOut(p.graph)).toEqual([{ name: 'Ann', zip: '75001', order: 10, '.zip': '75001' }]);
   expect(() => new Pipeline().fromS3({ paths: ['s3://b/c/'], format: 'json' }).join(customers, ['zip'])).toThrow('join: both frames must come from the same Pipeline');
 });
+
+test('a partitioned catalog table reads exactly its registered partitions: inside its location (one listing) or elsewhere', async () => {
+  await h.service.catalog.createTable({
+    DatabaseName: 'db',
+    TableInput: { Name: 't', PartitionKeys: [{ Name: 'year', Type: 'string' }], Parameters: { classification: 'json' }, StorageDescriptor: { Location: 's3://b/t/', Columns: [{ Name: 'id', Type: 'int' }] } },
+  });
+  await h.service.objects.write('b', 't/year=2019/a.json', '{"id":1}\n');
+  await h.service.objects.write('b', 't/year=2019/sub/b.json', '{"id":2}\n');
+  await h.service.objects.write('b', 't/year=2019/_SUCCESS', 'x');
+  await h.service.objects.write('b', 't/year=2019/.a.json.crc', 'x');
+  await h.service.objects.write('b', 't/year=2021/c.json', '{"id":3}\n'); // not a registered partition
+  await h.service.objects.write('b', 'elsewhere/2020/d.json', '{"id":4}\n');
+  await h.service.catalog.batchCreatePartition({
+    DatabaseName: 'db',
+    TableName: 't',
+    PartitionInputList: [
+      { Values: ['2019'], StorageDescriptor: { Location: 's3://b/t/year=2019/' } },
+      { Values: ['2020'], StorageDescriptor: { Location: 's3://b/elsewhere/2020' } },
+    ],
+  });
+  const p = new Pipeline();
+  p.fromCatalog({ database: 'db', table: 't' }).writeToS3({ path: 's3://b/out/', format: 'json' });
+  const rows = (await jsonOut(p.graph)) as { id: number }[];
+  expect(rows.sort((a, b) => a.id - b.id)).toEqual([
+    { id: 1, year: '2019' },
+    { id: 2, year: '2019' },
+    { id: 4, year: '2020' },
+  ]);
+});

@@ -1,4 +1,5 @@
 import type { ObjectInfo, ObjectStore } from '../storage/object-store';
+import { isHiddenKey } from '../storage/hidden-key';
 import { parseS3Uri } from '../storage/s3-uri';
 import { classifyObject } from './classify-object';
 import { CrawledTable, crawledTable } from './crawled-table';
@@ -18,12 +19,11 @@ export interface CrawlS3Options {
 }
 
 /**
- * Whether the crawler skips an object whatever the exclusions: empty objects (folder markers) and objects with a
- * path segment below the include path that starts with `_` or `.` (`_SUCCESS`, `_temporary/`, `.part-0.crc`).
- * **Unconfirmed**: Glue documents the file names; gluekit also skips such folders, as Hive and Spark do.
+ * Whether the crawler skips an object whatever the exclusions: empty objects (folder markers) and objects below a
+ * hidden or marker name (`isHiddenKey`: `_SUCCESS`, `_temporary/`, `.part-0.crc`).
  */
 export function isIgnoredObject(object: ObjectInfo, relativeKey: string): boolean {
-  return object.size === 0 || relativeKey.split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.'));
+  return object.size === 0 || isHiddenKey(relativeKey);
 }
 
 /**

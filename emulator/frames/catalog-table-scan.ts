@@ -1,7 +1,8 @@
 import type { Column, Partition, Table } from '@aws-sdk/client-glue';
 import { parsePartitionPredicate } from '../../lib/pipeline/partition-predicate';
-import { parseS3Uri } from '../storage/s3-uri';
+import { isHiddenKey } from '../storage/hidden-key';
 import { dataFiles } from './data-files';
+import { s3Destination } from './s3-destination';
 import type { DynamicFrame } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
 import { compilePartitionPredicate } from './partition-filter';
@@ -59,33 +60,29 @@ export async function scanCatalogTable(session: FrameSession, node: string, wher
  * folder (`_SUCCESS`, `.crc`) and empty objects are skipped, as `dataFiles` skips them.
  */
 async function partitionFiles(session: FrameSession, table: Table, partitions: Partition[]): Promise<{ file: string; values: string[] }[]> {
-  const folderOf = (uri: string): { bucket: string; folder: string } => {
-    const { bucket, key } = parseS3Uri(uri);
-    return { bucket, folder: key === '' || key.endsWith('/') ? key : `${key}/` };
-  };
   const out: { file: string; values: string[] }[] = [];
-  const home = table.StorageDescriptor?.Location ? folderOf(table.StorageDescriptor.Location) : undefined;
+  const home = table.StorageDescriptor?.Location ? s3Destination(table.StorageDescriptor.Location, 'table location') : undefined;
   const byFolder = new Map<string, Partition>();
   const others: Partition[] = [];
   for (const p of partitions) {
     const location = p.StorageDescriptor?.Location;
     if (!location) continue;
-    const at = folderOf(location);
-    if (home && at.bucket === home.bucket && at.folder.startsWith(home.folder) && at.folder.length > home.folder.length) byFolder.set(at.folder, p);
+    const at = s3Destination(location, 'partition location');
+    if (home && at.bucket === home.bucket && at.prefix.startsWith(home.prefix) && at.prefix.length > home.prefix.length) byFolder.set(at.prefix, p);
     else others.push(p);
   }
   if (home && byFolder.size > 0) {
-    for (const o of await session.store.list(home.bucket, home.folder)) {
+    for (const o of await session.store.list(home.bucket, home.prefix)) {
       if (o.size === 0) continue;
       let folder = o.key.slice(0, o.key.lastIndexOf('/') + 1);
       let partition: Partition | undefined;
-      while (folder.length > home.folder.length) {
+      while (folder.length > home.prefix.length) {
         partition = byFolder.get(folder);
         if (partition) break;
         folder = folder.slice(0, folder.slice(0, -1).lastIndexOf('/') + 1);
       }
       if (!partition) continue;
-      if (o.key.slice(folder.length).split('/').some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
+      if (isHiddenKey(o.key.slice(folder.length))) continue;
       out.push({ file: await session.localFile(home.bucket, o.key), values: partition.Values ?? [] });
     }
   }

@@ -1,3 +1,4 @@
+import { isHiddenKey } from '../storage/hidden-key';
 import { parseS3Uri } from '../storage/s3-uri';
 import type { FrameSession } from './frame-session';
 
@@ -18,7 +19,7 @@ export async function dataFiles(session: FrameSession, uri: string, recurse = tr
     else if (o.key.startsWith(folder)) rest = o.key.slice(folder.length);
     else continue;
     if (!recurse && rest.includes('/')) continue;
-    if (rest.split('/').some((p) => p.startsWith('_') || p.startsWith('.'))) continue;
+    if (isHiddenKey(rest)) continue;
     if (o.size === 0) continue;
     if (exclusions.some((x) => x.test(rest) || x.test(`s3://${bucket}/${o.key}`))) continue;
     files.push(await session.localFile(bucket, o.key));

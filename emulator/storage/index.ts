@@ -3,3 +3,4 @@ export * from './local-folder-store';
 export * from './s3-uri';
 export * from './local-copy';
 export * from './exclusion-glob';
+export * from './hidden-key';

@@ -1,8 +1,12 @@
-/** One column of a frame's schema: its name and DuckDB type. */
+import type { DataType } from './schema';
+
+/** One column of a frame's schema: its name, its DuckDB type and its type in gluekit's schema model. */
 export interface Field {
   readonly name: string;
-  /** The DuckDB type (`BIGINT`, `VARCHAR`...). */
+  /** The DuckDB type (`BIGINT`, `VARCHAR`, `STRUCT("a" BIGINT)`...). */
   readonly type: string;
+  /** The type by its DynamicFrame names, nested types included. */
+  readonly dataType: DataType;
 }
 
 /**

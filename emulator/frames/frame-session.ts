@@ -3,6 +3,7 @@ import { localCopy } from '../storage/local-copy';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
 import type { DynamicFrame, Field } from './dynamic-frame';
+import { fromDuckDbType } from './schema';
 import { quoteIdentifier } from './sql';
 import type { StagedRun } from './staged-run';
 
@@ -54,8 +55,12 @@ export class FrameSession {
     const view = this.relationName();
     return this.step(node, async () => {
       await this.connection.run(`CREATE TEMP VIEW ${quoteIdentifier(view)} AS ${sql}`);
-      const described = await this.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${quoteIdentifier(view)}`);
-      const schema: Field[] = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+      const bound = await this.connection.prepare(`SELECT * FROM ${quoteIdentifier(view)}`);
+      const schema: Field[] = [];
+      for (let i = 0; i < bound.columnCount; i++) {
+        const dataType = fromDuckDbType(bound.columnType(i));
+        schema.push({ name: bound.columnName(i), type: dataType.sql, dataType });
+      }
       return { name: node, view, schema };
     });
   }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { DynamicFrame, Field } from './dynamic-frame';
+import type { DataType } from './schema';
 import type { FrameSession } from './frame-session';
 import { escapePartitionValue, HIVE_DEFAULT_PARTITION, unescapePartitionValue } from './hive-partition-path';
 import { quoteIdentifier, quoteLiteral } from './sql';
@@ -74,17 +75,41 @@ function copyOptions(spec: WriteSpec): { options: string[]; extension: string } 
 }
 
 /**
- * One JSON object per record, as SQL: the fields in frame order, and a null field left out, as Glue's (and Spark's)
- * JSON writer leaves it out. Each value is encoded by DuckDB's `to_json`.
- * Unconfirmed: nulls inside structs are kept (Spark's `ignoreNullFields` also drops those).
+ * One JSON object per record, as SQL: the fields in frame order, and a null field left out, as Glue's (and Spark's,
+ * `ignoreNullFields`) JSON writer leaves it out, inside structs too. Values are encoded by DuckDB's `to_json`, except
+ * where a struct or binary value lies inside.
  */
 function jsonLines(fields: readonly Field[]): string {
-  const members = fields.map((f) => {
-    // Binary is written as base64 text, as Spark's JSON writer writes it.
-    const value = f.type === 'BLOB' ? `base64(${quoteIdentifier(f.name)})` : quoteIdentifier(f.name);
-    return `CASE WHEN ${quoteIdentifier(f.name)} IS NULL THEN NULL ELSE to_json(${quoteLiteral(f.name)}) || ':' || to_json(${value}) END`;
-  });
-  return `'{' || concat_ws(',', ${members.join(', ')}) || '}' AS line`;
+  const lambdas = { count: 0 };
+  return `'{' || concat_ws(',', ${fields.map((f) => jsonMember(quoteIdentifier(f.name), f.name, f.dataType, lambdas)).join(', ')}) || '}' AS line`;
+}
+
+function jsonMember(sql: string, name: string, type: DataType, lambdas: { count: number }): string {
+  return `CASE WHEN ${sql} IS NULL THEN NULL ELSE to_json(${quoteLiteral(name)}) || ':' || ${jsonValue(sql, type, lambdas)} END`;
+}
+
+/** The JSON text of a value that is not null. */
+function jsonValue(sql: string, type: DataType, lambdas: { count: number }): string {
+  if (!needsOwnEncoding(type)) return `to_json(${sql})`;
+  switch (type.kind) {
+    case 'binary':
+      // Binary is written as base64 text, as Spark's JSON writer writes it.
+      return `to_json(base64(${sql}))`;
+    case 'struct':
+      return `('{' || concat_ws(',', ${type.fields.map((f) => jsonMember(`struct_extract(${sql}, ${quoteLiteral(f.name)})`, f.name, f.type, lambdas)).join(', ')}) || '}')`;
+    case 'array': {
+      const element = `gluekit_element_${++lambdas.count}`;
+      return `('[' || array_to_string(list_transform(${sql}, lambda ${element}: CASE WHEN ${element} IS NULL THEN 'null' ELSE ${jsonValue(element, type.element, lambdas)} END), ',') || ']')`;
+    }
+    default:
+      return `to_json(${sql})`;
+  }
+}
+
+/** Whether `to_json` would write a value otherwise than Glue: a struct (its nulls) or binary, at any depth. */
+function needsOwnEncoding(type: DataType): boolean {
+  if (type.kind === 'binary' || type.kind === 'struct') return true;
+  return type.kind === 'array' ? needsOwnEncoding(type.element) : false;
 }
 
 /**

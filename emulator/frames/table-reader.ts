@@ -5,12 +5,17 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
 import { scanCatalogTable } from './catalog-table-scan';
-import type { Field } from './dynamic-frame';
 import { FrameSession } from './frame-session';
 import { quoteIdentifier } from './sql';
 
+/** A column of a table read: its name and DuckDB type. */
+export interface TableColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
 export interface TableRows {
-  readonly schema: Field[];
+  readonly schema: TableColumn[];
   /** Rows as plain values: BIGINT as number when it is a safe integer, else as a string. */
   readonly rows: Record<string, unknown>[];
   /** Rows in the table, counted without the limit. */
@@ -49,7 +54,7 @@ export async function readTable(catalog: CatalogReader, store: ObjectStore, data
     const count = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdentifier(frame.view)}`);
     await session.assertNoRejects('preview');
     return {
-      schema: frame.schema,
+      schema: frame.schema.map((f) => ({ name: f.name, type: f.type })),
       rows: result.getRowObjectsJS().map((r) => plain(r) as Record<string, unknown>),
       count: Number(count.getRowObjectsJS()[0].n),
     };

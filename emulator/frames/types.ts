@@ -1,5 +1,5 @@
 import { GlueTypeName, parseGlueType } from '../../lib/pipeline/glue-type';
-import { quoteIdentifier } from './sql';
+import { arrayOf, structOf, type DataType } from './schema';
 
 /**
  * Type names across the three vocabularies the engine meets: the catalog's Hive names (`bigint`), DynamicFrame names
@@ -28,21 +28,32 @@ export type DecimalDefault = 'catalog' | 'mapping';
 
 /** The DuckDB type of a Hive or DynamicFrame type name; throws naming the type when it is not known. */
 export function toDuckDbType(glueType: string, where: string, decimal: DecimalDefault = 'catalog'): string {
-  return duckDbTypeOf(parseGlueType(glueType, where), decimal);
+  return toDataType(glueType, where, decimal).sql;
 }
 
-function duckDbTypeOf(t: GlueTypeName, decimal: DecimalDefault): string {
+/** A Hive or DynamicFrame type name in gluekit's schema model (with the DuckDB type that holds its values). */
+export function toDataType(glueType: string, where: string, decimal: DecimalDefault = 'catalog'): DataType {
+  return dataTypeOf(parseGlueType(glueType, where), decimal);
+}
+
+function dataTypeOf(t: GlueTypeName, decimal: DecimalDefault): DataType {
   switch (t.kind) {
     case 'scalar':
-      return SCALAR_TO_DUCKDB[t.name];
-    case 'decimal':
-      return `DECIMAL(${t.precision ?? 10},${t.scale ?? (decimal === 'mapping' ? 2 : 0)})`;
+      return { kind: t.name, sql: SCALAR_TO_DUCKDB[t.name] };
+    case 'decimal': {
+      const precision = t.precision ?? 10;
+      const scale = t.scale ?? (decimal === 'mapping' ? 2 : 0);
+      return { kind: 'decimal', sql: `DECIMAL(${precision},${scale})`, precision, scale };
+    }
     case 'array':
-      return `${duckDbTypeOf(t.element, decimal)}[]`;
+      return arrayOf(dataTypeOf(t.element, decimal));
     case 'struct':
-      return `STRUCT(${t.fields.map((f) => `${quoteIdentifier(f.name)} ${duckDbTypeOf(f.type, decimal)}`).join(', ')})`;
-    case 'map':
-      return `MAP(${duckDbTypeOf(t.key, decimal)}, ${duckDbTypeOf(t.value, decimal)})`;
+      return structOf(t.fields.map((f) => ({ name: f.name, type: dataTypeOf(f.type, decimal) })));
+    case 'map': {
+      const key = dataTypeOf(t.key, decimal);
+      const value = dataTypeOf(t.value, decimal);
+      return { kind: 'map', sql: `MAP(${key.sql}, ${value.sql})`, key, value };
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Node, WorkflowRun } from '@aws-sdk/client-glue';
-import { type Field, toGlueType } from '../api';
+import { type TableColumn, toGlueType } from '../api';
 
 export interface FormatOptions {
   /** ANSI colours (off when NO_COLOR is set or output is not a TTY). */
@@ -86,7 +86,7 @@ function cell(value: unknown): string {
 }
 
 /** Rows as an aligned text table with a `name: type` header. */
-export function formatRows(schema: Field[], rows: Record<string, unknown>[]): string {
+export function formatRows(schema: TableColumn[], rows: Record<string, unknown>[]): string {
   const headers = schema.map((f) => `${f.name}: ${toGlueType(f.type)}`);
   const cells = rows.map((r) => schema.map((f) => cell(r[f.name])));
   const widths = headers.map((h, i) => Math.min(40, Math.max(h.length, ...cells.map((c) => c[i].length))));

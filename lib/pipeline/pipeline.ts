@@ -192,7 +192,10 @@ export class Frame {
   /** @internal */
   constructor(private readonly pipeline: Pipeline, readonly id: string) {}
 
-  /** `RenameField.apply(frame, old_name, new_name)`: takes full paths (`address.state`). */
+  /**
+   * `RenameField.apply(frame, old_name, new_name)`: takes full paths (`address.state`); a new path in another struct moves
+   * the field there.
+   */
   renameField(oldName: string, newName: string, options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('RenameField');
     return this.pipeline.add(name, {
@@ -200,7 +203,10 @@ export class Frame {
     });
   }
 
-  /** `ApplyMapping.apply(frame, mappings)`: only mapped fields survive, each cast to its target type. */
+  /**
+   * `ApplyMapping.apply(frame, mappings)`: only mapped fields survive, each cast to its target type. A source path reaches
+   * into structs (`address.state`); a dotted target (`person.name`) builds a struct.
+   */
   applyMapping(mappings: FieldMapping[], options: StepOptions = {}): Frame {
     if (mappings.length === 0) throw new Error('applyMapping: give at least one mapping (only mapped fields survive)');
     const name = options.transformationCtx ?? this.pipeline.nextId('ApplyMapping');
@@ -208,13 +214,13 @@ export class Frame {
     return this.pipeline.add(name, { ApplyMapping: { Name: name, Inputs: [this.id], Mapping } });
   }
 
-  /** `SelectFields.apply(frame, paths)`: keeps the listed top-level fields. */
+  /** `SelectFields.apply(frame, paths)`: keeps the fields at the paths (`address.state` keeps that part of `address`). */
   selectFields(paths: string[], options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('SelectFields');
     return this.pipeline.add(name, { SelectFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
   }
 
-  /** `DropFields.apply(frame, paths)` */
+  /** `DropFields.apply(frame, paths)`: `address.zip` drops a struct's field, `items.price` one in every struct of an array. */
   dropFields(paths: string[], options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('DropFields');
     return this.pipeline.add(name, { DropFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
@@ -222,7 +228,7 @@ export class Frame {
 
   /**
    * `Join.apply(frame1, frame2, keys1, keys2)`: the records of this frame and `other` whose keys are equal, with the
-   * fields of both (a field both have is kept twice, `other`'s copy named `.<field>`).
+   * fields of both (a field both have is kept twice, `other`'s copy named `.<field>`). Keys are paths (`address.zip`).
    */
   join(other: Frame, keys: string[], otherKeys: string[] = keys, options: StepOptions = {}): Frame {
     if (other.pipeline !== this.pipeline) throw new Error('join: both frames must come from the same Pipeline');

@@ -34,6 +34,14 @@ async function parquetFile(query: string): Promise<Buffer> {
 const PEOPLE_CSV = 'id,name,city,score\n1,Ann,Paris,10.5\n2,Bob,Oslo,3.25\n3,Cid,Rome,7.0\n4,"",,1.5\n';
 const PEOPLE_JSON = '{"id":1,"name":"Ann","city":"Paris","score":10.5,"tags":"a","active":true}\n{"id":2,"name":"Bob","city":"Oslo","score":3.25,"active":false}\n{"id":3,"name":"Cid","city":null,"score":7.5,"tags":"c","active":true}\n';
 
+/** Records with a struct (two levels deep), a null struct, a missing struct and an array of structs. */
+const NESTED_JSON = [
+  '{"id":1,"name":"Ann","address":{"city":"SF","state":"CA","zip":"94105","geo":{"lat":37.7,"lon":-122.4}},"items":[{"sku":"a","price":2.5},{"sku":"b","price":4.0}]}',
+  '{"id":2,"name":"Bob","address":{"city":"NYC","state":"NY","zip":"10001","geo":{"lat":40.7,"lon":-74.0}},"items":[{"sku":"c","price":1.25}]}',
+  '{"id":3,"name":"Cid","address":null,"items":[]}',
+  '{"id":4,"name":"Dee","address":{"city":"LA","state":"CA","zip":"90001","geo":{"lat":34.0,"lon":-118.2}},"items":[{"sku":"d","price":null}]}',
+].join('\n') + '\n';
+
 describe('sources', () => {
   test('S3 CSV with a header, comma separated, to JSON', () =>
     expectParity({
@@ -250,6 +258,77 @@ describe('transforms', () => {
         const src = p.fromS3({ paths: ['s3://raw/j/'], format: 'json' });
         src.selectFields(['name', 'id', 'nope']).writeToS3({ path: 's3://out/sel/', format: 'json' });
         src.dropFields(['score', 'tags', 'nope']).writeToS3({ path: 's3://out/drop/', format: 'json' });
+      },
+    }));
+
+  test('applyMapping from nested paths (matched ignoring case), to top-level and to dotted targets that build structs', () =>
+    expectParity({
+      files: { 'raw/n/a.json': NESTED_JSON },
+      build: (p) => {
+        const mapped = p.fromS3({ paths: ['s3://raw/n/'], format: 'json' }).applyMapping([
+          { from: 'id', fromType: 'long', to: 'id', toType: 'long' },
+          { from: 'address.state', fromType: 'string', to: 'state', toType: 'string' },
+          { from: 'Address.ZIP', fromType: 'string', to: 'zip', toType: 'int' },
+          { from: 'name', fromType: 'string', to: 'person.name', toType: 'string' },
+          { from: 'address.city', fromType: 'string', to: 'person.home.city', toType: 'string' },
+          { from: 'address.geo.lat', fromType: 'double', to: 'person.lat', toType: 'string' },
+          { from: 'address.nope', fromType: 'string', to: 'person.gone', toType: 'string' },
+          { from: 'items.price', fromType: 'double', to: 'under_array', toType: 'double' },
+        ]);
+        mapped.writeToS3({ path: 's3://out/pq/', format: 'parquet' });
+        mapped.writeToS3({ path: 's3://out/json/', format: 'json' });
+      },
+    }));
+
+  test('renameField on nested paths: in place, into another struct, out to the top level, and a path not in the frame', () =>
+    expectParity({
+      files: { 'raw/n/a.json': NESTED_JSON },
+      build: (p) => {
+        const src = p.fromS3({ paths: ['s3://raw/n/'], format: 'json' });
+        src.renameField('address.state', 'address.region').writeToS3({ path: 's3://out/inplace/', format: 'json' });
+        src.renameField('address.zip', 'postal.code').writeToS3({ path: 's3://out/moved/', format: 'parquet' });
+        src.renameField('address.city', 'city').writeToS3({ path: 's3://out/up/', format: 'json' });
+        src.renameField('address.nope', 'x').writeToS3({ path: 's3://out/none/', format: 'json' });
+      },
+    }));
+
+  test('selectFields and dropFields on nested paths, inside arrays of structs, and a struct losing its last field', () =>
+    expectParity({
+      files: { 'raw/n/a.json': NESTED_JSON },
+      build: (p) => {
+        const src = p.fromS3({ paths: ['s3://raw/n/'], format: 'json' });
+        src.selectFields(['id', 'address.state', 'address.geo.lat', 'address.nope']).writeToS3({ path: 's3://out/sel/', format: 'json' });
+        src.dropFields(['address.zip', 'address.geo.lat', 'address.geo.lon', 'items.price', 'name.nope']).writeToS3({ path: 's3://out/drop/', format: 'json' });
+        src.dropFields(['address.zip', 'items.sku']).writeToS3({ path: 's3://out/droppq/', format: 'parquet' });
+      },
+    }));
+
+  test.each([
+    ['a nested field', col('address.state').eq('CA')],
+    ['a nested field in an or, its struct null in one record', or(col('address.state').eq('NY'), col('id').eq(3))],
+    ['two levels down', col('address.geo.lat').gt(40)],
+    ['a nested field that does not exist', col('address.nope').isNull()],
+    ['a path through an array', col('items.price').isNull()],
+  ] as const)('filter on %s', (_name, where) =>
+    expectParity({
+      files: { 'raw/n/a.json': NESTED_JSON },
+      build: (p) => {
+        const source = p.fromS3({ paths: ['s3://raw/n/'], format: 'json' });
+        source.filter(where).selectFields(['id']).writeToS3({ path: 's3://out/kept/', format: 'json' });
+        source.selectFields(['id']).writeToS3({ path: 's3://out/all/', format: 'json' });
+      },
+    }));
+
+  test('join on a nested key', () =>
+    expectParity({
+      files: {
+        'raw/n/a.json': NESTED_JSON,
+        'raw/z/a.json': '{"zone":"west","zip":"94105"}\n{"zone":"east","zip":"10001"}\n',
+      },
+      build: (p) => {
+        const people = p.fromS3({ paths: ['s3://raw/n/'], format: 'json' });
+        const zones = p.fromS3({ paths: ['s3://raw/z/'], format: 'json' });
+        people.join(zones, ['address.zip'], ['zip']).selectFields(['id', 'zone']).writeToS3({ path: 's3://out/j/', format: 'json' });
       },
     }));
 

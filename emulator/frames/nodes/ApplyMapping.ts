@@ -1,25 +1,29 @@
-import { emptyProjection, joinPath, resolvePath } from '../field-lookup';
+import { emptyProjection, locate, pathParts } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
+import { Projection } from '../projection';
 import { quoteIdentifier } from '../sql';
 import { sparkCast } from '../spark-cast';
-import { toDuckDbType } from '../types';
+import { toDataType } from '../types';
 
 /**
- * `ApplyMapping`: only mapped fields survive, in mapping order, each cast to its target type. A value that cannot be
- * cast becomes null (TRY_CAST), as a DynamicFrame cast does; a source field that does not exist is left out.
+ * `ApplyMapping`: only mapped fields survive, in mapping order, each cast to its target type as Spark casts (a value
+ * that cannot be cast becomes null). A source path reaches into structs (`address.state`), matched ignoring case as
+ * awsglue's default `caseSensitive=False` does; a source that is not in the frame (or lies under an array) is left out.
+ * A dotted target builds structs (`address.state` makes `address` a struct with `state`); such a struct is null in a
+ * record where none of its members has a value (Unconfirmed: awsglue leaves out targets a record lacks, and a frame
+ * here does not tell a missing source from a null one).
  */
 export const compileApplyMapping: NodeCompiler<'ApplyMapping'> = (node, [input], session) => {
-  const cols: string[] = [];
+  const output = Projection.empty();
   for (const [i, m] of (node.parameters.Mapping ?? []).entries()) {
     if (m.Dropped) continue;
     const where = `${nodeWhere(node)} Mapping[${i}]`;
-    const from = joinPath(m.FromPath);
-    const to = m.ToKey ?? from;
-    if (to.includes('.')) throw new Error(`${where}: building a struct ('${to}') is not supported by gluekit's frame engine yet`);
-    const field = resolvePath(input, from, where);
-    if (!field) continue;
-    const target = toDuckDbType(m.ToType ?? 'string', `${where} ToType`, 'mapping');
-    cols.push(`${sparkCast(quoteIdentifier(field.name), field.type, target)} AS ${quoteIdentifier(to)}`);
+    const from = pathParts(m.FromPath);
+    const to = m.ToKey === undefined ? from : pathParts([m.ToKey]);
+    const source = locate(input, from, 'ignore-case');
+    if (!source) continue;
+    const target = toDataType(m.ToType ?? 'string', `${where} ToType`, 'mapping');
+    output.put(to, Projection.value(sparkCast(source.sql, source.type.sql, target.sql), target));
   }
-  return session.frame(node.id, cols.length > 0 ? `SELECT ${cols.join(', ')} FROM ${quoteIdentifier(input.view)}` : emptyProjection(input));
+  return session.frame(node.id, output.isEmpty ? emptyProjection(input) : `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(input.view)}`);
 };

@@ -1,12 +1,14 @@
-import { emptyProjection, joinPath, resolvePath } from '../field-lookup';
+import { emptyProjection, pathParts } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
+import { Projection } from '../projection';
 import { quoteIdentifier } from '../sql';
 
-/** `DropFields`: drops the listed top-level fields; unknown paths are ignored. */
+/**
+ * `DropFields`: drops the fields at the paths: `a.b` inside the struct `a` (a struct losing its last field goes too),
+ * `arr.b` inside every struct element of the array `arr`. Paths not in the frame are ignored.
+ */
 export const compileDropFields: NodeCompiler<'DropFields'> = (node, [input], session) => {
-  const paths = (node.parameters.Paths ?? []).map(joinPath);
-  for (const p of paths) resolvePath(input, p, nodeWhere(node));
-  const dropped = new Set(paths.map((p) => p.toLowerCase()));
-  const cols = input.schema.filter((f) => !dropped.has(f.name.toLowerCase())).map((f) => quoteIdentifier(f.name));
-  return session.frame(node.id, cols.length > 0 ? `SELECT ${cols.join(', ')} FROM ${quoteIdentifier(input.view)}` : emptyProjection(input));
+  const output = Projection.of(input);
+  for (const p of node.parameters.Paths ?? []) output.drop(pathParts(p), 'ignore-case', nodeWhere(node));
+  return session.frame(node.id, output.isEmpty ? emptyProjection(input) : `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(input.view)}`);
 };

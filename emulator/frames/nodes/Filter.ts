@@ -1,7 +1,9 @@
 import type { FilterExpression } from '@aws-sdk/client-glue';
 import { isNumberLiteral } from '../../../lib/pipeline/nodes/Filter';
 import type { DynamicFrame } from '../dynamic-frame';
-import { resolvePath } from '../field-lookup';
+import { splitFieldPath } from '../../../lib/pipeline/field-path';
+import { locate } from '../field-lookup';
+import type { DataType } from '../schema';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { quoteIdentifier, quoteLiteral, quoteNumber } from '../sql';
 
@@ -12,13 +14,26 @@ import { quoteIdentifier, quoteLiteral, quoteNumber } from '../sql';
  */
 type Kind = 'number' | 'string' | 'date' | 'datetime' | 'other';
 
-function kindOf(duckType: string): Kind {
-  const t = duckType.toUpperCase();
-  if (t === 'VARCHAR') return 'string';
-  if (/^(BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT|DOUBLE|FLOAT|BOOLEAN|DECIMAL)/.test(t)) return 'number';
-  if (t === 'DATE') return 'date';
-  if (t.startsWith('TIMESTAMP')) return 'datetime';
-  return 'other';
+function kindOf(type: DataType): Kind {
+  switch (type.kind) {
+    case 'string':
+      return 'string';
+    case 'long':
+    case 'int':
+    case 'short':
+    case 'byte':
+    case 'double':
+    case 'float':
+    case 'boolean':
+    case 'decimal':
+      return 'number';
+    case 'date':
+      return 'date';
+    case 'timestamp':
+      return 'datetime';
+    default:
+      return 'other';
+  }
 }
 
 /**
@@ -28,6 +43,7 @@ function kindOf(duckType: string): Kind {
  * filter counts a record whose function raised KeyError, ValueError or TypeError as False (GLUE-REFERENCE section 10).
  * So in `row["n"] > 4 or row["id"] == 2`, a record with `n` None is dropped even when its id is 2.
  *
+ * A nested column (`row["a"]["b"]`) raises when a struct on the way is None.
  * Unconfirmed where the local frame cannot tell: a JSON record without a key the others have reads as null here (None
  * in Python, no KeyError) until gluekit's frames keep each record's own fields.
  */
@@ -41,22 +57,23 @@ function truth(sql: string): string {
 
 function conditionSql(input: DynamicFrame, f: FilterExpression, where: string): string {
   const values = f.Values ?? [];
-  const operand = (i: number): { sql: string; kind: Kind } | 'missing' => {
+  const operand = (i: number): { sql: string; kind: Kind; parents: readonly string[] } | 'missing' => {
     const v = values[i];
     const raw = v.Value![0];
     if (v.Type === 'COLUMNEXTRACTED') {
-      const field = resolvePath(input, raw, where);
+      // row["a"]["b"]: Python looks names up exactly; a struct on the way that is None raises TypeError.
+      const field = locate(input, splitFieldPath(raw), 'exact');
       if (!field) return 'missing';
-      const sql = field.type.toUpperCase() === 'BOOLEAN' ? `CAST(${quoteIdentifier(field.name)} AS INTEGER)` : quoteIdentifier(field.name);
-      return { sql, kind: kindOf(field.type) };
+      const sql = field.type.kind === 'boolean' ? `CAST(${field.sql} AS INTEGER)` : field.sql;
+      return { sql, kind: kindOf(field.type), parents: field.parents };
     }
-    return isNumberLiteral(raw) ? { sql: quoteNumber(raw), kind: 'number' } : { sql: quoteLiteral(raw), kind: 'string' };
+    return { sql: isNumberLiteral(raw) ? quoteNumber(raw) : quoteLiteral(raw), kind: isNumberLiteral(raw) ? 'number' : 'string', parents: [] };
   };
   const needed = f.Operation === 'ISNULL' ? 1 : 2;
   const operands = [0, 1].slice(0, needed).map(operand);
   // Python evaluates the operands first: a missing field raises before any comparison.
   if (operands.includes('missing')) return RAISES;
-  const [left, right] = operands as { sql: string; kind: Kind }[];
+  const [left, right] = operands as { sql: string; kind: Kind; parents: readonly string[] }[];
   let outcome: string;
   switch (f.Operation) {
     case 'ISNULL':
@@ -86,7 +103,10 @@ function conditionSql(input: DynamicFrame, f: FilterExpression, where: string): 
       throw new Error(`${where}: unknown filter operation '${String(f.Operation)}'`);
   }
   // not (x): an exception stays an exception.
-  return f.Negated ? `(CASE ${outcome} WHEN ${TRUE} THEN ${FALSE} WHEN ${FALSE} THEN ${TRUE} ELSE ${RAISES} END)` : outcome;
+  const result = f.Negated ? `(CASE ${outcome} WHEN ${TRUE} THEN ${FALSE} WHEN ${FALSE} THEN ${TRUE} ELSE ${RAISES} END)` : outcome;
+  // Subscripting a None struct on the way to an operand raises before anything is compared.
+  const parents = [left, right].flatMap((o) => o?.parents ?? []);
+  return parents.length > 0 ? `(CASE WHEN ${parents.map((p) => `${p} IS NULL`).join(' OR ')} THEN ${RAISES} ELSE ${result} END)` : result;
 }
 
 /** Python's `a and b` / `a or b` over outcomes: an exception in `a` stops it; `b` is evaluated only when needed. */

@@ -1,12 +1,13 @@
-import { emptyProjection, joinPath, resolvePath } from '../field-lookup';
-import { NodeCompiler, nodeWhere } from '../node-compiler';
+import { emptyProjection, pathParts } from '../field-lookup';
+import { NodeCompiler } from '../node-compiler';
+import { Projection } from '../projection';
 import { quoteIdentifier } from '../sql';
 
-/** `SelectFields`: keeps the listed top-level fields, in the frame's order; unknown paths are ignored. */
+/**
+ * `SelectFields`: keeps the fields at the paths, in the frame's order; a nested path (`address.state`) keeps that part
+ * of its struct. Paths not in the frame are ignored.
+ */
 export const compileSelectFields: NodeCompiler<'SelectFields'> = (node, [input], session) => {
-  const paths = (node.parameters.Paths ?? []).map(joinPath);
-  for (const p of paths) resolvePath(input, p, nodeWhere(node));
-  const wanted = new Set(paths.map((p) => p.toLowerCase()));
-  const cols = input.schema.filter((f) => wanted.has(f.name.toLowerCase())).map((f) => quoteIdentifier(f.name));
-  return session.frame(node.id, cols.length > 0 ? `SELECT ${cols.join(', ')} FROM ${quoteIdentifier(input.view)}` : emptyProjection(input));
+  const output = Projection.of(input).select((node.parameters.Paths ?? []).map(pathParts), 'ignore-case');
+  return session.frame(node.id, output.isEmpty ? emptyProjection(input) : `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(input.view)}`);
 };

@@ -1,5 +1,6 @@
 import type { Filter, FilterExpression, FilterValue } from '@aws-sdk/client-glue';
 import { isDeferredValue } from '../argument-placeholder';
+import { splitFieldPath } from '../field-path';
 import type { NodeCheck } from '../node-check';
 import type { NodeDefinition, ScriptContext } from '../node-definition';
 import { pyString } from '../python-literal';
@@ -60,23 +61,7 @@ function condition(f: FilterExpression, script: ScriptContext): string {
 /** A column path as a record lookup: `a.b` is `row["a"]["b"]`; backticks quote a literal dot (`` `a.b` ``). */
 function column(path: string, script: ScriptContext): string {
   if (isDeferredValue(path)) return `row[${script.str(path)}]`;
-  return `row${splitColumnPath(path).map((p) => `[${pyString(p)}]`).join('')}`;
-}
-
-/** `a.b` -> [a, b]; `` `a.b`.c `` -> [a.b, c]. */
-export function splitColumnPath(path: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of path) {
-    if (ch === '`') quoted = !quoted;
-    else if (ch === '.' && !quoted) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts;
+  return `row${splitFieldPath(path).map((p) => `[${pyString(p)}]`).join('')}`;
 }
 
 /**

@@ -250,11 +250,31 @@ test('filter comparisons follow the generated lambda: kinds must match, a missin
   }
 });
 
-test('nested paths the engine cannot reach yet are refused naming the node', async () => {
-  await people();
+/** The lines a JSON sink wrote, sorted. */
+async function jsonOut(p: Pipeline, prefix: string): Promise<string[]> {
+  await run(p);
+  const file = path.join(dir, 's3', 'b', prefix, 'run-1700000000000-part-r-00000.json');
+  return fs.readFileSync(file, 'utf8').trim().split('\n').sort();
+}
+
+test('a struct built by applyMapping is null where none of its members has a value, and its nulls are left out of JSON (Unconfirmed)', async () => {
+  await store.write('b', 'raw/n/a.json', '{"id":1,"a":{"x":1,"y":null}}\n{"id":2,"a":{"x":null,"y":null}}\n{"id":3,"a":null}\n{"id":4}\n');
   const p = new Pipeline();
-  p.fromCatalog({ database: 'db', table: 'people' }).dropFields(['address.state'], { transformationCtx: 'drop_state' }).writeToS3({ path: 's3://b/n/', format: 'csv' });
-  await expect(run(p)).rejects.toThrow("node 'drop_state' (DropFields): nested path 'address.state' is not supported by gluekit's frame engine yet (top-level fields: id, givenname, amount, city, year)");
+  p.fromS3({ paths: ['s3://b/raw/n/'], format: 'json' })
+    .applyMapping([
+      { from: 'id', fromType: 'long', to: 'id', toType: 'long' },
+      { from: 'a.x', fromType: 'long', to: 'b.x', toType: 'long' },
+      { from: 'a.y', fromType: 'long', to: 'b.y', toType: 'string' },
+    ])
+    .writeToS3({ path: 's3://b/o/', format: 'json' });
+  expect(await jsonOut(p, 'o')).toEqual(['{"id":1,"b":{"x":1}}', '{"id":2}', '{"id":3}', '{"id":4}']);
+});
+
+test('dropping the last field of the structs in an array is refused naming the node and the array', async () => {
+  await store.write('b', 'raw/n/a.json', '{"id":1,"items":[{"sku":"a"}]}\n');
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/raw/n/'], format: 'json' }).dropFields(['items.sku'], { transformationCtx: 'drop_sku' }).writeToS3({ path: 's3://b/o/', format: 'json' });
+  await expect(run(p)).rejects.toThrow("node 'drop_sku' (DropFields): dropping 'items.sku' leaves the structs of array 'items' with no fields, which a DuckDB struct cannot be; drop 'items' itself");
 });
 
 test('an S3 source path without a trailing slash is a folder, not a key prefix; markers are skipped below it only', async () => {

@@ -234,25 +234,49 @@ def lookup(schema, parts, case_sensitive=True):
     return current
 
 
+def has(schema, parts, case_sensitive=True):
+    """Whether the schema has a field at the path (declared with a type or not)."""
+    fields = schema
+    for depth, part in enumerate(parts):
+        key = _find(list(fields), part, case_sensitive)
+        if key is None:
+            return False
+        if depth == len(parts) - 1:
+            return True
+        t = fields[key]
+        if t is None or t[0] != "struct":
+            return False
+        fields = dict(t[1])
+    return False
+
+
 def _fields(t):
     """The fields of a declared struct type as an ordered dict; {} for anything else."""
     return dict(t[1]) if t is not None and t[0] == "struct" else {}
 
 
 def put(schema, parts, t):
-    """Sets the type at a path, making structs on the way (as ApplyMapping's dotted targets make them)."""
+    """Sets the type at a path, making structs on the way (as ApplyMapping's dotted targets make them); names differing
+    only in case are one name, as in ``dynamicframe._put``."""
+    key = _find(list(schema), parts[0], False)
     if len(parts) == 1:
-        schema[parts[0]] = t
+        if key is None or key == parts[0]:
+            schema[parts[0]] = t
+        else:
+            items = list(schema.items())
+            schema.clear()
+            schema.update((parts[0], t) if k == key else (k, v) for k, v in items)
         return
-    inner = _fields(schema.get(parts[0]))
+    key = key or parts[0]
+    inner = _fields(schema.get(key))
     put(inner, parts[1:], t)
-    schema[parts[0]] = ("struct", tuple(inner.items()))
+    schema[key] = ("struct", tuple(inner.items()))
 
 
 def drop(schema, parts):
     """Removes the type at a path: ``a.b`` in a struct, ``arr.b`` in the element struct of an array."""
-    key = parts[0]
-    if key not in schema:
+    key = _find(list(schema), parts[0], False)
+    if key is None:
         return
     if len(parts) == 1:
         del schema[key]
@@ -277,7 +301,7 @@ def select(schema, wanted):
     """The schema of SelectFields: the listed paths (lists of parts) kept, nested ones keeping part of a struct."""
     out = {}
     for key, t in schema.items():
-        rests = [p[1:] for p in wanted if p[0] == key]
+        rests = [p[1:] for p in wanted if _find(list(schema), p[0], False) == key]
         if not rests:
             continue
         if any(len(r) == 0 for r in rests):
@@ -291,16 +315,17 @@ def select(schema, wanted):
 
 def rename(schema, old, new):
     """The schema of RenameField(old, new) (paths as lists of parts), mirroring what it does to records."""
-    parent = _fields(lookup(schema, old[:-1])) if len(old) > 1 else schema
-    if old[-1] not in parent:
+    parent = _fields(lookup(schema, old[:-1], False)) if len(old) > 1 else schema
+    key = _find(list(parent), old[-1], False)
+    if key is None:
         return
-    t = parent[old[-1]]
+    t = parent[key]
     if new[:-1] == old[:-1]:
         renamed = {}
         for k, v in parent.items():
-            if k == old[-1]:
+            if k == key:
                 renamed[new[-1]] = v
-            elif k != new[-1]:
+            elif k.lower() != new[-1].lower():
                 renamed[k] = v
         if len(old) == 1:
             schema.clear()
@@ -308,7 +333,7 @@ def rename(schema, old, new):
         else:
             put(schema, old[:-1], ("struct", tuple(renamed.items())))
         return
-    del parent[old[-1]]
+    del parent[key]
     if len(old) > 1:
         put(schema, old[:-1], ("struct", tuple(parent.items())))
     put(schema, new, t)

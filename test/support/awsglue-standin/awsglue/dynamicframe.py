@@ -138,7 +138,9 @@ class DynamicFrame(object):
             declared = _schema.from_type_name(target_type)
             if declared is None and known is not None and known[0] == parse_type(target_type)[0]:
                 declared = known
-            _schema.put(types, target, declared)
+            # A source the frame does not have gives no target field (not even inside a struct the mapping builds).
+            if _schema.has(self._jdf.types, source, case_sensitive) or any(_lookup(r, source, case_sensitive)[0] for r in self._jdf.rows):
+                _schema.put(types, target, declared)
             from_kinds.append(known[0] if known is not None else None)
         rows = []
         for rec in self._jdf.rows:
@@ -153,8 +155,8 @@ class DynamicFrame(object):
     def rename_field(self, oldName, newName, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Renames the field at the full path ``oldName`` to ``newName``. In the same struct the field keeps its
         position (a field already called ``newName`` there is replaced); to another struct it moves (created if
-        missing) and goes last. A record without the field is left as it is. Unconfirmed: names match exactly
-        (case-sensitively)."""
+        missing) and goes last. A record without the field is left as it is. Names match as ApplyMapping's do (an
+        exact match first, then ignoring case; Unconfirmed)."""
         _check_thresholds(info, stageThreshold, totalThreshold)
         old = _paths(oldName, "RenameField")[0]
         new = _paths(newName, "RenameField")[0]
@@ -162,17 +164,18 @@ class DynamicFrame(object):
         for rec in self._jdf.rows:
             rec = copy.deepcopy(rec)
             parent = _navigate(rec, old[:-1])
-            if isinstance(parent, dict) and old[-1] in parent:
+            key = _find_key(parent, old[-1], False) if isinstance(parent, dict) else None
+            if key is not None:
                 if new[:-1] == old[:-1]:
                     items = list(parent.items())
                     parent.clear()
                     for k, v in items:
-                        if k == old[-1]:
+                        if k == key:
                             parent[new[-1]] = v
-                        elif k != new[-1]:
+                        elif k.lower() != new[-1].lower():
                             parent[k] = v
                 else:
-                    value = parent.pop(old[-1])
+                    value = parent.pop(key)
                     _put(rec, new, value)
             rows.append(rec)
         types = self._types()
@@ -205,7 +208,8 @@ class DynamicFrame(object):
     def join(self, paths1, paths2, frame2, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """The equijoin (GLUE-REFERENCE section 2): pairs of records whose key values are all equal (None matches
         nothing), with every field of both; a field ``frame2`` shares with this frame is kept twice, ``frame2``'s copy
-        named ``.<field>`` (Unconfirmed: which side gets the prefix). Top-level key names, matched exactly."""
+        named ``.<field>`` (Unconfirmed: which side gets the prefix). Keys are paths (``address.zip``), matched as
+        ApplyMapping matches sources."""
         _check_thresholds(info, stageThreshold, totalThreshold)
         if not isinstance(frame2, DynamicFrame):
             raise TypeError("join: frame2 must be a DynamicFrame, got %r" % (frame2,))
@@ -213,7 +217,7 @@ class DynamicFrame(object):
             raise ValueError("join: keys1 and keys2 must name as many keys, at least one")
         index = {}
         for rec in frame2._jdf.rows:
-            key = tuple(rec.get(k) for k in paths2)
+            key = _join_key(rec, paths2)
             if None in key:
                 continue
             index.setdefault(key, []).append(rec)
@@ -221,7 +225,7 @@ class DynamicFrame(object):
         rename = lambda k: "." + k if k in names1 else k
         rows = []
         for rec in self._jdf.rows:
-            key = tuple(rec.get(k) for k in paths1)
+            key = _join_key(rec, paths1)
             if None in key:
                 continue
             for other in index.get(key, []):
@@ -304,28 +308,44 @@ def _lookup(rec, parts, case_sensitive):
     return True, current
 
 
+def _join_key(rec, paths):
+    """A record's join key: the values at the paths (None where a path finds nothing, which matches nothing)."""
+    return tuple(_lookup(rec, split_path(p), False)[1] for p in paths)
+
+
 def _navigate(rec, parts):
     current = rec
     for part in parts:
-        if not isinstance(current, dict) or part not in current:
+        key = _find_key(current, part, False) if isinstance(current, dict) else None
+        if key is None:
             return None
-        current = current[part]
+        current = current[key]
     return current
 
 
 def _put(rec, parts, value):
+    """Sets the value at a path, making dicts on the way; a key differing only in case is the same key (a frame holds
+    no two names that differ only in case), the last one taking the new name in its place."""
     current = rec
     for part in parts[:-1]:
-        if not isinstance(current.get(part), dict):
-            current[part] = {}
-        current = current[part]
-    current[parts[-1]] = value
+        key = _find_key(current, part, False) or part
+        if not isinstance(current.get(key), dict):
+            current[key] = {}
+        current = current[key]
+    key = _find_key(current, parts[-1], False)
+    if key is None or key == parts[-1]:
+        current[parts[-1]] = value
+        return
+    items = list(current.items())
+    current.clear()
+    for k, v in items:
+        current[parts[-1] if k == key else k] = value if k == key else v
 
 
 def _select(rec, wanted):
     out = {}
     for key, value in rec.items():
-        rests = [p[1:] for p in wanted if p[0] == key]
+        rests = [p[1:] for p in wanted if _find_key(rec, p[0], False) == key]
         if not rests:
             continue
         if any(len(r) == 0 for r in rests):
@@ -338,8 +358,8 @@ def _select(rec, wanted):
 
 
 def _drop(rec, parts):
-    key = parts[0]
-    if not isinstance(rec, dict) or key not in rec:
+    key = _find_key(rec, parts[0], False) if isinstance(rec, dict) else None
+    if key is None:
         return
     if len(parts) == 1:
         del rec[key]

@@ -280,6 +280,23 @@ describe('transforms', () => {
       },
     }));
 
+  test('backticks quote a dot in a name, at the top level and inside a struct', () =>
+    expectParity({
+      files: { 'raw/q/a.json': '{"id":1,"a.b":"x","s":{"c.d":2,"e":3}}\n{"id":2,"a.b":"y","s":{"c.d":4,"e":5}}\n' },
+      build: (p) => {
+        const src = p.fromS3({ paths: ['s3://raw/q/'], format: 'json' });
+        src
+          .applyMapping([
+            { from: '`a.b`', fromType: 'string', to: 'ab', toType: 'string' },
+            { from: 's.`c.d`', fromType: 'long', to: 'cd', toType: 'long' },
+            { from: 'id', fromType: 'long', to: '`x.y`', toType: 'long' },
+          ])
+          .writeToS3({ path: 's3://out/m/', format: 'json' });
+        src.selectFields(['`a.b`', 's.`c.d`']).writeToS3({ path: 's3://out/s/', format: 'json' });
+        src.dropFields(['s.`c.d`']).renameField('`a.b`', 'ab').writeToS3({ path: 's3://out/d/', format: 'json' });
+      },
+    }));
+
   test('renameField on nested paths: in place, into another struct, out to the top level, and a path not in the frame', () =>
     expectParity({
       files: { 'raw/n/a.json': NESTED_JSON },

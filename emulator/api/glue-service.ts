@@ -1,5 +1,5 @@
 import type { Crawler, JobRun, WorkflowRun } from '@aws-sdk/client-glue';
-import { Executor, ObjectStore, ReadTableOptions, stateObjectStore, TableRows } from '../exec';
+import { Executor, FrameDescription, ObjectStore, ReadTableOptions, stateObjectStore, TableRows } from '../exec';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Deployment, GlueModel, OwnerLock, StateInUseError, StateOwner, workflowRunView } from '../model';
@@ -134,6 +134,14 @@ export class GlueService {
   async runCrawler(name: string): Promise<Crawler> {
     await this.exec.crawls.start(name).finished;
     return this.model.crawlers.require(name);
+  }
+
+  /**
+   * `printSchema()`, `count()` and `show(n)` of the frame one node of a job makes, as the job's script would print them
+   * there (run with `args` over the job's default arguments). Nothing is written.
+   */
+  inspectFrame(jobName: string, nodeId: string, options: { readonly arguments?: Record<string, string>; readonly rows?: number } = {}): Promise<FrameDescription> {
+    return this.exec.jobs.inspect(jobName, nodeId, options);
   }
 
   /** A table's rows, read as a job's catalog source reads them (previews and tests; nothing is written). */

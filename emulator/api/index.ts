@@ -5,7 +5,7 @@ export * from './job-api';
 export * from './workflow-api';
 export * from './trigger-api';
 export { GlueError, isGlueError } from '../model';
-export type { ObjectStore, TableRows, TableColumn, ReadTableOptions } from '../exec';
+export type { ObjectStore, TableRows, TableColumn, ReadTableOptions, FrameDescription } from '../exec';
 export { toGlueType } from '../exec';
 export { parseS3Uri } from '../exec';
 export type { Deployment } from '../model';

@@ -8,6 +8,7 @@ export * from './recovery';
 export * from './fault-point';
 export type { ObjectStore, ObjectInfo } from '../storage/object-store';
 export type { TableColumn, TableRows, ReadTableOptions } from '../frames/table-reader';
+export type { FrameDescription } from '../frames/frame-inspection';
 export { toGlueType } from '../frames/types';
 export { parseS3Uri } from '../storage/s3-uri';
 export { stateObjectStore } from './executor';

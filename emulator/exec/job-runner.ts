@@ -1,8 +1,10 @@
+import { randomUUID } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { JobRun, StartJobRunRequest } from '@aws-sdk/client-glue';
 import { bindArguments } from '../../lib/pipeline/argument-placeholder';
 import type { FrameEngine } from '../frames/frame-engine';
+import type { FrameDescription } from '../frames/frame-inspection';
 import { concurrentRunsExceeded } from '../model/glue-errors';
 import type { GlueModel } from '../model/glue-model';
 import type { ObjectStore } from '../storage/object-store';
@@ -94,6 +96,21 @@ export class JobRunner {
     const chain = [...attempts, runId];
     this.tracker.track(() => this.execute(request, context, runId, attempt, chain, resolve));
     return runId;
+  }
+
+  /**
+   * Describes the frame of one node of a job (`printSchema()`, `count()`, `show(n)`), as the job's script would print
+   * them there when run with `args` over its default arguments. Runs the nodes up to it; writes nothing.
+   */
+  async inspect(jobName: string, nodeId: string, options: { readonly arguments?: Record<string, string>; readonly rows?: number } = {}): Promise<FrameDescription> {
+    const job = this.model.jobs.require(jobName);
+    const graph = bindArguments(await jobGraph(job, this.visible), { ...job.DefaultArguments, ...options.arguments, ...job.NonOverridableArguments });
+    const stagingDir = path.join(this.scratchDir, `inspect-${randomUUID()}`);
+    try {
+      return await this.engine.inspect(graph, nodeId, { stagingDir, runMillis: Date.now(), rows: options.rows });
+    } finally {
+      await fs.rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
+    }
   }
 
   /** Runs one attempt; listeners hear of the job run by its first attempt's id once no retry follows. */

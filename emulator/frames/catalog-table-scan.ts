@@ -8,7 +8,10 @@ import type { FrameSession } from './frame-session';
 import { compilePartitionPredicate } from './partition-filter';
 import { quoteIdentifier, quoteList, quoteLiteral } from './sql';
 import { sparkCast } from './spark-cast';
-import { toDuckDbType } from './types';
+import { choiceColumnError } from './choice-columns';
+import { choiceOf, choiceTag, STRING, type DataType } from './schema';
+import { readText, textFits } from './text-values';
+import { toDataType, toDuckDbType } from './types';
 
 /** The column a scan names each row's file in, to join it to its partition's values. */
 const FILE_COLUMN = 'gluekit_source_file';
@@ -42,7 +45,7 @@ export async function scanCatalogTable(session: FrameSession, node: string, wher
     files.push(...(await dataFiles(session, table.StorageDescriptor.Location)));
   }
   if (files.length === 0) return session.frame(node, emptyTableSql(table, where));
-  const scan = reader(session, table, where, files, keys.length > 0);
+  const scan = await reader(session, node, `${database}.${tableName}`, table, where, files, keys.length > 0);
   if (keys.length === 0) return session.frame(node, scan);
   const rows = files.map((file, i) => `(${[quoteLiteral(file), ...keys.map((k, j) => partitionValue(fileValues[i][j], k, where))].join(', ')})`);
   const names = [FILE_COLUMN, ...keys.map((k) => k.Name!)].map(quoteIdentifier).join(', ');
@@ -97,12 +100,11 @@ function partitionValue(value: string | null | undefined, key: Column, where: st
   return value === null || value === undefined ? `CAST(NULL AS ${type})` : `CAST(${quoteLiteral(value)} AS ${type})`;
 }
 
-/** A DuckDB table function reading the files by the table's classification and SerDe, with the catalog's columns. */
-function reader(session: FrameSession, table: Table, where: string, files: string[], withFileColumn: boolean): string {
+/** A DuckDB query reading the files by the table's classification and SerDe, with the catalog's columns. */
+async function reader(session: FrameSession, node: string, tableKey: string, table: Table, where: string, files: string[], withFileColumn: boolean): Promise<string> {
   const params = { ...(table.StorageDescriptor?.Parameters ?? {}), ...(table.Parameters ?? {}) };
   const classification = (params.classification ?? '').toLowerCase();
   const columns = table.StorageDescriptor?.Columns ?? [];
-  const columnStruct = `{${columns.map((c) => `${quoteLiteral(c.Name!)}: ${quoteLiteral(toDuckDbType(c.Type ?? 'string', `${where} column '${c.Name}'`))}`).join(', ')}}`;
   const serde = table.StorageDescriptor?.SerdeInfo?.SerializationLibrary ?? '';
   const fileColumn = withFileColumn ? `, filename = ${quoteLiteral(FILE_COLUMN)}` : '';
   const list = quoteList(files);
@@ -131,12 +133,47 @@ function reader(session: FrameSession, table: Table, where: string, files: strin
     const header = params['skip.header.line.count'] === '1';
     const quote = serdeParams.quoteChar ?? '"';
     session.storesCsvRejects();
-    return (
+    // Every column is read as text, then each value as its column's type (`text-values.ts`).
+    const text = `{${columns.map((c) => `${quoteLiteral(c.Name!)}: 'VARCHAR'`).join(', ')}}`;
+    const scan =
       `SELECT * FROM read_csv(${list}, header = ${header}, delim = ${quoteLiteral(delim)}, quote = ${quoteLiteral(quote)}, escape = ${quoteLiteral(quote)}, ` +
-      `columns = ${columnStruct}, auto_detect = false, strict_mode = false, null_padding = true, allow_quoted_nulls = false, hive_partitioning = false, store_rejects = true${fileColumn})`
-    );
+      `columns = ${text}, auto_detect = false, strict_mode = false, null_padding = true, allow_quoted_nulls = false, hive_partitioning = false, store_rejects = true${fileColumn})`;
+    const typed = columns.map((c) => ({ name: c.Name!, type: toDataType(c.Type ?? 'string', `${where} column '${c.Name}'`) }));
+    const values = await csvColumnValues(session, node, tableKey, typed, scan);
+    return `SELECT ${[...values, ...(withFileColumn ? [quoteIdentifier(FILE_COLUMN)] : [])].join(', ')} FROM (${scan})`;
   }
   throw new Error(`${where}: cannot read classification '${classification || 'none'}' (SerDe '${serde || 'none'}'); gluekit reads csv, json and parquet tables`);
+}
+
+/**
+ * Each CSV column's values as its catalog type. A value that does not read as the type raises the error that makes the
+ * run read the column as a choice (`choice-columns.ts`); such a column is counted first: only values that read as the
+ * type give the type, only others `string`, both a choice of the two.
+ */
+async function csvColumnValues(session: FrameSession, node: string, tableKey: string, columns: { name: string; type: DataType }[], scan: string): Promise<string[]> {
+  const choices = columns.filter((c) => c.type.kind !== 'string' && session.choices.has(tableKey, c.name));
+  const counts = new Map<string, { fits: number; others: number }>();
+  if (choices.length > 0) {
+    const query = choices.flatMap((c, i) => {
+      const v = quoteIdentifier(c.name);
+      return [`count(*) FILTER (WHERE ${v} IS NOT NULL AND ${textFits(v, c.type)}) AS f${i}`, `count(*) FILTER (WHERE ${v} IS NOT NULL AND NOT ${textFits(v, c.type)}) AS o${i}`];
+    });
+    const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${query.join(', ')} FROM (${scan})`))).getRowObjectsJS()[0];
+    choices.forEach((c, i) => counts.set(c.name, { fits: Number(row[`f${i}`]), others: Number(row[`o${i}`]) }));
+  }
+  return columns.map((c) => {
+    const v = quoteIdentifier(c.name);
+    if (c.type.kind === 'string') return v;
+    const count = counts.get(c.name);
+    const read = (otherwise: string): string => `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, otherwise)} END AS ${v}`;
+    if (!count) return read(choiceColumnError(tableKey, c.name));
+    if (count.others === 0) return read('NULL');
+    if (count.fits === 0) return v;
+    const choice = choiceOf([c.type, STRING]);
+    // Each value becomes the choice's member of its own type.
+    const asChoice = (tag: string, value: string): string => `CAST(union_value(${quoteIdentifier(tag)} := ${value}) AS ${choice.sql})`;
+    return `CASE WHEN ${v} IS NULL THEN NULL WHEN ${textFits(v, c.type)} THEN ${asChoice(choiceTag(c.type), readText(v, c.type, 'NULL'))} ELSE ${asChoice('string', v)} END AS ${v}`;
+  });
 }
 
 /** An empty frame with the table's columns, for a table that has no data yet. */

@@ -5,7 +5,9 @@ import { validateGraph } from '../../lib/pipeline/graph';
 import type { NodeKind } from '../../lib/pipeline/nodes/registry';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
+import { choiceColumnOf, withChoiceColumns } from './choice-columns';
 import type { DynamicFrame } from './dynamic-frame';
+import { describeFrame, type FrameDescription } from './frame-inspection';
 import { FrameSession } from './frame-session';
 import { NODE_COMPILERS } from './nodes/registry';
 import type { StagedRun } from './staged-run';
@@ -59,21 +61,60 @@ export class FrameEngine {
 
   async run(graph: PipelineGraph, options: PipelineRunOptions): Promise<StagedRun> {
     const order = validateGraph(graph);
-    const connection = await (await this.duckdb()).connect();
-    const session = new FrameSession(connection, this.catalog, this.store, options.stagingDir, options.runMillis);
-    try {
-      await fs.mkdir(options.stagingDir, { recursive: true });
-      const frames = new Map<string, DynamicFrame>();
-      for (const node of order) {
-        const frame = await compile(node, node.inputs.map((i) => frames.get(i)!), session);
-        if (frame) frames.set(node.id, frame);
+    const instance = await this.duckdb();
+    // A column found to hold a choice starts the run again from nothing (see `choice-columns.ts`).
+    return withChoiceColumns(async (choices) => {
+      const connection = await instance.connect();
+      const session = new FrameSession(connection, this.catalog, this.store, options.stagingDir, options.runMillis, choices);
+      try {
+        await fs.rm(options.stagingDir, { recursive: true, force: true });
+        await fs.mkdir(options.stagingDir, { recursive: true });
+        const frames = new Map<string, DynamicFrame>();
+        for (const node of order) {
+          const frame = await compile(node, node.inputs.map((i) => frames.get(i)!), session);
+          if (frame) frames.set(node.id, frame);
+        }
+        return session.staged;
+      } catch (e) {
+        if (choiceColumnOf(e)) throw e;
+        throw new Error(session.describePaths(e instanceof Error ? e.message : String(e)));
+      } finally {
+        connection.closeSync();
       }
-      return session.staged;
-    } catch (e) {
-      throw new Error(session.describePaths(e instanceof Error ? e.message : String(e)));
-    } finally {
-      connection.closeSync();
-    }
+    });
+  }
+
+  /**
+   * Runs a graph up to one of its nodes and describes that node's frame (`printSchema()`, `count()`, `show(n)`), as a
+   * script calling them there would print. Sinks are not run; nothing is written.
+   */
+  async inspect(graph: PipelineGraph, nodeId: string, options: PipelineRunOptions & { readonly rows?: number }): Promise<FrameDescription> {
+    const order = validateGraph(graph);
+    const target = order.find((n) => n.id === nodeId);
+    if (!target) throw new Error(`no node '${nodeId}' in the graph (nodes: ${order.map((n) => n.id).join(', ')})`);
+    const needed = new Set<string>([nodeId]);
+    for (const node of [...order].reverse()) if (needed.has(node.id)) node.inputs.forEach((i) => needed.add(i));
+    const instance = await this.duckdb();
+    return withChoiceColumns(async (choices) => {
+      const connection = await instance.connect();
+      const session = new FrameSession(connection, this.catalog, this.store, options.stagingDir, options.runMillis, choices);
+      try {
+        await fs.mkdir(options.stagingDir, { recursive: true });
+        const frames = new Map<string, DynamicFrame>();
+        for (const node of order.filter((n) => needed.has(n.id))) {
+          const frame = await compile(node, node.inputs.map((i) => frames.get(i)!), session);
+          if (frame) frames.set(node.id, frame);
+        }
+        const frame = frames.get(nodeId);
+        if (!frame) throw new Error(`node '${nodeId}' (${target.kind}) is a sink: it has no frame to describe; describe its input '${target.inputs[0]}'`);
+        return await describeFrame(session, frame, options.rows ?? 20);
+      } catch (e) {
+        if (choiceColumnOf(e)) throw e;
+        throw new Error(session.describePaths(e instanceof Error ? e.message : String(e)));
+      } finally {
+        connection.closeSync();
+      }
+    });
   }
 
   close(): void {

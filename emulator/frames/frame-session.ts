@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { localCopy } from '../storage/local-copy';
+import { ChoiceColumns } from './choice-columns';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
 import type { DynamicFrame, Field } from './dynamic-frame';
@@ -26,6 +27,8 @@ export class FrameSession {
     readonly stagingDir: string,
     /** The run's start, in epoch milliseconds: Glue's sink file names carry it (see `sinkStamp`). */
     readonly runMillis: number,
+    /** Catalog columns known to hold values of another type than the catalog's, read as choices. */
+    readonly choices: ChoiceColumns = new ChoiceColumns(),
   ) {}
 
   private sinks = 0;

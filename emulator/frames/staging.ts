@@ -1,9 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { DynamicFrame, Field } from './dynamic-frame';
-import type { DataType } from './schema';
+import type { DynamicFrame } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
 import { escapePartitionValue, HIVE_DEFAULT_PARTITION, unescapePartitionValue } from './hive-partition-path';
+import { csvColumns, jsonLines, parquetColumns } from './sink-values';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
 /** How a sink writes its frame. */
@@ -40,7 +40,8 @@ export async function stage(session: FrameSession, node: string, input: DynamicF
   const folder = path.join(session.stagingDir, session.relationName());
   await fs.mkdir(folder, { recursive: true });
   const { options, extension } = copyOptions(spec);
-  const source = spec.format === 'json' ? `SELECT ${jsonLines(input.schema)} FROM ${quoteIdentifier(input.view)}` : `SELECT * FROM ${quoteIdentifier(input.view)}`;
+  const columns = spec.format === 'json' ? jsonLines(input.schema) : spec.format === 'parquet' ? parquetColumns(input.schema) : csvColumns(input.schema);
+  const source = `SELECT ${columns} FROM ${quoteIdentifier(input.view)}`;
   let partitions: (string | null)[][] = [[]];
   if (keys.length === 0) {
     const file = path.join(folder, `part-0${extension}`);
@@ -72,44 +73,6 @@ function copyOptions(spec: WriteSpec): { options: string[]; extension: string } 
   const options = spec.format === 'csv' ? ['FORMAT csv', `HEADER ${spec.header ?? true}`, `DELIMITER ${quoteLiteral(spec.delimiter ?? ',')}`] : ['FORMAT csv', 'HEADER false', "QUOTE ''", "ESCAPE ''", "DELIMITER '\u0001'"];
   if (gzip) options.push(`COMPRESSION 'gzip'`);
   return { options, extension: (spec.format === 'csv' ? '.csv' : '.json') + (gzip ? '.gz' : '') };
-}
-
-/**
- * One JSON object per record, as SQL: the fields in frame order, and a null field left out, as Glue's (and Spark's,
- * `ignoreNullFields`) JSON writer leaves it out, inside structs too. Values are encoded by DuckDB's `to_json`, except
- * where a struct or binary value lies inside.
- */
-function jsonLines(fields: readonly Field[]): string {
-  const lambdas = { count: 0 };
-  return `'{' || concat_ws(',', ${fields.map((f) => jsonMember(quoteIdentifier(f.name), f.name, f.dataType, lambdas)).join(', ')}) || '}' AS line`;
-}
-
-function jsonMember(sql: string, name: string, type: DataType, lambdas: { count: number }): string {
-  return `CASE WHEN ${sql} IS NULL THEN NULL ELSE to_json(${quoteLiteral(name)}) || ':' || ${jsonValue(sql, type, lambdas)} END`;
-}
-
-/** The JSON text of a value that is not null. */
-function jsonValue(sql: string, type: DataType, lambdas: { count: number }): string {
-  if (!needsOwnEncoding(type)) return `to_json(${sql})`;
-  switch (type.kind) {
-    case 'binary':
-      // Binary is written as base64 text, as Spark's JSON writer writes it.
-      return `to_json(base64(${sql}))`;
-    case 'struct':
-      return `('{' || concat_ws(',', ${type.fields.map((f) => jsonMember(`struct_extract(${sql}, ${quoteLiteral(f.name)})`, f.name, f.type, lambdas)).join(', ')}) || '}')`;
-    case 'array': {
-      const element = `gluekit_element_${++lambdas.count}`;
-      return `('[' || array_to_string(list_transform(${sql}, lambda ${element}: CASE WHEN ${element} IS NULL THEN 'null' ELSE ${jsonValue(element, type.element, lambdas)} END), ',') || ']')`;
-    }
-    default:
-      return `to_json(${sql})`;
-  }
-}
-
-/** Whether `to_json` would write a value otherwise than Glue: a struct (its nulls) or binary, at any depth. */
-function needsOwnEncoding(type: DataType): boolean {
-  if (type.kind === 'binary' || type.kind === 'struct') return true;
-  return type.kind === 'array' ? needsOwnEncoding(type.element) : false;
 }
 
 /**

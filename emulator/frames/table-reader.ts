@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
 import { scanCatalogTable } from './catalog-table-scan';
+import { choiceColumnOf, withChoiceColumns } from './choice-columns';
 import { FrameSession } from './frame-session';
 import { quoteIdentifier } from './sql';
 
@@ -44,25 +45,35 @@ export async function readTable(catalog: CatalogReader, store: ObjectStore, data
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'gluekit-read-'));
   // Spills go to the private folder too, never to `.tmp` in the working folder (DuckDB's default).
   const instance = await DuckDBInstance.create(':memory:', { temp_directory: path.join(scratch, 'spill') });
-  const connection = await instance.connect();
-  const session = new FrameSession(connection, catalog, store, scratch, Date.now());
   try {
-    const frame = await scanCatalogTable(session, 'preview', `table ${database}.${table}`, database, table, undefined, `cannot read ${database}.${table}`);
-    const order = (options.orderBy ?? frame.schema.map((f) => f.name)).map((c) => `${quoteIdentifier(c)} NULLS FIRST`).join(', ');
-    const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
-    const result = await connection.runAndReadAll(`SELECT * FROM ${quoteIdentifier(frame.view)}${order ? ` ORDER BY ${order}` : ''}${limit}`);
-    const count = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdentifier(frame.view)}`);
-    await session.assertNoRejects('preview');
-    return {
-      schema: frame.schema.map((f) => ({ name: f.name, type: f.type })),
-      rows: result.getRowObjectsJS().map((r) => plain(r) as Record<string, unknown>),
-      count: Number(count.getRowObjectsJS()[0].n),
-    };
-  } catch (e) {
-    const message = session.describePaths((e as Error).message);
-    throw new Error(/ not found in database /.test(message) ? `${message} (gluekit tables lists the tables)` : message);
+    // A column found to hold a choice is read again (see `choice-columns.ts`).
+    return await withChoiceColumns(async (choices) => {
+      const connection = await instance.connect();
+      const session = new FrameSession(connection, catalog, store, scratch, Date.now(), choices);
+      try {
+        const frame = await scanCatalogTable(session, 'preview', `table ${database}.${table}`, database, table, undefined, `cannot read ${database}.${table}`);
+        const order = (options.orderBy ?? frame.schema.map((f) => f.name)).map((c) => `${quoteIdentifier(c)} NULLS FIRST`).join(', ');
+        const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
+        const result = await connection.runAndReadAll(`SELECT * FROM ${quoteIdentifier(frame.view)}${order ? ` ORDER BY ${order}` : ''}${limit}`);
+        const count = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdentifier(frame.view)}`);
+        await session.assertNoRejects('preview');
+        // A choice's value is shown as the value it is (DuckDB gives it with its tag).
+        const choiceColumns = frame.schema.filter((f) => f.dataType.kind === 'choice').map((f) => f.name);
+        const rows = result.getRowObjectsJS().map((r) => {
+          const row: Record<string, unknown> = { ...r };
+          for (const c of choiceColumns) row[c] = (r[c] as { value?: unknown } | null)?.value ?? null;
+          return plain(row) as Record<string, unknown>;
+        });
+        return { schema: frame.schema.map((f) => ({ name: f.name, type: f.type })), rows, count: Number(count.getRowObjectsJS()[0].n) };
+      } catch (e) {
+        if (choiceColumnOf(e)) throw e;
+        const message = session.describePaths((e as Error).message);
+        throw new Error(/ not found in database /.test(message) ? `${message} (gluekit tables lists the tables)` : message);
+      } finally {
+        connection.closeSync();
+      }
+    });
   } finally {
-    connection.closeSync();
     instance.closeSync();
     await fs.rm(scratch, { recursive: true, force: true });
   }

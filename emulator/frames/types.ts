@@ -63,6 +63,7 @@ export function toGlueType(duckType: string): string {
   if (t.endsWith('[]')) return 'array';
   if (t.startsWith('STRUCT')) return 'struct';
   if (t.startsWith('MAP')) return 'map';
+  if (t.startsWith('UNION')) return 'choice';
   if (t.startsWith('DECIMAL')) return 'decimal';
   switch (t) {
     case 'VARCHAR':

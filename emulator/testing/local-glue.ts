@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { Crawler, JobRun, WorkflowRun } from '@aws-sdk/client-glue';
 import { Stage, Stack } from 'aws-cdk-lib';
 import { manifestFileName } from '../../lib/manifest/manifest';
-import { GlueService, ReadTableOptions, TableRows } from '../api';
+import { FrameDescription, GlueService, ReadTableOptions, TableRows } from '../api';
 import { deployManifest, DeployResult } from '../deploy/deploy-manifest';
 import { loadManifest } from '../deploy/load-manifest';
 
@@ -91,6 +91,14 @@ export class LocalGlue {
   /** A table's rows, sorted by all columns (or `orderBy`) so assertions are stable. */
   async rows(database: string, table: string, options: ReadTableOptions = {}): Promise<Record<string, unknown>[]> {
     return (await this.read(database, table, options)).rows;
+  }
+
+  /**
+   * What `printSchema()`, `count()` and `show(n)` print for the frame a job's node makes (a node id of its graph: its
+   * `transformationCtx`), with `args` over the job's default arguments. Nothing is written.
+   */
+  inspect(job: string, node: string, options: { readonly arguments?: Record<string, string>; readonly rows?: number } = {}): Promise<FrameDescription> {
+    return this.service.inspectFrame(job, node, options);
   }
 
   /** A table's rows with its schema and count. */

@@ -161,3 +161,26 @@ test('a partitioned catalog table reads exactly its registered partitions: insid
     { id: 4, year: '2020' },
   ]);
 });
+
+test('JSON and CSV sinks write doubles as Java prints them: 1.0E7 and 1.0E-4 in scientific form, NaN and Infinity as words', async () => {
+  await h.service.catalog.createTable({
+    DatabaseName: 'db',
+    TableInput: {
+      Name: 'd',
+      Parameters: { classification: 'csv', delimiter: ',', 'skip.header.line.count': '1' },
+      StorageDescriptor: { Location: 's3://b/d/', Columns: [{ Name: 'id', Type: 'bigint' }, { Name: 'v', Type: 'double' }] },
+    },
+  });
+  await h.service.objects.write('b', 'd/a.csv', 'id,v\n1,12\n2,0.001\n3,1234567.5\n4,1e7\n5,12345678.9\n6,0.0001\n7,1e20\n8,NaN\n9,-Infinity\n10,-0.5\n');
+  const p = new Pipeline();
+  const src = p.fromCatalog({ database: 'db', table: 'd' });
+  src.writeToS3({ path: 's3://b/out/', format: 'json' });
+  src.writeToS3({ path: 's3://b/csv/', format: 'csv' });
+  await h.job('j', p.graph);
+  const run = await h.service.runJob('j');
+  expect(run.JobRunState).toBe('SUCCEEDED');
+  const text = async (prefix: string): Promise<string[]> => (await h.text('b', (await h.keys('b', prefix))[0])).trim().split('\n');
+  const values = ['12.0', '0.001', '1234567.5', '1.0E7', '1.23456789E7', '1.0E-4', '1.0E20', 'NaN', '-Infinity', '-0.5'];
+  expect((await text('out/')).sort()).toEqual(values.map((v, i) => `{"id":${i + 1},"v":${/^-?[0-9]/.test(v) ? v : `"${v}"`}}`).sort());
+  expect(await text('csv/')).toEqual(['id,v', ...values.map((v, i) => `${i + 1},${v}`)]);
+});

@@ -1,0 +1,58 @@
+import { quoteLiteral } from './sql';
+
+/**
+ * Columns of catalog tables found to hold a value that does not read as the column's catalog type. Glue reads such a
+ * column as a choice (the value stays a string, GLUE-REFERENCE section 1: "provider id: choice of long and string").
+ *
+ * A DynamicFrame's schema depends on its data, which a DuckDB view cannot know before it is read. So a scan first
+ * assumes every value fits: a value that does not raises an error naming its column (`choiceColumnError`), the run
+ * notes the column here and starts again, and the scan then counts what the column holds and types it accordingly.
+ * Clean data is read once; each messy column costs one more pass.
+ */
+export class ChoiceColumns {
+  private readonly columns = new Map<string, Set<string>>();
+
+  /** Whether column `column` of table `table` (`database.table`) is read as a choice. */
+  has(table: string, column: string): boolean {
+    return this.columns.get(table.toLowerCase())?.has(column.toLowerCase()) ?? false;
+  }
+
+  /** Notes a column; false when it was already noted (another pass would not help). */
+  add(table: string, column: string): boolean {
+    const key = table.toLowerCase();
+    const set = this.columns.get(key) ?? new Set<string>();
+    this.columns.set(key, set);
+    if (set.has(column.toLowerCase())) return false;
+    set.add(column.toLowerCase());
+    return true;
+  }
+}
+
+const MARKER = /gluekit-choice-column:([^:\s]*):([^:\s]*):end/;
+
+/** SQL raising the error that tells the run that `column` of `table` holds a value of another type. */
+export function choiceColumnError(table: string, column: string): string {
+  return `error(${quoteLiteral(`gluekit-choice-column:${encodeURIComponent(table)}:${encodeURIComponent(column)}:end`)})`;
+}
+
+/** The table and column an error raised by `choiceColumnError` names, if it is one. */
+export function choiceColumnOf(error: unknown): { table: string; column: string } | undefined {
+  const found = MARKER.exec(error instanceof Error ? error.message : String(error));
+  return found ? { table: decodeURIComponent(found[1]), column: decodeURIComponent(found[2]) } : undefined;
+}
+
+/**
+ * Runs `attempt` until no new choice column turns up: each error naming a column not yet noted adds it and tries again
+ * (the attempt starts from nothing each time: its own session and an empty staging folder).
+ */
+export async function withChoiceColumns<T>(attempt: (choices: ChoiceColumns) => Promise<T>): Promise<T> {
+  const choices = new ChoiceColumns();
+  for (;;) {
+    try {
+      return await attempt(choices);
+    } catch (e) {
+      const found = choiceColumnOf(e);
+      if (!found || !choices.add(found.table, found.column)) throw e;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { TableInput } from '@aws-sdk/client-glue';
+import { col, Pipeline } from '../../../lib/pipeline';
+import { GlueService } from '../../../emulator/api';
+
+/**
+ * Choice types and a frame's computed schema: a CSV value that does not read as its catalog type makes a choice (GLUE-
+ * REFERENCE section 1), and `printSchema()`, `count()` and `show(n)` describe a node's frame as the script would print.
+ */
+let root: string;
+let service: GlueService;
+
+beforeEach(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-choice-'));
+  service = await GlueService.open({ stateDir: path.join(root, 'state') });
+  await service.catalog.createDatabase({ DatabaseInput: { Name: 'db' } });
+});
+
+afterEach(async () => {
+  await service.close();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const MEDICARE: TableInput = {
+  Name: 'medicare',
+  Parameters: { classification: 'csv', delimiter: ',', 'skip.header.line.count': '1' },
+  StorageDescriptor: {
+    Location: 's3://raw/medicare/',
+    Columns: [
+      { Name: 'drg definition', Type: 'string' },
+      { Name: 'provider id', Type: 'bigint' },
+      { Name: 'total discharges', Type: 'bigint' },
+      { Name: 'average covered charges', Type: 'double' },
+    ],
+    SerdeInfo: { SerializationLibrary: 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe', Parameters: { 'field.delim': ',' } },
+  },
+};
+
+async function job(build: (p: Pipeline) => void): Promise<void> {
+  const p = new Pipeline();
+  build(p);
+  await service.jobs.createJob({ Name: 'j', Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: p.graph });
+}
+
+test("the reference's provider id: a bigint column with strings in two rows is a choice of long and string", async () => {
+  await service.objects.write('raw', 'medicare/a.csv', 'drg definition,provider id,total discharges,average covered charges\nA,10001,91,32963.07\nB,10005,14,15131.85\nC,ABC1,24,37560.37\nD,10011,25,13998.28\nE,XYZ2,18,31633.27\nF,,4,NaN\n');
+  await service.catalog.createTable({ DatabaseName: 'db', TableInput: MEDICARE });
+  await job((p) => p.fromCatalog({ database: 'db', table: 'medicare', transformationCtx: 'medicare' }).writeToS3({ path: 's3://out/m/', format: 'json' }));
+  const described = await service.inspectFrame('j', 'medicare', { rows: 3 });
+  expect(described.schema).toBe(
+    [
+      'root',
+      ' |-- drg definition: string',
+      ' |-- provider id: choice',
+      ' |    |-- long',
+      ' |    |-- string',
+      ' |-- total discharges: long',
+      ' |-- average covered charges: double',
+      '',
+    ].join('\n'),
+  );
+  expect(described.count).toBe(6);
+  expect(described.show).toBe(
+    '{"drg definition":"A","provider id":10001,"total discharges":91,"average covered charges":32963.07}\n' +
+      '{"drg definition":"B","provider id":10005,"total discharges":14,"average covered charges":15131.85}\n' +
+      '{"drg definition":"C","provider id":"ABC1","total discharges":24,"average covered charges":37560.37}\n',
+  );
+  // The run writes each value as it is: numbers as numbers, the strings that were not numbers as strings.
+  const run = await service.runJob('j');
+  expect(run.JobRunState).toBe('SUCCEEDED');
+  const [file] = (await service.objects.list('out', 'm/')).map((o) => o.key);
+  const lines = (await service.objects.read('out', file)).toString('utf8').trim().split('\n');
+  expect(lines.map((l) => (JSON.parse(l) as Record<string, unknown>)['provider id'])).toEqual([10001, 10005, 'ABC1', 10011, 'XYZ2', undefined]);
+});
+
+test('printSchema: nested types indented below their field, a field null in every record is null, an empty frame is only root', async () => {
+  await service.objects.write('raw', 'j/a.json', '{"name":"Ann","friends":[{"name":"Bob","score":3.5}],"address":{"city":"Oslo","zip":"0150"},"pears":null}\n{"name":"Cid","friends":[],"address":null}\n');
+  await job((p) => {
+    const src = p.fromS3({ paths: ['s3://raw/j/'], format: 'json', transformationCtx: 'people' });
+    src.writeToS3({ path: 's3://out/a/', format: 'json' });
+    src.filter(col('name').eq('nobody'), { transformationCtx: 'nobody' }).writeToS3({ path: 's3://out/b/', format: 'json' });
+  });
+  expect((await service.inspectFrame('j', 'people')).schema).toBe(
+    [
+      'root',
+      ' |-- name: string',
+      ' |-- friends: array',
+      ' |    |-- element: struct',
+      ' |    |    |-- name: string',
+      ' |    |    |-- score: double',
+      ' |-- address: struct',
+      ' |    |-- city: string',
+      ' |    |-- zip: string',
+      ' |-- pears: null',
+      '',
+    ].join('\n'),
+  );
+  const nobody = await service.inspectFrame('j', 'nobody');
+  expect(nobody).toEqual({ schema: 'root\n', count: 0, show: '' });
+});
+
+test('inspecting a sink, or a node the job does not have, says which nodes can be', async () => {
+  await service.objects.write('raw', 'j/a.json', '{"name":"Ann"}\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json', transformationCtx: 'people' }).writeToS3({ path: 's3://out/a/', format: 'json', transformationCtx: 'sink' }));
+  await expect(service.inspectFrame('j', 'sink')).rejects.toThrow("node 'sink' (S3DirectTarget) is a sink: it has no frame to describe; describe its input 'people'");
+  await expect(service.inspectFrame('j', 'nope')).rejects.toThrow("no node 'nope' in the graph (nodes: people, sink)");
+});

@@ -81,9 +81,10 @@ export class FrameSession {
   }
 
   /**
-   * CSV reads with catalog types store rejected values instead of aborting the scan with a message that cannot name the
-   * file. After a scan, this turns the first such value into an error naming the s3:// file, the line, the column and the
-   * value. A failure of the check itself is an error too: it never passes silently.
+   * CSV reads store the lines DuckDB's reader rejects instead of aborting the scan with a message that cannot name the
+   * file (values are read as text, so a value of another type is never rejected: it makes a choice). After a scan, this
+   * turns the first rejected line into an error naming the s3:// file, the line and the column. A failure of the check
+   * itself is an error too: it never passes silently.
    */
   async assertNoRejects(node: string): Promise<void> {
     if (!this.csvRejectsStored) return;
@@ -103,8 +104,7 @@ export class FrameSession {
     const file = this.describePaths(String(first.file_path));
     const detail = String(first.error_message).replace(/^Error when converting column "[^"]*"\. /, '');
     throw new Error(
-      `node '${node}': cannot read ${file} line ${first.line}, column "${first.column_name}": ${detail}${more}. ` +
-        'Glue would read such a column as a choice type, which gluekit does not support yet: fix the data or the column type in the catalog.',
+      `node '${node}': cannot read ${file} line ${first.line}, column "${first.column_name}": ${detail}${more}; fix the file or the table's CSV parameters in the catalog`,
     );
   }
 

@@ -136,6 +136,33 @@ describe('sources', () => {
       },
     }));
 
+  test('a catalog CSV table whose bigint and double columns hold text: choices of the type and string, in every sink format', () =>
+    expectParity({
+      files: { 'raw/m/a.csv': 'drg,provider id,charges\nA,10001,12.5\nB,ABC1,n/a\nC,,7\nD,12.0,1e3\n', 'raw/m/b.csv': 'drg,provider id,charges\nE,10005,\n' },
+      tables: [
+        {
+          input: {
+            Name: 'm',
+            Parameters: { classification: 'csv', delimiter: ',', 'skip.header.line.count': '1' },
+            StorageDescriptor: {
+              Location: 's3://raw/m/',
+              Columns: [
+                { Name: 'drg', Type: 'string' },
+                { Name: 'provider id', Type: 'bigint' },
+                { Name: 'charges', Type: 'double' },
+              ],
+            },
+          },
+        },
+      ],
+      build: (p) => {
+        const src = p.fromCatalog({ database: 'db', table: 'm' });
+        src.writeToS3({ path: 's3://out/json/', format: 'json' });
+        src.writeToS3({ path: 's3://out/csv/', format: 'csv' });
+        src.writeToS3({ path: 's3://out/pq/', format: 'parquet' });
+      },
+    }));
+
   test('a catalog JSON table', () =>
     expectParity({
       files: { 'raw/j/a.json': PEOPLE_JSON },

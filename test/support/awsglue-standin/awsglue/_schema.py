@@ -161,6 +161,8 @@ def to_sql(t):
         return to_sql(t[1]) + "[]"
     if kind == "map":
         return "MAP(%s, %s)" % (to_sql(t[1]), to_sql(t[2]))
+    if kind == "choice":
+        return "STRUCT(%s)" % ", ".join("%s %s" % (_ident(m[0]), to_sql(m)) for m in t[1])
     raise NotModelled("no Parquet type for %s" % type_name(t))
 
 
@@ -410,7 +412,7 @@ def resolve(declared, values, where):
     plain decimals (undeclared) are decimal(38, largest scale)."""
     present = [v for v in values if v is not None]
     if declared is not None and declared[0] == "choice":
-        raise _choice(where, [type_name(t) for t in declared[1]])
+        return _resolve_choice(declared[1], present, where)
     if declared is None:
         if not present:
             return ("string",)
@@ -420,7 +422,9 @@ def resolve(declared, values, where):
             if k not in kinds:
                 kinds.append(k)
         if len(kinds) > 1:
-            raise _choice(where, [k[0] if len(k) == 1 else type_name(k) for k in kinds])
+            if ("decimal",) in kinds:
+                raise NotModelled("%s: a choice with an undeclared decimal is not modelled by the stand-ins" % where)
+            return _resolve_choice([{"struct": ("struct", ()), "array": ("array", None)}.get(k[0], k) for k in kinds], present, where)
         kind = kinds[0]
         if kind == ("decimal",):
             scale = max(-v.as_tuple().exponent for v in present if isinstance(v.as_tuple().exponent, int))
@@ -461,12 +465,40 @@ def resolve(declared, values, where):
     return declared
 
 
+def _member_of(v, t):
+    """Whether a value belongs to a choice's member type."""
+    if t[0] in ("struct", "map"):
+        return isinstance(v, dict)
+    if t[0] == "array":
+        return isinstance(v, list)
+    return _fits(v, t)
+
+
+def _resolve_choice(members, present, where):
+    """A choice written to Parquet: one member per type, each resolved from the values it holds, in order of the type
+    names (as the frame engine writes it: a struct with one field per type, the value in its own type's field).
+    Unconfirmed: how Glue's Parquet writers write an unresolved choice; this is what ``toDF()`` makes of it."""
+    resolved = [resolve(m, [v for v in present if _member_of(v, m)], "%s.%s" % (where, m[0])) for m in members]
+    return ("choice", tuple(sorted(resolved, key=lambda t: t[0])))
+
+
+def _choice_member(v, t):
+    """The member of a resolved choice ``t`` that holds the value ``v``."""
+    for m in t[1]:
+        if _member_of(v, m):
+            return m
+    raise NotModelled("no member of %s holds the value %r" % (type_name(t), v))
+
+
 def to_param(v, t):
     """A value as DuckDB binds it into a column of the resolved type ``t`` (a struct gets every field, missing ones
     null)."""
     if v is None:
         return None
     kind = t[0]
+    if kind == "choice":
+        holder = _choice_member(v, t)
+        return {m[0]: (to_param(v, m) if m is holder else None) for m in t[1]}
     if kind == "struct":
         return {n: to_param(v.get(n), f) for n, f in t[1]}
     if kind == "array":

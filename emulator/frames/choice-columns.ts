@@ -56,3 +56,14 @@ export async function withChoiceColumns<T>(attempt: (choices: ChoiceColumns) => 
     }
   }
 }
+
+/**
+ * `result`, in an expression that still reads `values`. A node that decides from a field's type alone (a filter
+ * comparing a number column with a string, a projection to another type) would otherwise never read the field, and a
+ * value of another type in it would never make it a choice. Written so DuckDB does not fold it away.
+ */
+export function readingValues(values: readonly string[], result: string): string {
+  if (values.length === 0) return result;
+  const isNull = values.map((v) => `(${v}) IS NULL`).join(' OR ');
+  return `(CASE WHEN ${isNull} THEN ${result} WHEN NOT (${isNull}) THEN ${result} END)`;
+}

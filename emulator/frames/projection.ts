@@ -23,6 +23,19 @@ interface Rebuilt {
 
 type Part = Value | Rebuilt;
 
+/** A field `Projection.replace` puts in the frame. */
+export interface ReplacementField {
+  readonly name: string;
+  readonly sql: string;
+  readonly type: DataType;
+}
+
+/** What replaces a field: fields in its place, and fields appended at the end of its struct. */
+export interface Replacement {
+  readonly inPlace: readonly ReplacementField[];
+  readonly appended: readonly ReplacementField[];
+}
+
 interface Member {
   name: string;
   part: Part;
@@ -114,6 +127,24 @@ export class Projection {
    */
   drop(parts: readonly string[], match: NameMatch, where: string): void {
     this.dropIn(this.members, parts, match, where);
+  }
+
+  /**
+   * Replaces the field at `parts` by what `replace` makes of its value (its SQL and type): the fields that take its place
+   * (the first where it was) and the fields appended at the end of its struct. `replace` returning undefined, or a
+   * path not in the frame, leaves the frame as it is.
+   */
+  replace(parts: readonly string[], match: NameMatch, replace: (name: string, sql: string, type: DataType) => Replacement | undefined): void {
+    const parent = this.structAt(parts.slice(0, -1), match);
+    if (!parent) return;
+    const i = findName(names(parent), parts[parts.length - 1], match);
+    if (i < 0) return;
+    const member = parent[i];
+    const made = replace(member.name, render(member.part), typeOf(member.part));
+    if (!made) return;
+    const fields = (list: readonly ReplacementField[]): Member[] => list.map((f) => ({ name: f.name, part: value(f.sql, f.type) }));
+    parent.splice(i, 1, ...fields(made.inPlace));
+    parent.push(...fields(made.appended));
   }
 
   /** SelectFields: a projection of the members at `paths` (a nested path keeps that part of its struct), in frame order. */

@@ -1,3 +1,6 @@
+import { choiceTag, type DataType } from './schema';
+import { quoteLiteral } from './sql';
+
 const INTEGRAL = new Set(['BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT']);
 const FRACTIONAL = /^(DOUBLE|FLOAT|DECIMAL)/;
 
@@ -29,3 +32,13 @@ export function sparkCast(value: string, from: string, to: string): string {
   return `TRY_CAST(${value} AS ${to})`;
 }
 
+
+/**
+ * `sparkCast` from a type of gluekit's schema model: a choice's value is cast from the type it has (each member cast
+ * on its own, as Glue converts each value of a DynamicRecord from its own type).
+ */
+export function castValue(value: string, from: DataType, to: DataType): string {
+  if (from.kind !== 'choice') return sparkCast(value, from.sql, to.sql);
+  const members = from.options.map((o) => `WHEN ${quoteLiteral(choiceTag(o))} THEN ${castValue(`union_extract(${value}, ${quoteLiteral(choiceTag(o))})`, o, to)}`);
+  return `(CASE union_tag(${value}) ${members.join(' ')} END)`;
+}

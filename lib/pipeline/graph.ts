@@ -1,4 +1,5 @@
 import type { CodeGenConfigurationNode } from '@aws-sdk/client-glue';
+import type { GluekitNodes } from './gluekit-nodes';
 import { NodeCheck } from './node-check';
 import { definitionOf, isNodeKind, NODE_DEFINITIONS, NodeKind, NodeParameters } from './nodes/registry';
 
@@ -7,7 +8,10 @@ import { definitionOf, isNodeKind, NODE_DEFINITIONS, NodeKind, NodeParameters } 
  * object naming the node's kind (`{ RenameField: { Name, Inputs, SourcePath, TargetPath } }`). The same graph is printed as
  * a PySpark script for AWS and executed by the emulator's frame engine.
  */
-export type PipelineGraph = Record<string, CodeGenConfigurationNode>;
+export type PipelineGraph = Record<string, PipelineNode>;
+
+/** One node of a pipeline graph: a Studio `CodeGenConfigurationNode` kind, or one of gluekit's own (`gluekit-nodes.ts`). */
+export type PipelineNode = CodeGenConfigurationNode & GluekitNodes;
 
 /** A node unwrapped: its id, its kind (the one key), that key's parameters and its inputs. */
 export interface GraphNode<K extends NodeKind = NodeKind> {

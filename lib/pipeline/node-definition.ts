@@ -1,8 +1,12 @@
 import type { CodeGenConfigurationNode } from '@aws-sdk/client-glue';
+import type { GluekitNodes } from './gluekit-nodes';
 import type { NodeCheck } from './node-check';
 
-/** Each Glue Studio node kind's parameters, as `@aws-sdk/client-glue` types them (`{ S3CsvSource: S3CsvSource, ... }`). */
-export type StudioNodeParameters = { [K in keyof CodeGenConfigurationNode]-?: NonNullable<CodeGenConfigurationNode[K]> };
+/**
+ * Each node kind's parameters: Glue Studio's as `@aws-sdk/client-glue` types them (`{ S3CsvSource: S3CsvSource, ... }`),
+ * and gluekit's own kinds (`gluekit-nodes.ts`).
+ */
+export type StudioNodeParameters = { [K in keyof (CodeGenConfigurationNode & GluekitNodes)]-?: NonNullable<(CodeGenConfigurationNode & GluekitNodes)[K]> };
 
 /**
  * What a node does with frames: a source reads one (no inputs), a transform takes one frame and gives one, a target

@@ -1,7 +1,7 @@
-import type { CodeGenConfigurationNode, Mapping } from '@aws-sdk/client-glue';
+import type { Mapping } from '@aws-sdk/client-glue';
 import type { CsvQuoteChar, CsvSeparator } from './csv-format';
 import { FilterCondition, FilterPredicate } from './filter-expression';
-import type { PipelineGraph } from './graph';
+import type { PipelineGraph, PipelineNode } from './graph';
 import { unwrapNode, validateNode } from './graph';
 
 /** DynamicFrame type names (GLUE-REFERENCE section 1) plus the catalog's Hive names that map onto them. */
@@ -17,6 +17,22 @@ export interface FieldMapping {
   /** The target field's name. */
   readonly to: string;
   readonly toType: GlueType;
+}
+
+/**
+ * What `resolveChoice` does with a choice (a field whose values have several types): `cast:<type>` casts every value
+ * (one that does not cast is null), `project:<type>` keeps the values of that type (others are null), `make_cols` makes
+ * a `<field>_<type>` column per type, `make_struct` a struct with a field per type.
+ */
+export type ChoiceAction = `cast:${GlueType}` | `project:${GlueType}` | 'make_cols' | 'make_struct';
+
+export interface ResolveChoiceOptions extends StepOptions {
+  /** `(path, action)` pairs: `[['provider id', 'cast:long']]`. Give `specs` or `choice`. */
+  readonly specs?: [string, ChoiceAction][];
+  /** One action for every choice of the frame; `match_catalog` casts to the types of `database`.`table`. */
+  readonly choice?: ChoiceAction | 'match_catalog';
+  readonly database?: string;
+  readonly table?: string;
 }
 
 export interface StepOptions {
@@ -159,7 +175,7 @@ export class Pipeline {
   }
 
   /** @internal */
-  add(id: string, node: CodeGenConfigurationNode): Frame {
+  add(id: string, node: PipelineNode): Frame {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id)) {
       throw new Error(`pipeline step id '${id}' must be a Python identifier (letters, digits, _), since it is the transformation_ctx`);
     }
@@ -251,6 +267,25 @@ export class Frame {
     if (other.pipeline !== this.pipeline) throw new Error('union: both frames must come from the same Pipeline');
     const name = options.transformationCtx ?? this.pipeline.nextId('Union');
     return this.pipeline.add(name, { Union: { Name: name, Inputs: [this.id, other.id], UnionType: 'ALL' } });
+  }
+
+  /**
+   * `ResolveChoice.apply(frame, specs=... | choice=...)`: resolves choices (fields whose values have several types, such
+   * as a bigint column holding text): `resolveChoice({ specs: [['provider id', 'cast:long']] })` or
+   * `resolveChoice({ choice: 'make_cols' })`.
+   */
+  resolveChoice(options: ResolveChoiceOptions): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('ResolveChoice');
+    return this.pipeline.add(name, {
+      ResolveChoice: {
+        Name: name,
+        Inputs: [this.id],
+        ...(options.specs ? { Specs: options.specs.map(([Path, Action]) => ({ Path, Action })) } : {}),
+        ...(options.choice ? { Choice: options.choice } : {}),
+        ...(options.database !== undefined ? { Database: options.database } : {}),
+        ...(options.table !== undefined ? { Table: options.table } : {}),
+      },
+    });
   }
 
   /** `DropNullFields.apply(frame)`: drops the fields that are null (or missing) in every record. */

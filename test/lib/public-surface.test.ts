@@ -25,6 +25,7 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
   expect(ours).toEqual([
     'CatalogSinkOptions',
     'CatalogSourceOptions',
+    'ChoiceAction',
     'ColumnReference',
     'Crawler',
     'CrawlerProps',
@@ -38,6 +39,7 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
     'Pipeline',
     'PipelineJob',
     'PipelineJobProps',
+    'ResolveChoiceOptions',
     'S3SinkOptions',
     'S3SourceOptions',
     'S3Target',

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { and, col, or } from '../../lib/pipeline';
+import { and, col, Frame, or } from '../../lib/pipeline';
 import { ParityCase, runParity } from '../support/parity';
 
 /**
@@ -304,6 +304,70 @@ describe('transforms', () => {
         ]);
         mapped.writeToS3({ path: 's3://out/pq/', format: 'parquet' });
         mapped.writeToS3({ path: 's3://out/json/', format: 'json' });
+      },
+    }));
+
+  test.each([
+    ['specs: cast and project', (f: Frame) => f.resolveChoice({ specs: [['provider id', 'cast:long'], ['charges', 'project:double'], ['drg', 'cast:int']] })],
+    ['choice make_cols', (f: Frame) => f.resolveChoice({ choice: 'make_cols' })],
+    ['choice make_struct', (f: Frame) => f.resolveChoice({ choice: 'make_struct' })],
+    ['choice cast:string', (f: Frame) => f.resolveChoice({ choice: 'cast:string' })],
+    ['choice project:string', (f: Frame) => f.resolveChoice({ choice: 'project:string' })],
+    ['choice match_catalog', (f: Frame) => f.resolveChoice({ choice: 'match_catalog', database: 'db', table: 'target' })],
+  ] as const)('resolveChoice, %s', (_name, resolve) =>
+    expectParity({
+      files: { 'raw/m/a.csv': 'drg,provider id,charges\nA,10001,12.5\nB,ABC1,n/a\nC,,7\n7,12.0,1e3\n' },
+      tables: [
+        {
+          input: {
+            Name: 'm',
+            Parameters: { classification: 'csv', delimiter: ',', 'skip.header.line.count': '1' },
+            StorageDescriptor: {
+              Location: 's3://raw/m/',
+              Columns: [
+                { Name: 'drg', Type: 'string' },
+                { Name: 'provider id', Type: 'bigint' },
+                { Name: 'charges', Type: 'double' },
+              ],
+            },
+          },
+        },
+        {
+          input: {
+            Name: 'target',
+            Parameters: { classification: 'parquet' },
+            StorageDescriptor: { Location: 's3://out/target/', Columns: [{ Name: 'provider id', Type: 'int' }, { Name: 'charges', Type: 'string' }] },
+          },
+        },
+      ],
+      build: (p) => {
+        const resolved = resolve(p.fromCatalog({ database: 'db', table: 'm' }));
+        resolved.writeToS3({ path: 's3://out/json/', format: 'json' });
+        resolved.writeToS3({ path: 's3://out/pq/', format: 'parquet' });
+      },
+    }));
+
+  test.each([
+    ['a number comparison (the strings raise)', col('provider id').gt(10002)],
+    ['equality with a string', col('provider id').eq('ABC1')],
+    ['a regex over every value', col('provider id').matches('1')],
+    ['a null test', col('provider id').isNull()],
+  ] as const)('filter on a choice column: %s', (_name, where) =>
+    expectParity({
+      files: { 'raw/m/a.csv': 'drg,provider id\nA,10001\nB,ABC1\nC,\nD,10005\n' },
+      tables: [
+        {
+          input: {
+            Name: 'm',
+            Parameters: { classification: 'csv', delimiter: ',', 'skip.header.line.count': '1' },
+            StorageDescriptor: { Location: 's3://raw/m/', Columns: [{ Name: 'drg', Type: 'string' }, { Name: 'provider id', Type: 'bigint' }] },
+          },
+        },
+      ],
+      build: (p) => {
+        const src = p.fromCatalog({ database: 'db', table: 'm' });
+        src.filter(where).selectFields(['drg']).writeToS3({ path: 's3://out/kept/', format: 'json' });
+        src.selectFields(['drg']).writeToS3({ path: 's3://out/all/', format: 'json' });
       },
     }));
 

@@ -2,8 +2,9 @@ import type { FilterExpression } from '@aws-sdk/client-glue';
 import { isNumberLiteral } from '../../../lib/pipeline/nodes/Filter';
 import type { DynamicFrame } from '../dynamic-frame';
 import { splitFieldPath } from '../../../lib/pipeline/field-path';
+import { readingValues } from '../choice-columns';
 import { locate } from '../field-lookup';
-import type { DataType } from '../schema';
+import { choiceTag, STRING, type DataType } from '../schema';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { quoteIdentifier, quoteLiteral, quoteNumber } from '../sql';
 
@@ -57,56 +58,80 @@ function truth(sql: string): string {
 
 function conditionSql(input: DynamicFrame, f: FilterExpression, where: string): string {
   const values = f.Values ?? [];
-  const operand = (i: number): { sql: string; kind: Kind; parents: readonly string[] } | 'missing' => {
+  const operand = (i: number): Operand | 'missing' => {
     const v = values[i];
     const raw = v.Value![0];
     if (v.Type === 'COLUMNEXTRACTED') {
       // row["a"]["b"]: Python looks names up exactly; a struct on the way that is None raises TypeError.
       const field = locate(input, splitFieldPath(raw), 'exact');
       if (!field) return 'missing';
-      const sql = field.type.kind === 'boolean' ? `CAST(${field.sql} AS INTEGER)` : field.sql;
-      return { sql, kind: kindOf(field.type), parents: field.parents };
+      return { sql: field.sql, type: field.type, parents: field.parents };
     }
-    return { sql: isNumberLiteral(raw) ? quoteNumber(raw) : quoteLiteral(raw), kind: isNumberLiteral(raw) ? 'number' : 'string', parents: [] };
+    return { sql: isNumberLiteral(raw) ? quoteNumber(raw) : quoteLiteral(raw), type: isNumberLiteral(raw) ? NUMBER : STRING, parents: [] };
   };
   const needed = f.Operation === 'ISNULL' ? 1 : 2;
   const operands = [0, 1].slice(0, needed).map(operand);
   // Python evaluates the operands first: a missing field raises before any comparison.
   if (operands.includes('missing')) return RAISES;
-  const [left, right] = operands as { sql: string; kind: Kind; parents: readonly string[] }[];
-  let outcome: string;
-  switch (f.Operation) {
-    case 'ISNULL':
-      outcome = truth(`${left.sql} IS NULL`);
-      break;
-    case 'EQ':
-      // == never raises: values of different kinds are unequal (None == None is True).
-      outcome = left.kind === right.kind && left.kind !== 'other' ? truth(`${left.sql} IS NOT DISTINCT FROM ${right.sql}`) : truth(`${left.sql} IS NULL AND ${right.sql} IS NULL`);
-      break;
-    case 'LT':
-    case 'LTE':
-    case 'GT':
-    case 'GTE': {
-      // Ordering None, or values of different kinds, raises TypeError.
-      if (left.kind !== right.kind || left.kind === 'other') return RAISES;
-      const op = { LT: '<', LTE: '<=', GT: '>', GTE: '>=' }[f.Operation];
-      outcome = `(CASE WHEN ${left.sql} IS NULL OR ${right.sql} IS NULL THEN ${RAISES} WHEN ${left.sql} ${op} ${right.sql} THEN ${TRUE} ELSE ${FALSE} END)`;
-      break;
-    }
-    case 'REGEX': {
-      // re.match(p, str(v)): anchored at the start only; str(None) is 'None'.
-      const text = `COALESCE(CAST(${left.sql} AS VARCHAR), 'None')`;
-      outcome = truth(`regexp_matches(${text}, '^(?:' || CAST(${right.sql} AS VARCHAR) || ')')`);
-      break;
-    }
-    default:
-      throw new Error(`${where}: unknown filter operation '${String(f.Operation)}'`);
-  }
+  const [left, right] = operands as Operand[];
+  const outcome = byValueType(left, (l) => (right ? byValueType(right, (r) => compare(f, l, r, where)) : compare(f, l, undefined, where)));
   // not (x): an exception stays an exception.
   const result = f.Negated ? `(CASE ${outcome} WHEN ${TRUE} THEN ${FALSE} WHEN ${FALSE} THEN ${TRUE} ELSE ${RAISES} END)` : outcome;
   // Subscripting a None struct on the way to an operand raises before anything is compared.
   const parents = [left, right].flatMap((o) => o?.parents ?? []);
   return parents.length > 0 ? `(CASE WHEN ${parents.map((p) => `${p} IS NULL`).join(' OR ')} THEN ${RAISES} ELSE ${result} END)` : result;
+}
+
+/** A compared value: its SQL, its type, and the structs its path passes through. */
+interface Operand {
+  readonly sql: string;
+  readonly type: DataType;
+  readonly parents: readonly string[];
+}
+
+const NUMBER: DataType = { kind: 'double', sql: 'DOUBLE' };
+
+/**
+ * A choice's value is a Python value of the type it has: the outcome is decided per record, by the value's type (a
+ * `long` compares with numbers, a `string` with strings). Any other operand is its own type.
+ */
+function byValueType(o: Operand, outcome: (o: Operand) => string): string {
+  if (o.type.kind !== 'choice') return outcome(o);
+  const members = o.type.options.map((m) => `WHEN ${quoteLiteral(choiceTag(m))} THEN ${outcome({ sql: `union_extract(${o.sql}, ${quoteLiteral(choiceTag(m))})`, type: m, parents: [] })}`);
+  return `(CASE union_tag(${o.sql}) ${members.join(' ')} ELSE ${outcome({ sql: 'NULL', type: o.type.options[0], parents: [] })} END)`;
+}
+
+/** One comparison of two operands of known types, as Python makes it. */
+function compare(f: FilterExpression, leftOperand: Operand, rightOperand: Operand | undefined, where: string): string {
+  const side = (o: Operand): { sql: string; kind: Kind } => ({ sql: o.type.kind === 'boolean' ? `CAST(${o.sql} AS INTEGER)` : o.sql, kind: kindOf(o.type) });
+  const left = side(leftOperand);
+  const right = rightOperand ? side(rightOperand) : left;
+  switch (f.Operation) {
+    case 'ISNULL':
+      return truth(`${left.sql} IS NULL`);
+    case 'EQ':
+      // == never raises: values of different kinds are unequal (None == None is True).
+      return left.kind === right.kind && left.kind !== 'other'
+        ? truth(`${left.sql} IS NOT DISTINCT FROM ${right.sql}`)
+        : readingValues([left.sql, right.sql], truth(`${left.sql} IS NULL AND ${right.sql} IS NULL`));
+    case 'LT':
+    case 'LTE':
+    case 'GT':
+    case 'GTE': {
+      // Ordering None, or values of different kinds, raises TypeError.
+      // Read the operands all the same: a value of another type in them would make them a choice (readingValues).
+      if (left.kind !== right.kind || left.kind === 'other') return readingValues([left.sql, right.sql], RAISES);
+      const op = { LT: '<', LTE: '<=', GT: '>', GTE: '>=' }[f.Operation];
+      return `(CASE WHEN ${left.sql} IS NULL OR ${right.sql} IS NULL THEN ${RAISES} WHEN ${left.sql} ${op} ${right.sql} THEN ${TRUE} ELSE ${FALSE} END)`;
+    }
+    case 'REGEX': {
+      // re.match(p, str(v)): anchored at the start only; str(None) is 'None'.
+      const text = `COALESCE(CAST(${left.sql} AS VARCHAR), 'None')`;
+      return truth(`regexp_matches(${text}, '^(?:' || CAST(${right.sql} AS VARCHAR) || ')')`);
+    }
+    default:
+      throw new Error(`${where}: unknown filter operation '${String(f.Operation)}'`);
+  }
 }
 
 /** Python's `a and b` / `a or b` over outcomes: an exception in `a` stops it; `b` is evaluated only when needed. */

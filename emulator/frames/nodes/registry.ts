@@ -8,6 +8,7 @@ import { compileDropNullFields } from './DropNullFields';
 import { compileFilter } from './Filter';
 import { compileJoin } from './Join';
 import { compileRenameField } from './RenameField';
+import { compileResolveChoice } from './ResolveChoice';
 import { compileS3CatalogTarget } from './S3CatalogTarget';
 import { compileS3CsvSource } from './S3CsvSource';
 import { compileS3DirectTarget } from './S3DirectTarget';
@@ -34,6 +35,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   Filter: compileFilter,
   Union: compileUnion,
   Join: compileJoin,
+  ResolveChoice: compileResolveChoice,
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,
   CatalogTarget: compileCatalogTarget,

@@ -7,6 +7,7 @@ import { DropNullFieldsNode } from './DropNullFields';
 import { FilterNode } from './Filter';
 import { JoinNode } from './Join';
 import { RenameFieldNode } from './RenameField';
+import { ResolveChoiceNode } from './ResolveChoice';
 import { S3CatalogTargetNode } from './S3CatalogTarget';
 import { S3CsvSourceNode } from './S3CsvSource';
 import { S3DirectTargetNode } from './S3DirectTarget';
@@ -34,6 +35,7 @@ export const NODE_DEFINITIONS = {
   Filter: FilterNode,
   Union: UnionNode,
   Join: JoinNode,
+  ResolveChoice: ResolveChoiceNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,
   CatalogTarget: CatalogTargetNode,

@@ -107,3 +107,43 @@ test('inspecting a sink, or a node the job does not have, says which nodes can b
   await expect(service.inspectFrame('j', 'sink')).rejects.toThrow("node 'sink' (S3DirectTarget) is a sink: it has no frame to describe; describe its input 'people'");
   await expect(service.inspectFrame('j', 'nope')).rejects.toThrow("no node 'nope' in the graph (nodes: people, sink)");
 });
+
+test.each([
+  [
+    'make_cols: provider id_long in the original position, provider id_string appended at the end',
+    { choice: 'make_cols' },
+    [' |-- drg definition: string', ' |-- provider id_long: long', ' |-- total discharges: long', ' |-- average covered charges: double', ' |-- provider id_string: string'],
+    ['{"drg definition":"A","provider id_long":10001,"total discharges":91,"average covered charges":32963.07}', '{"drg definition":"C","total discharges":24,"average covered charges":37560.37,"provider id_string":"ABC1"}'],
+  ],
+  [
+    'make_struct: a struct with a field per type',
+    { choice: 'make_struct' },
+    [' |-- drg definition: string', ' |-- provider id: struct', ' |    |-- long: long', ' |    |-- string: string', ' |-- total discharges: long', ' |-- average covered charges: double'],
+    ['{"drg definition":"A","provider id":{"long":10001},"total discharges":91,"average covered charges":32963.07}', '{"drg definition":"C","provider id":{"string":"ABC1"},"total discharges":24,"average covered charges":37560.37}'],
+  ],
+  [
+    'cast:long: the two strings become null',
+    { specs: [['provider id', 'cast:long']] },
+    [' |-- drg definition: string', ' |-- provider id: long', ' |-- total discharges: long', ' |-- average covered charges: double'],
+    ['{"drg definition":"A","provider id":10001,"total discharges":91,"average covered charges":32963.07}', '{"drg definition":"C","total discharges":24,"average covered charges":37560.37}'],
+  ],
+  [
+    'project:string: only the strings are kept',
+    { specs: [['provider id', 'project:string']] },
+    [' |-- drg definition: string', ' |-- provider id: string', ' |-- total discharges: long', ' |-- average covered charges: double'],
+    ['{"drg definition":"A","total discharges":91,"average covered charges":32963.07}', '{"drg definition":"C","provider id":"ABC1","total discharges":24,"average covered charges":37560.37}'],
+  ],
+] as const)('resolveChoice %s', async (_name, options, schema, shown) => {
+  await service.objects.write('raw', 'medicare/a.csv', 'drg definition,provider id,total discharges,average covered charges\nA,10001,91,32963.07\nC,ABC1,24,37560.37\nE,XYZ2,18,31633.27\n');
+  await service.catalog.createTable({ DatabaseName: 'db', TableInput: MEDICARE });
+  await job((p) =>
+    p
+      .fromCatalog({ database: 'db', table: 'medicare', transformationCtx: 'medicare' })
+      .resolveChoice({ ...(options as object), transformationCtx: 'resolved' })
+      .writeToS3({ path: 's3://out/m/', format: 'json' }),
+  );
+  const described = await service.inspectFrame('j', 'resolved', { rows: 2 });
+  expect(described.schema).toBe(['root', ...schema, ''].join('\n'));
+  expect(described.show).toBe(shown.map((l) => `${l}\n`).join(''));
+  expect(described.count).toBe(3);
+});

@@ -105,7 +105,7 @@ class GlueContext:
   'awsglue/transforms.py': `
 from awsglue._log import record, frame_of
 
-__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter"]
+__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice"]
 
 class ApplyMapping:
     @classmethod
@@ -138,6 +138,16 @@ class Filter:
     def apply(cls, frame, f, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         frame_of(frame, "Filter")
         return record("Filter", dict(frame=frame, f=f, transformation_ctx=transformation_ctx))
+
+class ResolveChoice:
+    @classmethod
+    def apply(cls, frame, specs=None, choice="", database=None, table_name=None, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0, catalog_id=None):
+        frame_of(frame, "ResolveChoice")
+        assert (specs is None) != (choice == ""), "give specs or choice"
+        if specs is not None:
+            for spec in specs:
+                assert isinstance(spec, tuple) and len(spec) == 2 and all(isinstance(x, str) for x in spec), "bad spec %r" % (spec,)
+        return record("ResolveChoice", dict(frame=frame, specs=specs, choice=choice, database=database, table_name=table_name, transformation_ctx=transformation_ctx))
 `,
   'awsglue/job.py': `
 from awsglue._log import CALLS, dump
@@ -717,6 +727,42 @@ describe('graph block, variables and errors', () => {
     const line = lineOf(generatePySparkScript(graph), 'ApplyMapping_1');
     expect(line).not.toContain('("name", "string", "name", "string")');
     expect(line).toContain('mappings=[("provider id", "long", "provider id", "long"), ("provider city", "string", "city", "string"), ');
+  });
+});
+
+describe('resolveChoice', () => {
+  function script(build: (f: ReturnType<Pipeline['fromCatalog']>) => void): string {
+    const p = new Pipeline();
+    build(p.fromCatalog({ database: 'db', table: 't', transformationCtx: 'src' }));
+    return generatePySparkScript(p.graph);
+  }
+
+  test('is printed as ResolveChoice.apply with specs, or with choice (and the table for match_catalog), and runs', () => {
+    const specs = script((f) => f.resolveChoice({ specs: [['provider id', 'cast:long'], ['price', 'project:double']], transformationCtx: 'resolved' }));
+    expect(lineOf(specs, 'resolved')).toBe('resolved = ResolveChoice.apply(frame=src, specs=[("provider id", "cast:long"), ("price", "project:double")], transformation_ctx="resolved")');
+    const choice = script((f) => f.resolveChoice({ choice: 'make_cols', transformationCtx: 'resolved' }));
+    expect(lineOf(choice, 'resolved')).toBe('resolved = ResolveChoice.apply(frame=src, choice="make_cols", transformation_ctx="resolved")');
+    const catalog = script((f) => f.resolveChoice({ choice: 'match_catalog', database: 'db', table: 'target', transformationCtx: 'resolved' }));
+    expect(lineOf(catalog, 'resolved')).toBe('resolved = ResolveChoice.apply(frame=src, choice="match_catalog", database="db", table_name="target", transformation_ctx="resolved")');
+    for (const s of [specs, choice, catalog]) {
+      pyCompile(s);
+      expectOnlyAllowedGlueCalls(s);
+    }
+    expect(callOf(runScript(specs), 'resolved').kwargs.specs).toEqual([{ tuple: ['provider id', 'cast:long'] }, { tuple: ['price', 'project:double'] }]);
+    expect(callOf(runScript(catalog), 'resolved').kwargs).toMatchObject({ choice: 'match_catalog', database: 'db', table_name: 'target' });
+  });
+
+  test.each([
+    [{}, 'Parameter specs and option are both missing, add one.'],
+    [{ specs: [['a', 'cast:long']], choice: 'make_cols' }, 'Parameter specs and option are both specified, choose one.'],
+    [{ specs: [] }, 'Specs must list at least one (Path, Action)'],
+    [{ specs: [['a', 'cast:varchar2']] }, "Specs[0].Action 'cast:varchar2': unknown type 'varchar2'"],
+    [{ specs: [['a', 'flatten']] }, "Specs[0].Action 'flatten' is not cast:<type>, project:<type>, make_cols, make_struct"],
+    [{ specs: [['a', 'match_catalog']] }, 'Specs[0]: match_catalog resolves a whole frame: give it as Choice with Database and Table'],
+    [{ choice: 'match_catalog', database: 'db' }, 'Table must be a non-empty string'],
+    [{ choice: 'make_struct', table: 't' }, 'Database and Table go with Choice match_catalog only'],
+  ])('is refused naming the problem: %j', (options, message) => {
+    expect(() => script((f) => f.resolveChoice({ ...(options as object), transformationCtx: 'resolved' }))).toThrow(`pipeline node 'resolved' (ResolveChoice): ${message}`);
   });
 });
 

@@ -238,6 +238,45 @@ class DynamicFrame(object):
             types[rename(k)] = t
         return self._derive(rows, types)
 
+    def resolveChoice(self, specs=None, choice="", database=None, table_name=None, transformation_ctx="", info="",
+                      stageThreshold=0, totalThreshold=0, catalog_id=None):
+        """Resolves choices (GLUE-REFERENCE section 1): ``specs`` ``(path, action)`` pairs or one ``choice`` for every
+        choice of the frame. ``cast:T`` casts each value from its own type (also on a field that is not a choice);
+        ``project:T`` keeps the values of type T (others None); ``make_cols`` makes ``<field>_<type>`` fields, the
+        first in the field's place and the others appended; ``make_struct`` a dict with a key per type (in order of
+        the type names); ``match_catalog`` casts each top-level choice to its catalog column's type. Top-level paths
+        only (a dotted path is not modelled)."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        if specs is None and not choice:
+            raise ValueError("Parameter specs and option are both missing, add one.")
+        if specs is not None and choice:
+            raise ValueError("Parameter specs and option are both specified, choose one.")
+        rows = [copy.deepcopy(r) for r in self._jdf.rows]
+        types = self._types()
+        if specs is not None:
+            for path, action in specs:
+                parts = split_path(path)
+                if len(parts) != 1:
+                    raise NotImplementedError("resolveChoice on the nested path %r is not modelled by the stand-ins" % path)
+                name = _schema._find(list(types) + [k for r in rows for k in r], parts[0], False)
+                if name is not None:
+                    _resolve_field(rows, types, name, action)
+        elif choice == "match_catalog":
+            from awsglue import _catalog
+            from awsglue._values import catalog_type_name
+            table = _catalog.find_table(database, table_name)["Table"]
+            columns = (table.get("StorageDescriptor") or {}).get("Columns") or []
+            columns = columns + (table.get("PartitionKeys") or [])
+            for name, t in list(types.items()):
+                column = next((c for c in columns if c["Name"].lower() == name.lower()), None)
+                if t is not None and t[0] == "choice" and column is not None:
+                    _resolve_field(rows, types, name, "cast:" + catalog_type_name(column.get("Type") or "string"))
+        else:
+            for name, t in list(types.items()):
+                if t is not None and t[0] == "choice":
+                    _resolve_field(rows, types, name, choice)
+        return self._derive(rows, types)
+
     def union(self, other_frame, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Every record of both frames, each keeping its own fields (GLUE-REFERENCE sections 2 and 8); a field's
         declared types merge (different ones make a choice)."""
@@ -306,6 +345,86 @@ def _lookup(rec, parts, case_sensitive):
             return False, None
         current = current[key]
     return True, current
+
+
+def _choice_members(t, values):
+    """The types a field's values have: a declared choice's members, else the field's one type (declared, or of its
+    values)."""
+    if t is not None and t[0] == "choice":
+        return list(t[1])
+    if t is not None:
+        return [t]
+    kinds = []
+    for v in values:
+        if v is not None and _schema.value_type(v) not in kinds:
+            kinds.append(_schema.value_type(v))
+    return kinds
+
+
+def _member_kind(v, members):
+    for m in members:
+        if _schema._member_of(v, m):
+            return m
+    return None
+
+
+def _resolve_field(rows, types, name, action):
+    """One top-level field resolved by an action, in every record and in the declared types (see resolveChoice)."""
+    t = types.get(name)
+    members = _choice_members(t, [r.get(name) for r in rows])
+    if action in ("make_cols", "make_struct"):
+        if t is None or t[0] != "choice":
+            return
+        if action == "make_cols":
+            names = ["%s_%s" % (name, m[0]) for m in members]
+            for rec in rows:
+                value = rec.get(name)
+                holder = _member_kind(value, members) if value is not None else None
+                items = list(rec.items())
+                rec.clear()
+                for k, v in items:
+                    if k == name:
+                        if holder is members[0]:
+                            rec[names[0]] = v
+                    else:
+                        rec[k] = v
+                for m, n in zip(members[1:], names[1:]):
+                    if holder is m:
+                        rec[n] = value
+            items = list(types.items())
+            types.clear()
+            for k, v in items:
+                if k == name:
+                    types[names[0]] = members[0]
+                else:
+                    types[k] = v
+            for m, n in zip(members[1:], names[1:]):
+                types[n] = m
+            return
+        ordered = sorted(members, key=lambda m: m[0])
+        for rec in rows:
+            value = rec.get(name)
+            if value is not None:
+                holder = _member_kind(value, members)
+                rec[name] = {m[0]: (value if m is holder else None) for m in ordered}
+        types[name] = ("struct", tuple((m[0], m) for m in ordered))
+        return
+    kind, _, type_name = action.partition(":")
+    if kind not in ("cast", "project") or not type_name:
+        raise ValueError("resolveChoice: unknown action %r" % action)
+    target = parse_type(type_name)
+    if target == ("decimal",):
+        target = ("decimal", 10, 2)
+    target_name = _schema.type_name(target)
+    for rec in rows:
+        if name not in rec or rec[name] is None:
+            continue
+        holder = _member_kind(rec[name], members)
+        if kind == "cast":
+            rec[name] = cast(rec[name], target_name, holder[0] if holder else None)
+        else:
+            rec[name] = cast(rec[name], target_name, holder[0]) if holder is not None and holder[0] == target[0] else None
+    types[name] = target
 
 
 def _join_key(rec, paths):

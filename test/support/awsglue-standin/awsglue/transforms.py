@@ -53,4 +53,11 @@ class Filter(GlueTransform):
         return frame.filter(f, transformation_ctx, info, stageThreshold, totalThreshold)
 
 
-__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join"]
+class ResolveChoice(GlueTransform):
+    def __call__(self, frame, specs=None, choice="", database=None, table_name=None, transformation_ctx="", info="",
+                 stageThreshold=0, totalThreshold=0, catalog_id=None):
+        return frame.resolveChoice(specs, choice, database, table_name, transformation_ctx, info, stageThreshold,
+                                   totalThreshold, catalog_id)
+
+
+__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice"]

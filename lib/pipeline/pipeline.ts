@@ -288,7 +288,7 @@ export class Frame {
     });
   }
 
-  /** `DropNullFields.apply(frame)`: drops the fields that are null (or missing) in every record. */
+  /** `DropNullFields.apply(frame)`: drops the fields that are null (or missing) in every record, inside structs and arrays of structs too. */
   dropNullFields(options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('DropNullFields');
     return this.pipeline.add(name, { DropNullFields: { Name: name, Inputs: [this.id] } });

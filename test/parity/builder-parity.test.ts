@@ -278,6 +278,20 @@ describe('transforms', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/n/'], format: 'json' }).dropNullFields().writeToS3({ path: 's3://out/n/', format: 'json' }),
     }));
 
+  test('dropNullFields looks into structs and arrays of structs: a struct or an array left without fields goes too', () =>
+    expectParity({
+      files: {
+        'raw/n/a.json':
+          '{"id":1,"a":{"b":null,"c":1,"d":{"e":null}},"items":[{"sku":"x","gone":null}],"empty":[{"z":null}],"s":""}\n' +
+          '{"id":2,"a":{"b":null,"c":null,"d":{"e":null}},"items":[{"sku":null,"gone":null}],"empty":[],"s":null}\n',
+      },
+      build: (p) => {
+        const dropped = p.fromS3({ paths: ['s3://raw/n/'], format: 'json' }).dropNullFields();
+        dropped.writeToS3({ path: 's3://out/json/', format: 'json' });
+        dropped.writeToS3({ path: 's3://out/pq/', format: 'parquet' });
+      },
+    }));
+
   test('selectFields and dropFields of several paths, one not in the frame', () =>
     expectParity({
       files: { 'raw/j/a.json': PEOPLE_JSON },

@@ -184,3 +184,21 @@ test('JSON and CSV sinks write doubles as Java prints them: 1.0E7 and 1.0E-4 in 
   expect((await text('out/')).sort()).toEqual(values.map((v, i) => `{"id":${i + 1},"v":${/^-?[0-9]/.test(v) ? v : `"${v}"`}}`).sort());
   expect(await text('csv/')).toEqual(['id,v', ...values.map((v, i) => `${i + 1},${v}`)]);
 });
+
+test('dropNullFields looks into structs and arrays of structs; a struct or array left without fields goes', async () => {
+  await h.service.objects.write(
+    'b',
+    'in/a.json',
+    '{"id":1,"a":{"b":null,"c":1,"d":{"e":null}},"items":[{"sku":"x","gone":null}],"empty":[{"z":null}],"s":""}\n' +
+      '{"id":2,"a":{"b":null,"c":null,"d":{"e":null}},"items":[{"sku":null,"gone":null}],"empty":[],"s":null}\n',
+  );
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).dropNullFields({ transformationCtx: 'dropped' }).writeToS3({ path: 's3://b/out/', format: 'json' });
+  expect(await jsonOut(p.graph)).toEqual([
+    { id: 1, a: { c: 1 }, items: [{ sku: 'x' }], s: '' },
+    { id: 2, a: {}, items: [{}] },
+  ]);
+  expect((await h.service.inspectFrame('j', 'dropped')).schema).toBe(
+    ['root', ' |-- id: long', ' |-- a: struct', ' |    |-- c: long', ' |-- items: array', ' |    |-- element: struct', ' |    |    |-- sku: string', ' |-- s: string', ''].join('\n'),
+  );
+});

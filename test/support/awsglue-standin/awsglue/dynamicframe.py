@@ -287,17 +287,31 @@ class DynamicFrame(object):
         return self._derive([copy.deepcopy(r) for r in self._jdf.rows] + [copy.deepcopy(r) for r in other_frame._jdf.rows], types)
 
     def drop_null_fields(self, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
-        """Drops the top-level fields whose schema type is null: null or missing in every record (GLUE-REFERENCE
-        section 2; an empty string is a value). Unconfirmed: fields inside structs are not looked into here."""
+        """Drops the fields whose schema type is null: null or missing in every record (GLUE-REFERENCE section 2; an
+        empty string is a value), at the top level and inside structs and arrays of structs (not maps, nor arrays
+        inside arrays). A struct left without fields goes too, and so does an array whose elements' fields all go
+        (Unconfirmed, as the frame engine does)."""
         _check_thresholds(info, stageThreshold, totalThreshold)
         rows = self._jdf.rows
-        keep = set()
+        present, valued = set(), set()
         for rec in rows:
-            for k, v in rec.items():
-                if v is not None:
-                    keep.add(k)
-        types = {k: t for k, t in self._types().items() if k in keep}
-        return self._derive([{k: v for k, v in rec.items() if k in keep} for rec in rows], types)
+            _field_paths(rec, (), present, valued, False)
+        for name in self._types():
+            present.add((name,))
+        arrays = {}
+        for rec in rows:
+            _array_paths(rec, (), arrays)
+        dropped = present - valued
+        for path, fields in arrays.items():
+            if fields and all(path + (f,) in dropped for f in fields):
+                dropped = {d for d in dropped if d[:len(path)] != path or d == path} | {path}
+        rows = [copy.deepcopy(r) for r in rows]
+        types = self._types()
+        for path in sorted(dropped, key=len, reverse=True):
+            for rec in rows:
+                _drop(rec, list(path))
+            _schema.drop(types, list(path))
+        return self._derive(rows, types)
 
     def filter(self, f, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Keeps the records for which ``f(record)`` is true. ``record`` is a dict (a copy): ``row["x"]`` raises
@@ -425,6 +439,42 @@ def _resolve_field(rows, types, name, action):
         else:
             rec[name] = cast(rec[name], target_name, holder[0]) if holder is not None and holder[0] == target[0] else None
     types[name] = target
+
+
+def _field_paths(value, path, present, valued, in_list):
+    """The field paths of a record (``present``) and those holding a value somewhere (``valued``), into structs and
+    the struct elements of arrays (not arrays inside arrays)."""
+    if not isinstance(value, dict):
+        return
+    for k, v in value.items():
+        p = path + (k,)
+        present.add(p)
+        if v is None:
+            continue
+        if isinstance(v, list):
+            if not in_list:
+                for x in v:
+                    _field_paths(x, p, present, valued, True)
+            if not in_list or v:
+                valued.add(p)
+            continue
+        valued.add(p)
+        _field_paths(v, p, present, valued, in_list)
+
+
+def _array_paths(value, path, arrays):
+    """The paths of the arrays of structs in a record, with the fields their elements have."""
+    if not isinstance(value, dict):
+        return
+    for k, v in value.items():
+        p = path + (k,)
+        if isinstance(v, list):
+            fields = arrays.setdefault(p, [])
+            for x in v:
+                if isinstance(x, dict):
+                    fields.extend(f for f in x if f not in fields)
+        elif isinstance(v, dict):
+            _array_paths(v, p, arrays)
 
 
 def _join_key(rec, paths):

@@ -6,6 +6,7 @@ import { App } from 'aws-cdk-lib';
 import { GlueService } from '../emulator/api';
 import { GlueModel } from '../emulator/model';
 import { LocalGlue } from '../emulator/testing/local-glue';
+import { Pipeline } from '../lib/pipeline';
 import { generateMedicare } from '../examples/medicare/generate-data';
 import { MedicareStack } from '../examples/medicare/stack';
 import { alternate, field, fixed, median, sample, Sample } from './measure';
@@ -42,7 +43,8 @@ async function medicare(work: string): Promise<void> {
   const d = field(samples.duckdb, 'ms');
   say(
     `medicare rows=${generated.rows} runs=${TIMES} gluekit=${fixed(median(g) / 1000)} duckdb=${fixed(median(d) / 1000)} ratio=${fixed(median(g) / median(d))} ` +
-      `gluekit_min=${fixed(Math.min(...g) / 1000)} duckdb_min=${fixed(Math.min(...d) / 1000)}`,
+      `gluekit_min=${fixed(Math.min(...g) / 1000)} duckdb_min=${fixed(Math.min(...d) / 1000)} ` +
+      `gluekit_peak_rss_mb=${fixed(median(field(samples.gluekit, 'peak_rss_mb')), 0)} duckdb_peak_rss_mb=${fixed(median(field(samples.duckdb, 'peak_rss_mb')), 0)}`,
   );
 }
 
@@ -145,8 +147,61 @@ async function catalogPartitions(work: string): Promise<void> {
   const d = field(samples.duckdb, 'ms');
   say(
     `catalog-${count}-partitions runs=${TIMES} gluekit=${fixed(median(g) / 1000)} duckdb=${fixed(median(d) / 1000)} ratio=${fixed(median(g) / median(d))} ` +
-      `gluekit_peak_rss_mb=${fixed(median(field(samples.gluekit, 'rss_mb')), 0)} duckdb_peak_rss_mb=${fixed(median(field(samples.duckdb, 'rss_mb')), 0)}`,
+      `gluekit_peak_rss_mb=${fixed(median(field(samples.gluekit, 'peak_rss_mb')), 0)} duckdb_peak_rss_mb=${fixed(median(field(samples.duckdb, 'peak_rss_mb')), 0)}`,
   );
+}
+
+/**
+ * A CSV table of ROWS rows whose bigint column holds a string in one row of 1,000 (a choice of long and string), read by
+ * a job that resolves it with `cast:long` into Parquet, against DuckDB reading the column as text and casting it.
+ */
+async function resolveChoice(work: string): Promise<void> {
+  const stateDir = path.join(work, 'choice-state');
+  const dataDir = path.join(stateDir, 's3', 'bench', 'choice');
+  fs.mkdirSync(dataDir, { recursive: true });
+  process.stderr.write(`generating ${ROWS} rows with choices…\n`);
+  const fd = fs.openSync(path.join(dataDir, 'a.csv'), 'w');
+  fs.writeSync(fd, 'id,provider id,amount\n');
+  for (let start = 0; start < ROWS; start += 100_000) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(ROWS, start + 100_000); i++) lines.push(`${i},${i % 1000 === 999 ? `P${i}` : 10000 + (i % 890000)},${(i % 10000) / 100}`);
+    fs.writeSync(fd, `${lines.join('\n')}\n`);
+  }
+  fs.closeSync(fd);
+  const service = await GlueService.open({ stateDir });
+  await service.catalog.createDatabase({ DatabaseInput: { Name: 'db' } });
+  await service.catalog.createTable({
+    DatabaseName: 'db',
+    TableInput: {
+      Name: 'choice',
+      Parameters: { classification: 'csv', delimiter: ',', 'skip.header.line.count': '1' },
+      StorageDescriptor: { Location: 's3://bench/choice/', Columns: [{ Name: 'id', Type: 'bigint' }, { Name: 'provider id', Type: 'bigint' }, { Name: 'amount', Type: 'double' }] },
+    },
+  });
+  const pipeline = new Pipeline();
+  pipeline
+    .fromCatalog({ database: 'db', table: 'choice', transformationCtx: 'src' })
+    .resolveChoice({ specs: [['provider id', 'cast:long']], transformationCtx: 'resolved' })
+    .writeToS3({ path: 's3://bench/out/', format: 'parquet', transformationCtx: 'sink' });
+  await service.jobs.createJob({ Name: 'bench-job', Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: pipeline.graph });
+  await service.close();
+  const reference =
+    `SELECT CAST(id AS BIGINT) AS id, TRY_CAST("provider id" AS BIGINT) AS "provider id", CAST(amount AS DOUBLE) AS amount ` +
+    `FROM read_csv(${sqlString(path.join(dataDir, '*.csv'))}, header = true, auto_detect = false, columns = {'id': 'VARCHAR', 'provider id': 'VARCHAR', 'amount': 'VARCHAR'})`;
+  const samples = alternate(TIMES, {
+    gluekit: () => sample(path.join(cases, 'job-gluekit.js'), [stateDir, 'bench-job', 's3://bench/out/']),
+    duckdb: () => sample(path.join(cases, 'query-duckdb.js'), [reference, path.join(work, 'choice.parquet')]),
+  });
+  const g = field(samples.gluekit, 'ms');
+  const d = field(samples.duckdb, 'ms');
+  say(
+    `resolve-choice rows=${ROWS} runs=${TIMES} gluekit=${fixed(median(g) / 1000)} duckdb=${fixed(median(d) / 1000)} ratio=${fixed(median(g) / median(d))} ` +
+      `gluekit_peak_rss_mb=${fixed(median(field(samples.gluekit, 'peak_rss_mb')), 0)} duckdb_peak_rss_mb=${fixed(median(field(samples.duckdb, 'peak_rss_mb')), 0)}`,
+  );
+}
+
+function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
 }
 
 /** The cases `BENCH_CASES` names (comma separated), or all. */
@@ -155,6 +210,7 @@ const CASES: Record<string, (work: string) => Promise<void> | void> = {
   'run-history': runHistory,
   medicare,
   'catalog-partitions': catalogPartitions,
+  'resolve-choice': resolveChoice,
   'workflow-nightly': workflowCli,
 };
 

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const ms = performance.now() - started;
   connection.closeSync();
   instance.closeSync();
-  process.stdout.write(`${JSON.stringify({ ms })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, peak_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     const run = await service.runJob('clean-medicare');
     const ms = performance.now() - started;
     if (run.JobRunState !== 'SUCCEEDED') throw new Error(`clean-medicare: ${run.ErrorMessage}`);
-    process.stdout.write(`${JSON.stringify({ ms })}\n`);
+    process.stdout.write(`${JSON.stringify({ ms, peak_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
   } finally {
     await service.close();
   }

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const ms = performance.now() - started;
   connection.closeSync();
   instance.closeSync();
-  process.stdout.write(`${JSON.stringify({ ms, rss_mb: process.memoryUsage().rss / (1024 * 1024) })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, peak_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     const run = await service.runJob('partitions-to-parquet');
     const ms = performance.now() - started;
     if (run.JobRunState !== 'SUCCEEDED') throw new Error(`partitions-to-parquet: ${run.ErrorMessage}`);
-    process.stdout.write(`${JSON.stringify({ ms, rss_mb: process.memoryUsage().rss / (1024 * 1024) })}\n`);
+    process.stdout.write(`${JSON.stringify({ ms, peak_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
   } finally {
     await service.close();
   }

@@ -45,7 +45,8 @@ export async function scanCatalogTable(session: FrameSession, node: string, wher
     files.push(...(await dataFiles(session, table.StorageDescriptor.Location)));
   }
   if (files.length === 0) return session.frame(node, emptyTableSql(table, where));
-  const scan = await reader(session, node, `${database}.${tableName}`, table, where, files, keys.length > 0);
+  // Choice columns are noted per scan (the node and its table): another node may read other partitions of the table.
+  const scan = await reader(session, node, `${node}/${database}.${tableName}`, table, where, files, keys.length > 0);
   if (keys.length === 0) return session.frame(node, scan);
   const rows = files.map((file, i) => `(${[quoteLiteral(file), ...keys.map((k, j) => partitionValue(fileValues[i][j], k, where))].join(', ')})`);
   const names = [FILE_COLUMN, ...keys.map((k) => k.Name!)].map(quoteIdentifier).join(', ');
@@ -147,32 +148,30 @@ async function reader(session: FrameSession, node: string, tableKey: string, tab
 
 /**
  * Each CSV column's values as its catalog type. A value that does not read as the type raises the error that makes the
- * run read the column as a choice (`choice-columns.ts`); such a column is counted first: only values that read as the
- * type give the type, only others `string`, both a choice of the two.
+ * run read the column as a choice (`choice-columns.ts`). Such a column is known to hold a value that does not fit; one
+ * probe that stops at the first value that does decides whether it is a choice of the type and `string` or only
+ * `string`.
  */
-async function csvColumnValues(session: FrameSession, node: string, tableKey: string, columns: { name: string; type: DataType }[], scan: string): Promise<string[]> {
-  const choices = columns.filter((c) => c.type.kind !== 'string' && session.choices.has(tableKey, c.name));
-  const counts = new Map<string, { fits: number; others: number }>();
+async function csvColumnValues(session: FrameSession, node: string, scanKey: string, columns: { name: string; type: DataType }[], scan: string): Promise<string[]> {
+  const choices = columns.filter((c) => c.type.kind !== 'string' && session.choices.has(scanKey, c.name));
+  const fitting = new Set<string>();
   if (choices.length > 0) {
-    const query = choices.flatMap((c, i) => {
+    const probes = choices.map((c, i) => {
       const v = quoteIdentifier(c.name);
-      return [`count(*) FILTER (WHERE ${v} IS NOT NULL AND ${textFits(v, c.type)}) AS f${i}`, `count(*) FILTER (WHERE ${v} IS NOT NULL AND NOT ${textFits(v, c.type)}) AS o${i}`];
+      return `EXISTS (SELECT 1 FROM (${scan}) WHERE ${v} IS NOT NULL AND ${textFits(v, c.type)} LIMIT 1) AS f${i}`;
     });
-    const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${query.join(', ')} FROM (${scan})`))).getRowObjectsJS()[0];
-    choices.forEach((c, i) => counts.set(c.name, { fits: Number(row[`f${i}`]), others: Number(row[`o${i}`]) }));
+    const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${probes.join(', ')}`))).getRowObjectsJS()[0];
+    choices.forEach((c, i) => row[`f${i}`] === true && fitting.add(c.name));
   }
   return columns.map((c) => {
     const v = quoteIdentifier(c.name);
     if (c.type.kind === 'string') return v;
-    const count = counts.get(c.name);
-    const read = (otherwise: string): string => `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, otherwise)} END AS ${v}`;
-    if (!count) return read(choiceColumnError(tableKey, c.name));
-    if (count.others === 0) return read('NULL');
-    if (count.fits === 0) return v;
+    if (!choices.includes(c)) return `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, choiceColumnError(scanKey, c.name))} END AS ${v}`;
+    if (!fitting.has(c.name)) return v;
     const choice = choiceOf([c.type, STRING]);
     // Each value becomes the choice's member of its own type.
     const asChoice = (tag: string, value: string): string => `CAST(union_value(${quoteIdentifier(tag)} := ${value}) AS ${choice.sql})`;
-    return `CASE WHEN ${v} IS NULL THEN NULL WHEN ${textFits(v, c.type)} THEN ${asChoice(choiceTag(c.type), readText(v, c.type, 'NULL'))} ELSE ${asChoice('string', v)} END AS ${v}`;
+    return `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, asChoice('string', v), (value) => asChoice(choiceTag(c.type), value))} END AS ${v}`;
   });
 }
 

@@ -6,13 +6,13 @@ import { quoteLiteral } from './sql';
  *
  * A DynamicFrame's schema depends on its data, which a DuckDB view cannot know before it is read. So a scan first
  * assumes every value fits: a value that does not raises an error naming its column (`choiceColumnError`), the run
- * notes the column here and starts again, and the scan then counts what the column holds and types it accordingly.
- * Clean data is read once; each messy column costs one more pass.
+ * notes the column here and starts again, and the scan then types the column as a choice (or as `string` when no
+ * value fits). Clean data is read once; a messy column costs the first pass up to its first bad value.
  */
 export class ChoiceColumns {
   private readonly columns = new Map<string, Set<string>>();
 
-  /** Whether column `column` of table `table` (`database.table`) is read as a choice. */
+  /** Whether column `column` of a scan (`<node>/<database>.<table>`) is read as a choice. */
   has(table: string, column: string): boolean {
     return this.columns.get(table.toLowerCase())?.has(column.toLowerCase()) ?? false;
   }

@@ -49,11 +49,14 @@ function cases(sql: string, type: DataType): { when: string; then: string }[] {
   }
 }
 
-/** A text value (not null) read as `type`: its value where it parses, else `otherwise`. */
-export function readText(sql: string, type: DataType, otherwise: string): string {
+/**
+ * A text value (not null) read as `type`: its value where it parses (passed through `wrap`, which may make it a
+ * choice's member), else `otherwise`.
+ */
+export function readText(sql: string, type: DataType, otherwise: string, wrap: (value: string) => string = (v) => v): string {
   const rules = cases(sql, type);
-  if (rules.length === 1 && rules[0].when === 'true') return rules[0].then;
-  return `CASE ${rules.map((r) => `WHEN ${r.when} THEN ${r.then}`).join(' ')} ELSE ${otherwise} END`;
+  if (rules.length === 1 && rules[0].when === 'true') return wrap(rules[0].then);
+  return `CASE ${rules.map((r) => `WHEN ${r.when} THEN ${wrap(r.then)}`).join(' ')} ELSE ${otherwise} END`;
 }
 
 /** Whether a text value (not null) parses as `type`: true or false, never null. */

@@ -91,6 +91,20 @@ describe('sources', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).writeToS3({ path: 's3://out/pq/', format: 'parquet' }),
     }));
 
+  test('JSON integers are int where they fit 32 bits, long where none does, a choice of the two where both occur, at any depth; date-like strings stay strings', () =>
+    expectParity({
+      files: {
+        'raw/i/a.json':
+          '{"small":1,"big":3000000000,"mixed":5,"s":{"n":7,"m":1},"xs":[1,2],"ys":[{"q":1}],"day":"2024-01-15","at":"2024-01-15 10:00:00"}\n' +
+          '{"small":-2,"big":-3000000000,"mixed":1700000000000,"s":{"n":8,"m":9000000000},"xs":[5000000000],"ys":[{"q":2}],"day":"2024-01-16","at":"x"}\n',
+      },
+      build: (p) => {
+        const src = p.fromS3({ paths: ['s3://raw/i/'], format: 'json' });
+        src.writeToS3({ path: 's3://out/pq/', format: 'parquet' });
+        src.writeToS3({ path: 's3://out/json/', format: 'json' });
+      },
+    }));
+
   test('an S3 Parquet source', async () =>
     expectParity({
       files: { 'raw/p/a.parquet': await parquetFile("SELECT * FROM (VALUES (1, 'Ann', 10.5, DATE '2024-01-15'), (2, 'Bob', NULL, DATE '2023-12-31')) t(id, name, score, day)") },

@@ -1,8 +1,13 @@
+import { typeJsonIntegers } from '../json-integers';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { s3SourceFiles } from '../s3-source-files';
 import { quoteList, quoteLiteral } from '../sql';
 
-/** `from_options(format="json")`: one JSON object per line (any JSON layout with `Multiline`). */
+/**
+ * `from_options(format="json")`: one JSON object per line (any JSON layout with `Multiline`). Integers are `int` or
+ * `long` by their values (`typeJsonIntegers`). Not yet as Glue: a field whose values have several JSON types reads as
+ * their JSON text (Glue: a choice), and one holding integers and fractions as double (Glue: a choice of int and double).
+ */
 export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _inputs, session) => {
   const p = node.parameters;
   const where = nodeWhere(node);
@@ -10,5 +15,10 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   const files = await s3SourceFiles(session, where, p);
   const compression = p.CompressionType && String(p.CompressionType) !== 'none' ? `, compression = ${quoteLiteral(p.CompressionType)}` : '';
   const format = p.Multiline ? 'auto' : 'newline_delimited';
-  return session.frame(node.id, `SELECT * FROM read_json(${quoteList(files)}, format = ${quoteLiteral(format)}, union_by_name = true, hive_partitioning = false${compression})`);
+  // Strings stay strings: Glue's reader does not read `2024-01-15` as a date, as DuckDB's detection would.
+  const read = await session.frame(
+    node.id,
+    `SELECT * FROM read_json(${quoteList(files)}, format = ${quoteLiteral(format)}, union_by_name = true, hive_partitioning = false, dateformat = 'disabled', timestampformat = 'disabled'${compression})`,
+  );
+  return typeJsonIntegers(session, node.id, `${node.id}/json`, read);
 };

@@ -147,3 +147,32 @@ test.each([
   expect(described.show).toBe(shown.map((l) => `${l}\n`).join(''));
   expect(described.count).toBe(3);
 });
+
+test('JSON integers: int where they fit 32 bits, long where none does, a choice where both occur (inside structs and arrays too)', async () => {
+  await service.objects.write(
+    'raw',
+    'i/a.json',
+    '{"price":5,"big":3000000000,"mixed":5,"s":{"m":1},"xs":[1,2],"day":"2024-01-15"}\n{"price":7,"big":-3000000000,"mixed":1700000000000,"s":{"m":9000000000},"xs":[5000000000],"day":"2024-01-16"}\n',
+  );
+  await job((p) => p.fromS3({ paths: ['s3://raw/i/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/i/', format: 'json' }));
+  expect((await service.inspectFrame('j', 'src')).schema).toBe(
+    [
+      'root',
+      ' |-- price: int',
+      ' |-- big: long',
+      ' |-- mixed: choice',
+      ' |    |-- int',
+      ' |    |-- long',
+      ' |-- s: struct',
+      ' |    |-- m: choice',
+      ' |    |    |-- int',
+      ' |    |    |-- long',
+      ' |-- xs: array',
+      ' |    |-- element: choice',
+      ' |    |    |-- int',
+      ' |    |    |-- long',
+      ' |-- day: string',
+      '',
+    ].join('\n'),
+  );
+});

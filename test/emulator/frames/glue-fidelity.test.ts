@@ -199,6 +199,6 @@ test('dropNullFields looks into structs and arrays of structs; a struct or array
     { id: 2, a: {}, items: [{}] },
   ]);
   expect((await h.service.inspectFrame('j', 'dropped')).schema).toBe(
-    ['root', ' |-- id: long', ' |-- a: struct', ' |    |-- c: long', ' |-- items: array', ' |    |-- element: struct', ' |    |    |-- sku: string', ' |-- s: string', ''].join('\n'),
+    ['root', ' |-- id: int', ' |-- a: struct', ' |    |-- c: int', ' |-- items: array', ' |    |-- element: struct', ' |    |    |-- sku: string', ' |-- s: string', ''].join('\n'),
   );
 });

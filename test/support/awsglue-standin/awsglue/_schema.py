@@ -201,6 +201,66 @@ def merge(a, b):
     return ("choice", tuple(members))
 
 
+def json_value_type(v):
+    """A JSON value's type as Glue's reader (Jackson) gives it: an integer is ``int`` where it fits 32 bits, else
+    ``long``; a fraction ``double``; objects structs and lists arrays of their merged element types; null None."""
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return ("boolean",)
+    if isinstance(v, int):
+        return ("int",) if -(2 ** 31) <= v < 2 ** 31 else ("long",)
+    if isinstance(v, float):
+        return ("double",)
+    if isinstance(v, str):
+        return ("string",)
+    if isinstance(v, dict):
+        return ("struct", tuple((k, json_value_type(x)) for k, x in v.items()))
+    if isinstance(v, list):
+        element = None
+        for x in v:
+            element = merge_values(element, json_value_type(x))
+        return ("array", element)
+    raise NotModelled("no JSON type for a %s value" % type(v).__name__)
+
+
+def merge_values(a, b):
+    """Two types of values of one field (LIBS mergeDataTypes): a null (None) gives the other type, equal types stay,
+    structs merge field by field, arrays their element types, anything else is a choice."""
+    if a is None:
+        return b
+    if b is None or a == b:
+        return a
+    if a[0] == b[0] == "struct":
+        fields = list(a[1])
+        names = [n for n, _t in fields]
+        for n, t in b[1]:
+            if n in names:
+                i = names.index(n)
+                fields[i] = (n, merge_values(fields[i][1], t))
+            else:
+                fields.append((n, t))
+                names.append(n)
+        return ("struct", tuple(fields))
+    if a[0] == b[0] == "array":
+        return ("array", merge_values(a[1], b[1]))
+    members = []
+    for t in (a, b):
+        for m in (t[1] if t[0] == "choice" else (t,)):
+            if m not in members:
+                members.append(m)
+    return ("choice", tuple(members))
+
+
+def json_types(records):
+    """The declared types of JSON records' top-level fields, from their values (``{field: type}``)."""
+    types = {}
+    for rec in records:
+        for k, v in rec.items():
+            types[k] = merge_values(types.get(k), json_value_type(v))
+    return types
+
+
 def merge_into(schema, types):
     """Merges a reader's ``{field: type}`` into a frame's schema (in place)."""
     for name, t in types.items():
@@ -379,7 +439,8 @@ def _fits(v, t):
     """Whether a value can be one of a declared scalar type's values."""
     kind = t[0]
     if kind in INTEGRAL:
-        return isinstance(v, int) and not isinstance(v, bool)
+        bits = {"long": 64, "int": 32, "short": 16, "byte": 8}[kind]
+        return isinstance(v, int) and not isinstance(v, bool) and -(2 ** (bits - 1)) <= v < 2 ** (bits - 1)
     if kind == "double":
         return isinstance(v, float) and not isinstance(v, JFloat)
     if kind == "float":

@@ -296,7 +296,11 @@ def _s3_reader(format, format_options, where):
     if format == "json":
         _unknown(format_options, _JSON_READ_OPTIONS, where + " format_options")
         multiline = _flag(format_options, "multiLine", False)
-        return lambda file: (_formats.parse_json(_storage.read_text(file), multiline), {})
+        def read_json(file):
+            records = _formats.parse_json(_storage.read_text(file), multiline)
+            return records, _schema.json_types(records)
+
+        return read_json
     if format == "parquet":
         _unknown(format_options, set(), where + " format_options")
         return _formats.read_parquet

@@ -1,0 +1,83 @@
+import { choiceColumnError } from './choice-columns';
+import type { DynamicFrame } from './dynamic-frame';
+import type { FrameSession } from './frame-session';
+import { arrayOf, choiceOf, structOf, type DataType } from './schema';
+import { quoteIdentifier, quoteLiteral } from './sql';
+
+const INT: DataType = { kind: 'int', sql: 'INTEGER' };
+const LONG: DataType = { kind: 'long', sql: 'BIGINT' };
+const IN_INT = (sql: string): string => `${sql} BETWEEN -2147483648 AND 2147483647`;
+
+/** A path to a value: field names, and `[]` for an array's elements (`items.[].qty`). */
+type Path = readonly string[];
+
+/**
+ * JSON integers as Glue's reader types them (Jackson): `int` where the value fits 32 bits, `long` where it does not, so
+ * a field holding both is a choice of `int` and `long` (GLUE-REFERENCE section 1; the issue's `{"price": 5}` is an
+ * `int`). DuckDB reads every integer as BIGINT: each integer path (at the top level, inside structs and inside arrays)
+ * is read as an `int`, a value out of range raising the error that makes the run read the path again
+ * (`choice-columns.ts`), then as a `long` where no value fits an int and as a choice where some do. Clean data is read
+ * once; such a path costs the first pass up to its first large value.
+ */
+export async function typeJsonIntegers(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame): Promise<DynamicFrame> {
+  const paths: Path[] = [];
+  frame.schema.forEach((f) => integerPaths([f.name], f.dataType, paths));
+  if (paths.length === 0) return frame;
+  const noted = paths.filter((p) => session.choices.has(scanKey, p.join('.')));
+  const fitting = new Set<string>();
+  if (noted.length > 0) {
+    const lambdas = { count: 0 };
+    const probes = noted.map((p, i) => {
+      const field = frame.schema.find((f) => f.name === p[0])!;
+      return `EXISTS (SELECT 1 FROM ${quoteIdentifier(frame.view)} WHERE COALESCE(${anyFits(quoteIdentifier(p[0]), field.dataType, p.slice(1), lambdas)}, false) LIMIT 1) AS f${i}`;
+    });
+    const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${probes.join(', ')}`))).getRowObjectsJS()[0];
+    noted.forEach((p, i) => row[`f${i}`] === true && fitting.add(p.join('.')));
+  }
+  const lambdas = { count: 0 };
+  const retype = (sql: string, type: DataType, path: Path): { sql: string; type: DataType } | undefined => {
+    if (type.kind === 'long') {
+      const key = path.join('.');
+      if (!session.choices.has(scanKey, key)) return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL WHEN ${IN_INT(sql)} THEN CAST(${sql} AS INTEGER) ELSE ${choiceColumnError(scanKey, key)} END)`, type: INT };
+      if (!fitting.has(key)) return { sql: `CAST(${sql} AS BIGINT)`, type: LONG };
+      const choice = choiceOf([INT, LONG]);
+      const member = (tag: string, value: string): string => `CAST(union_value(${quoteIdentifier(tag)} := ${value}) AS ${choice.sql})`;
+      return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL WHEN ${IN_INT(sql)} THEN ${member('int', `CAST(${sql} AS INTEGER)`)} ELSE ${member('long', `CAST(${sql} AS BIGINT)`)} END)`, type: choice };
+    }
+    if (type.kind === 'struct') {
+      const fields = type.fields.map((f) => ({ name: f.name, old: f.type, made: retype(`struct_extract(${sql}, ${quoteLiteral(f.name)})`, f.type, [...path, f.name]) }));
+      if (fields.every((f) => !f.made)) return undefined;
+      const packed = fields.map((f) => `${quoteIdentifier(f.name)} := ${f.made?.sql ?? `struct_extract(${sql}, ${quoteLiteral(f.name)})`}`);
+      return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${packed.join(', ')}) END)`, type: structOf(fields.map((f) => ({ name: f.name, type: f.made?.type ?? f.old }))) };
+    }
+    if (type.kind === 'array') {
+      const element = `gluekit_element_${++lambdas.count}`;
+      const made = retype(element, type.element, [...path, '[]']);
+      return made ? { sql: `list_transform(${sql}, lambda ${element}: ${made.sql})`, type: arrayOf(made.type) } : undefined;
+    }
+    return undefined;
+  };
+  const columns = frame.schema.map((f) => `${retype(quoteIdentifier(f.name), f.dataType, [f.name])?.sql ?? quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`);
+  return session.frame(node, `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(frame.view)}`);
+}
+
+/** The paths of the integers in a type. */
+function integerPaths(path: Path, type: DataType, out: Path[]): void {
+  if (type.kind === 'long') out.push(path);
+  else if (type.kind === 'struct') type.fields.forEach((f) => integerPaths([...path, f.name], f.type, out));
+  else if (type.kind === 'array') integerPaths([...path, '[]'], type.element, out);
+}
+
+/** Whether some integer at `rest` below a value fits 32 bits (SQL; null when there is none). */
+function anyFits(sql: string, type: DataType, rest: Path, lambdas: { count: number }): string {
+  if (rest.length === 0) return IN_INT(sql);
+  if (rest[0] === '[]' && type.kind === 'array') {
+    const element = `gluekit_element_${++lambdas.count}`;
+    return `list_aggregate(list_transform(${sql}, lambda ${element}: ${anyFits(element, type.element, rest.slice(1), lambdas)}), 'bool_or')`;
+  }
+  if (type.kind === 'struct') {
+    const field = type.fields.find((f) => f.name === rest[0]);
+    if (field) return anyFits(`struct_extract(${sql}, ${quoteLiteral(field.name)})`, field.type, rest.slice(1), lambdas);
+  }
+  return 'false';
+}

@@ -32,8 +32,16 @@ const MARKER = /gluekit-choice-column:([^:\s]*):([^:\s]*):end/;
 
 /** SQL raising the error that tells the run that `column` of `table` holds a value of another type. */
 export function choiceColumnError(table: string, column: string): string {
-  return `error(${quoteLiteral(`gluekit-choice-column:${encodeURIComponent(table)}:${encodeURIComponent(column)}:end`)})`;
+  return `error(${quoteLiteral(choiceColumnMessage(table, column))})`;
 }
+
+/** The message of that error, for an error raised in JavaScript. */
+export function choiceColumnMessage(table: string, column: string): string {
+  return `gluekit-choice-column:${encodeURIComponent(table)}:${encodeURIComponent(column)}:end`;
+}
+
+/** The pseudo-column a JSON source notes when DuckDB's type detection missed a conflict: read it with a full sample. */
+export const JSON_FULL_SAMPLE = '*full-sample';
 
 /** The table and column an error raised by `choiceColumnError` names, if it is one. */
 export function choiceColumnOf(error: unknown): { table: string; column: string } | undefined {

@@ -5,7 +5,7 @@ import { validateGraph } from '../../lib/pipeline/graph';
 import type { NodeKind } from '../../lib/pipeline/nodes/registry';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
-import { choiceColumnOf, withChoiceColumns } from './choice-columns';
+import { choiceColumnMessage, choiceColumnOf, JSON_FULL_SAMPLE, withChoiceColumns } from './choice-columns';
 import type { DynamicFrame } from './dynamic-frame';
 import { describeFrame, type FrameDescription } from './frame-inspection';
 import { FrameSession } from './frame-session';
@@ -76,8 +76,7 @@ export class FrameEngine {
         }
         return session.staged;
       } catch (e) {
-        if (choiceColumnOf(e)) throw e;
-        throw new Error(session.describePaths(e instanceof Error ? e.message : String(e)));
+        throw rerunnable(session, e);
       } finally {
         connection.closeSync();
       }
@@ -109,8 +108,7 @@ export class FrameEngine {
         if (!frame) throw new Error(`node '${nodeId}' (${target.kind}) is a sink: it has no frame to describe; describe its input '${target.inputs[0]}'`);
         return await describeFrame(session, frame, options.rows ?? 20);
       } catch (e) {
-        if (choiceColumnOf(e)) throw e;
-        throw new Error(session.describePaths(e instanceof Error ? e.message : String(e)));
+        throw rerunnable(session, e);
       } finally {
         connection.closeSync();
       }
@@ -121,6 +119,18 @@ export class FrameEngine {
     void this.instance?.then((i) => i.closeSync());
     this.instance = undefined;
   }
+}
+
+/**
+ * An error of a run, as the retry loop (`withChoiceColumns`) needs it: a choice found stays as it is, a JSON value DuckDB
+ * could not convert (its detection sampled too few records) asks for the source to be read with a full sample, and
+ * anything else names the user's s3:// files.
+ */
+function rerunnable(session: FrameSession, e: unknown): Error {
+  if (choiceColumnOf(e)) return e as Error;
+  const json = session.jsonScanOf(e);
+  if (json) return new Error(choiceColumnMessage(json, JSON_FULL_SAMPLE));
+  return new Error(session.describePaths(e instanceof Error ? e.message : String(e)));
 }
 
 function compile<K extends NodeKind>(node: GraphNode<K>, inputs: DynamicFrame[], session: FrameSession): Promise<DynamicFrame | undefined> {

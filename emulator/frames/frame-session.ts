@@ -18,6 +18,8 @@ export class FrameSession {
   /** Local files handed to DuckDB, by path, and the `s3://` URIs users know them by. */
   private readonly uris = new Map<string, string>();
   private csvRejectsStored = false;
+  /** The JSON sources' files, by local path, and the scan each belongs to (see `jsonScanOf`). */
+  private readonly jsonScans = new Map<string, string>();
 
   constructor(
     readonly connection: DuckDBConnection,
@@ -73,6 +75,20 @@ export class FrameSession {
     const file = await localCopy(this.store, bucket, key, this.stagingDir);
     this.uris.set(file, `s3://${bucket}/${key}`);
     return file;
+  }
+
+  /** Notes the files a JSON source reads, so a conversion error DuckDB raises in one names the source's scan. */
+  noteJsonScan(files: readonly string[], scanKey: string): void {
+    for (const f of files) this.jsonScans.set(f, scanKey);
+  }
+
+  /**
+   * The JSON scan whose file DuckDB could not convert (`JSON transform error in file "..."`): its type detection sampled
+   * records without the value of another type that comes later.
+   */
+  jsonScanOf(error: unknown): string | undefined {
+    const found = /JSON transform error in file "([^"]+)"/.exec(error instanceof Error ? error.message : String(error));
+    return found ? this.jsonScans.get(found[1]) : undefined;
   }
 
   /** Records that a CSV scan stores rejected values, so `assertNoRejects` has tables to read. */

@@ -60,7 +60,8 @@ const SCALARS: Partial<Record<DuckDBTypeId, ScalarKind>> = {
  * are `string`, the type Glue's readers give values they do not type.
  */
 export function fromDuckDbType(t: DuckDBType): DataType {
-  const sql = t.toString();
+  // DuckDB's JSON type is VARCHAR with an alias: kept by name, so nodes can tell JSON text (a conflict its detection saw).
+  const sql = t.alias === 'JSON' ? 'JSON' : t.toString();
   switch (t.typeId) {
     case DuckDBTypeId.DECIMAL:
       return { kind: 'decimal', sql, precision: t.width, scale: t.scale };

@@ -105,6 +105,18 @@ describe('sources', () => {
       },
     }));
 
+  test('a JSON field whose values have different types is a choice of them (the issue\'s price: int and string), resolvable', () =>
+    expectParity({
+      files: { 'raw/c/a.json': '{"id":1,"price":5}\n{"id":2,"price":"5.50"}\n{"id":3,"price":3000000000}\n{"id":4,"price":true}\n{"id":5,"price":null}\n{"id":6,"price":2.5}\n' },
+      build: (p) => {
+        const src = p.fromS3({ paths: ['s3://raw/c/'], format: 'json' });
+        src.writeToS3({ path: 's3://out/json/', format: 'json' });
+        src.writeToS3({ path: 's3://out/pq/', format: 'parquet' });
+        src.resolveChoice({ specs: [['price', 'cast:double']] }).writeToS3({ path: 's3://out/cast/', format: 'json' });
+        src.resolveChoice({ choice: 'make_struct' }).writeToS3({ path: 's3://out/struct/', format: 'parquet' });
+      },
+    }));
+
   test('an S3 Parquet source', async () =>
     expectParity({
       files: { 'raw/p/a.parquet': await parquetFile("SELECT * FROM (VALUES (1, 'Ann', 10.5, DATE '2024-01-15'), (2, 'Bob', NULL, DATE '2023-12-31')) t(id, name, score, day)") },

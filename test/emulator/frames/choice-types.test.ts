@@ -176,3 +176,25 @@ test('JSON integers: int where they fit 32 bits, long where none does, a choice 
     ].join('\n'),
   );
 });
+
+test("the issue's JSON example: {\"price\": 5} and {\"price\": \"5.50\"} give price: choice of int and string", async () => {
+  await service.objects.write('raw', 'p/a.json', '{"price": 5}\n{"price": "5.50"}\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/p/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/p/', format: 'json' }));
+  const described = await service.inspectFrame('j', 'src');
+  expect(described.schema).toBe('root\n |-- price: choice\n |    |-- int\n |    |-- string\n');
+  expect(described.show).toBe('{"price":5}\n{"price":"5.50"}\n');
+});
+
+test('a JSON value of another type after the records DuckDB samples for its types still makes a choice (the source is read again in full)', async () => {
+  const lines = Array.from({ length: 25000 }, (_v, i) => `{"id":${i},"code":${i}}`);
+  lines.push('{"id":25000,"code":"late"}');
+  await service.objects.write('raw', 'late/a.json', `${lines.join('\n')}\n`);
+  await job((p) => p.fromS3({ paths: ['s3://raw/late/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/late/', format: 'json' }));
+  const described = await service.inspectFrame('j', 'src', { rows: 0 });
+  expect(described.schema).toBe('root\n |-- id: int\n |-- code: choice\n |    |-- int\n |    |-- string\n');
+  expect(described.count).toBe(25001);
+  const run = await service.runJob('j');
+  expect(run.JobRunState).toBe('SUCCEEDED');
+  const [file] = (await service.objects.list('out', 'late/')).map((o) => o.key);
+  expect((await service.objects.read('out', file)).toString('utf8').trim().split('\n').slice(-1)).toEqual(['{"id":25000,"code":"late"}']);
+});

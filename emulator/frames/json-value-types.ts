@@ -1,15 +1,67 @@
 import { choiceColumnError } from './choice-columns';
 import type { DynamicFrame } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
-import { arrayOf, choiceOf, structOf, type DataType } from './schema';
+import { arrayOf, choiceOf, STRING, structOf, type DataType } from './schema';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
 const INT: DataType = { kind: 'int', sql: 'INTEGER' };
 const LONG: DataType = { kind: 'long', sql: 'BIGINT' };
+const DOUBLE: DataType = { kind: 'double', sql: 'DOUBLE' };
+const BOOLEAN: DataType = { kind: 'boolean', sql: 'BOOLEAN' };
 const IN_INT = (sql: string): string => `${sql} BETWEEN -2147483648 AND 2147483647`;
 
 /** A path to a value: field names, and `[]` for an array's elements (`items.[].qty`). */
 type Path = readonly string[];
+
+/**
+ * A JSON source's values typed as Glue's reader types them: a top-level field whose values have different JSON types
+ * (DuckDB's `JSON` type: its detection saw the conflict) is a choice of their types, and integers are `int` or `long`
+ * (below). A conflict beyond the records DuckDB's detection samples makes the run read the source again with a full
+ * sample (`FrameEngine`). Not yet: a conflicting field one of whose values is an object or an array stays JSON text;
+ * conflicts inside structs are not typed; a field of integers and fractions only is a double (Glue: a choice).
+ */
+export async function typeJsonValues(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame): Promise<DynamicFrame> {
+  return typeJsonIntegers(session, node, scanKey, await typeJsonConflicts(session, node, frame));
+}
+
+const JSON_TYPE = (sql: string): string => `json_type(${sql})`;
+
+async function typeJsonConflicts(session: FrameSession, node: string, frame: DynamicFrame): Promise<DynamicFrame> {
+  const conflicts = frame.schema.filter((f) => f.type === 'JSON');
+  if (conflicts.length === 0) return frame;
+  const kinds = { int: 'i', long: 'l', double: 'd', string: 's', boolean: 'b', nested: 'o' } as const;
+  const probes = conflicts.flatMap((f, i) => {
+    const v = quoteIdentifier(f.name);
+    const integer = `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`;
+    const inInt = `TRY_CAST(${v} AS HUGEINT) BETWEEN -2147483648 AND 2147483647`;
+    return [
+      `bool_or(${integer} AND ${inInt}) AS ${kinds.int}${i}`,
+      `bool_or(${integer} AND NOT (${inInt})) AS ${kinds.long}${i}`,
+      `bool_or(${JSON_TYPE(v)} = 'DOUBLE') AS ${kinds.double}${i}`,
+      `bool_or(${JSON_TYPE(v)} = 'VARCHAR') AS ${kinds.string}${i}`,
+      `bool_or(${JSON_TYPE(v)} = 'BOOLEAN') AS ${kinds.boolean}${i}`,
+      `bool_or(${JSON_TYPE(v)} IN ('OBJECT', 'ARRAY')) AS ${kinds.nested}${i}`,
+    ];
+  });
+  const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${probes.join(', ')} FROM ${quoteIdentifier(frame.view)}`))).getRowObjectsJS()[0];
+  const columns = frame.schema.map((f) => {
+    const v = quoteIdentifier(f.name);
+    const i = conflicts.indexOf(f);
+    if (i < 0 || row[`${kinds.nested}${i}`] === true) return `${v} AS ${v}`;
+    const members: { type: DataType; when: string; value: string }[] = [];
+    const inInt = `TRY_CAST(${v} AS HUGEINT) BETWEEN -2147483648 AND 2147483647`;
+    if (row[`${kinds.int}${i}`] === true) members.push({ type: INT, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT') AND ${inInt}`, value: `CAST(${v} AS INTEGER)` });
+    if (row[`${kinds.long}${i}`] === true) members.push({ type: LONG, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`, value: `CAST(${v} AS BIGINT)` });
+    if (row[`${kinds.double}${i}`] === true) members.push({ type: DOUBLE, when: `${JSON_TYPE(v)} = 'DOUBLE'`, value: `CAST(${v} AS DOUBLE)` });
+    if (row[`${kinds.string}${i}`] === true) members.push({ type: STRING, when: `${JSON_TYPE(v)} = 'VARCHAR'`, value: `json_extract_string(${v}, '$')` });
+    if (row[`${kinds.boolean}${i}`] === true) members.push({ type: BOOLEAN, when: `${JSON_TYPE(v)} = 'BOOLEAN'`, value: `CAST(${v} AS BOOLEAN)` });
+    if (members.length === 0) return `${v} AS ${v}`;
+    const choice = choiceOf(members.map((m) => m.type));
+    const value = (m: (typeof members)[number]): string => (choice.kind === 'choice' ? `CAST(union_value(${quoteIdentifier(m.type.kind)} := ${m.value}) AS ${choice.sql})` : m.value);
+    return `(CASE ${members.map((m) => `WHEN ${m.when} THEN ${value(m)}`).join(' ')} END) AS ${v}`;
+  });
+  return session.frame(node, `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(frame.view)}`);
+}
 
 /**
  * JSON integers as Glue's reader types them (Jackson): `int` where the value fits 32 bits, `long` where it does not, so
@@ -19,7 +71,7 @@ type Path = readonly string[];
  * (`choice-columns.ts`), then as a `long` where no value fits an int and as a choice where some do. Clean data is read
  * once; such a path costs the first pass up to its first large value.
  */
-export async function typeJsonIntegers(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame): Promise<DynamicFrame> {
+async function typeJsonIntegers(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame): Promise<DynamicFrame> {
   const paths: Path[] = [];
   frame.schema.forEach((f) => integerPaths([f.name], f.dataType, paths));
   if (paths.length === 0) return frame;

@@ -262,6 +262,16 @@ export class Frame {
     });
   }
 
+  /**
+   * `frame.mergeDynamicFrame(staging, primaryKeys)` (Glue Studio's Merge): every record of `staging`, and the records of
+   * this frame whose keys no staging record has. Unconfirmed: that staging records without a match are added.
+   */
+  merge(staging: Frame, primaryKeys: string[], options: StepOptions = {}): Frame {
+    if (staging.pipeline !== this.pipeline) throw new Error('merge: both frames must come from the same Pipeline');
+    const name = options.transformationCtx ?? this.pipeline.nextId('Merge');
+    return this.pipeline.add(name, { Merge: { Name: name, Inputs: [this.id, staging.id], Source: this.id, PrimaryKeys: primaryKeys.map(studioPath) } });
+  }
+
   /** `frame.union(other)`: every record of both frames (Glue Studio's Union, type ALL). */
   union(other: Frame, options: StepOptions = {}): Frame {
     if (other.pipeline !== this.pipeline) throw new Error('union: both frames must come from the same Pipeline');

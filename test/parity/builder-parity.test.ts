@@ -288,6 +288,19 @@ describe('transforms', () => {
       },
     }));
 
+  test('merge: every staging record, and the source records whose keys no staging record has (null keys match nothing)', () =>
+    expectParity({
+      files: {
+        'raw/src/a.json': '{"id":1,"v":"old1"}\n{"id":2,"v":"old2"}\n{"id":2,"v":"old2b"}\n{"id":null,"v":"nokey"}\n{"id":4,"v":"old4","extra":true}\n',
+        'raw/stg/a.json': '{"id":2,"v":"new2"}\n{"id":3,"v":"new3"}\n{"id":null,"v":"stagednull"}\n',
+      },
+      build: (p) => {
+        const source = p.fromS3({ paths: ['s3://raw/src/'], format: 'json' });
+        const staging = p.fromS3({ paths: ['s3://raw/stg/'], format: 'json' });
+        source.merge(staging, ['id']).writeToS3({ path: 's3://out/m/', format: 'json' });
+      },
+    }));
+
   test('union keeps every record of both frames, each with its own fields', () =>
     expectParity({
       files: { 'raw/a/a.json': '{"id":1,"name":"Ann"}\n{"id":2,"name":"Bob"}\n', 'raw/b/b.json': '{"id":2,"name":"Bob"}\n{"id":3,"city":"Rome"}\n' },

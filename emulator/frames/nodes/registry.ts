@@ -7,6 +7,7 @@ import { compileDropFields } from './DropFields';
 import { compileDropNullFields } from './DropNullFields';
 import { compileFilter } from './Filter';
 import { compileJoin } from './Join';
+import { compileMerge } from './Merge';
 import { compileRenameField } from './RenameField';
 import { compileResolveChoice } from './ResolveChoice';
 import { compileS3CatalogTarget } from './S3CatalogTarget';
@@ -35,6 +36,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   Filter: compileFilter,
   Union: compileUnion,
   Join: compileJoin,
+  Merge: compileMerge,
   ResolveChoice: compileResolveChoice,
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,

@@ -6,6 +6,7 @@ import { DropFieldsNode } from './DropFields';
 import { DropNullFieldsNode } from './DropNullFields';
 import { FilterNode } from './Filter';
 import { JoinNode } from './Join';
+import { MergeNode } from './Merge';
 import { RenameFieldNode } from './RenameField';
 import { ResolveChoiceNode } from './ResolveChoice';
 import { S3CatalogTargetNode } from './S3CatalogTarget';
@@ -35,6 +36,7 @@ export const NODE_DEFINITIONS = {
   Filter: FilterNode,
   Union: UnionNode,
   Join: JoinNode,
+  Merge: MergeNode,
   ResolveChoice: ResolveChoiceNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,

@@ -202,3 +202,12 @@ test('dropNullFields looks into structs and arrays of structs; a struct or array
     ['root', ' |-- id: int', ' |-- a: struct', ' |    |-- c: int', ' |-- items: array', ' |    |-- element: struct', ' |    |    |-- sku: string', ' |-- s: string', ''].join('\n'),
   );
 });
+
+test('merge replaces the source records a staging record matches by key, keeps the others and their duplicates, and adds staging-only records (Unconfirmed)', async () => {
+  await h.service.objects.write('b', 'src/a.json', '{"id":1,"v":"old1"}\n{"id":2,"v":"old2"}\n{"id":2,"v":"old2b"}\n{"id":null,"v":"nokey"}\n{"id":1,"v":"old1b"}\n');
+  await h.service.objects.write('b', 'stg/a.json', '{"id":2,"v":"new2"}\n{"id":3,"v":"new3"}\n');
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/src/'], format: 'json' }).merge(p.fromS3({ paths: ['s3://b/stg/'], format: 'json' }), ['id']).writeToS3({ path: 's3://b/out/', format: 'json' });
+  const rows = (await jsonOut(p.graph)) as { id?: number; v: string }[];
+  expect(rows.map((r) => r.v).sort()).toEqual(['new2', 'new3', 'nokey', 'old1', 'old1b']);
+});

@@ -33,6 +33,11 @@ class Frame:
     def __init__(self, ctx):
         self.ctx = ctx
 
+    def mergeDynamicFrame(self, stage_dynamic_frame, primary_keys, transformation_ctx="", options={}, info="", stageThreshold=0, totalThreshold=0):
+        assert isinstance(stage_dynamic_frame, Frame), "mergeDynamicFrame: stage_dynamic_frame is not a DynamicFrame"
+        assert isinstance(primary_keys, list) and all(isinstance(k, str) for k in primary_keys), "bad primary_keys %r" % (primary_keys,)
+        return record("mergeDynamicFrame", dict(frame=self, stage_dynamic_frame=stage_dynamic_frame, primary_keys=primary_keys, transformation_ctx=transformation_ctx))
+
 def enc(v):
     if isinstance(v, Frame):
         return {"frame": v.ctx}
@@ -727,6 +732,28 @@ describe('graph block, variables and errors', () => {
     const line = lineOf(generatePySparkScript(graph), 'ApplyMapping_1');
     expect(line).not.toContain('("name", "string", "name", "string")');
     expect(line).toContain('mappings=[("provider id", "long", "provider id", "long"), ("provider city", "string", "city", "string"), ');
+  });
+});
+
+describe('merge', () => {
+  test('is printed as source.mergeDynamicFrame(stage_dynamic_frame=..., primary_keys=[...]) and runs', () => {
+    const p = new Pipeline();
+    const source = p.fromCatalog({ database: 'db', table: 'current', transformationCtx: 'current' });
+    const staging = p.fromCatalog({ database: 'db', table: 'changes', transformationCtx: 'changes' });
+    source.merge(staging, ['id', 'address.zip'], { transformationCtx: 'merged' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'merged')).toBe('merged = current.mergeDynamicFrame(stage_dynamic_frame=changes, primary_keys=["id", "address.zip"], transformation_ctx="merged")');
+    pyCompile(script);
+    expect(callOf(runScript(script), 'merged').kwargs).toEqual({ frame: { frame: 'current' }, stage_dynamic_frame: { frame: 'changes' }, primary_keys: ['id', 'address.zip'], transformation_ctx: 'merged' });
+  });
+
+  test('is refused without keys, or with a Source that is not an input', () => {
+    const p = new Pipeline();
+    const a = p.fromCatalog({ database: 'db', table: 'a', transformationCtx: 'a' });
+    const b = p.fromCatalog({ database: 'db', table: 'b', transformationCtx: 'b' });
+    expect(() => a.merge(b, [], { transformationCtx: 'm' })).toThrow("pipeline node 'm' (Merge): PrimaryKeys must name at least one key");
+    const graph: PipelineGraph = { ...p.graph, m: { Merge: { Name: 'm', Inputs: ['a', 'b'], Source: 'c', PrimaryKeys: [['id']] } } };
+    expect(() => generatePySparkScript(graph)).toThrow("pipeline node 'm' (Merge): Source 'c' is not one of its Inputs (a, b)");
   });
 });
 

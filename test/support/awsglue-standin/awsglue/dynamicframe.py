@@ -277,6 +277,25 @@ class DynamicFrame(object):
                     _resolve_field(rows, types, name, choice)
         return self._derive(rows, types)
 
+    def mergeDynamicFrame(self, stage_dynamic_frame, primary_keys, transformation_ctx="", options={}, info="",
+                          stageThreshold=0, totalThreshold=0):
+        """Every record of the staging frame, and this frame's records whose primary keys no staging record has (a
+        None key matches nothing); duplicates are kept (GLUE-REFERENCE section 2). Unconfirmed: that staging records
+        without a match are added. Keys are paths, matched as ApplyMapping matches sources."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        if not isinstance(stage_dynamic_frame, DynamicFrame):
+            raise TypeError("mergeDynamicFrame: stage_dynamic_frame must be a DynamicFrame, got %r" % (stage_dynamic_frame,))
+        if isinstance(primary_keys, str) or not isinstance(primary_keys, (list, tuple)) or not primary_keys:
+            raise ValueError("mergeDynamicFrame: primary_keys must be a non-empty list of paths, got %r" % (primary_keys,))
+        staged = set(k for k in (_join_key(r, primary_keys) for r in stage_dynamic_frame._jdf.rows) if None not in k)
+        rows = [copy.deepcopy(r) for r in stage_dynamic_frame._jdf.rows]
+        for rec in self._jdf.rows:
+            key = _join_key(rec, primary_keys)
+            if None in key or key not in staged:
+                rows.append(copy.deepcopy(rec))
+        types = _schema.merge_into(stage_dynamic_frame._types(), self._types())
+        return self._derive(rows, types)
+
     def union(self, other_frame, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Every record of both frames, each keeping its own fields (GLUE-REFERENCE sections 2 and 8); a field's
         declared types merge (different ones make a choice)."""

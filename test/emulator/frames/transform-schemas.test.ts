@@ -1,0 +1,116 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { col, Frame, Pipeline } from '../../../lib/pipeline';
+import { GlueService } from '../../../emulator/api';
+
+/**
+ * Each transform's output, as `printSchema()` and `show()` print it, on one input with a struct, an array of structs
+ * and a field of each common type (issue 6: a test per transform asserting exact rows and the exact printSchema text).
+ */
+let root: string;
+let service: GlueService;
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-schemas-'));
+  service = await GlueService.open({ stateDir: path.join(root, 'state') });
+  await service.objects.write(
+    'raw',
+    'people/a.json',
+    '{"id":1,"name":"Ann","score":2.5,"address":{"city":"Oslo","zip":"0150"},"pets":[{"kind":"cat","age":3}]}\n' +
+      '{"id":2,"name":"Bob","score":4.0,"address":{"city":"Rome","zip":"00118"},"pets":[]}\n',
+  );
+  await service.objects.write('raw', 'zips/a.json', '{"zip":"0150","country":"NO"}\n');
+});
+
+afterAll(async () => {
+  await service.close();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+let jobs = 0;
+
+async function frameOf(build: (people: Frame, zips: Frame) => Frame): Promise<{ schema: string; show: string }> {
+  const p = new Pipeline();
+  const people = p.fromS3({ paths: ['s3://raw/people/'], format: 'json', transformationCtx: 'people' });
+  const zips = p.fromS3({ paths: ['s3://raw/zips/'], format: 'json', transformationCtx: 'zips' });
+  const out = build(people, zips);
+  out.writeToS3({ path: 's3://out/x/', format: 'json', transformationCtx: 'sink' });
+  const name = `j${++jobs}`;
+  await service.jobs.createJob({ Name: name, Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: p.graph });
+  const { schema, show } = await service.inspectFrame(name, out.id);
+  return { schema, show };
+}
+
+const lines = (...l: string[]): string => l.map((x) => `${x}\n`).join('');
+
+test('the source', async () => {
+  expect(await frameOf((people) => people)).toEqual({
+    schema: lines(
+      'root',
+      ' |-- id: int',
+      ' |-- name: string',
+      ' |-- score: double',
+      ' |-- address: struct',
+      ' |    |-- city: string',
+      ' |    |-- zip: string',
+      ' |-- pets: array',
+      ' |    |-- element: struct',
+      ' |    |    |-- kind: string',
+      ' |    |    |-- age: int',
+    ),
+    show: lines(
+      '{"id":1,"name":"Ann","score":2.5,"address":{"city":"Oslo","zip":"0150"},"pets":[{"kind":"cat","age":3}]}',
+      '{"id":2,"name":"Bob","score":4.0,"address":{"city":"Rome","zip":"00118"},"pets":[]}',
+    ),
+  });
+});
+
+test('applyMapping: a nested source flattened, a dotted target built, a cast', async () => {
+  const out = await frameOf((people) =>
+    people.applyMapping([
+      { from: 'id', fromType: 'int', to: 'id', toType: 'string' },
+      { from: 'address.city', fromType: 'string', to: 'city', toType: 'string' },
+      { from: 'score', fromType: 'double', to: 'stats.score', toType: 'long' },
+    ]),
+  );
+  expect(out).toEqual({
+    schema: lines('root', ' |-- id: string', ' |-- city: string', ' |-- stats: struct', ' |    |-- score: long'),
+    show: lines('{"id":"1","city":"Oslo","stats":{"score":2}}', '{"id":"2","city":"Rome","stats":{"score":4}}'),
+  });
+});
+
+test('renameField into another struct', async () => {
+  expect((await frameOf((people) => people.renameField('address.zip', 'postal.code').selectFields(['id', 'address', 'postal']))).schema).toBe(
+    lines('root', ' |-- id: int', ' |-- address: struct', ' |    |-- city: string', ' |-- postal: struct', ' |    |-- code: string'),
+  );
+});
+
+test('selectFields and dropFields on nested paths', async () => {
+  expect(await frameOf((people) => people.selectFields(['name', 'address.zip']))).toEqual({
+    schema: lines('root', ' |-- name: string', ' |-- address: struct', ' |    |-- zip: string'),
+    show: lines('{"name":"Ann","address":{"zip":"0150"}}', '{"name":"Bob","address":{"zip":"00118"}}'),
+  });
+  expect((await frameOf((people) => people.dropFields(['address', 'pets.age', 'score']))).schema).toBe(
+    lines('root', ' |-- id: int', ' |-- name: string', ' |-- pets: array', ' |    |-- element: struct', ' |    |    |-- kind: string'),
+  );
+});
+
+test('filter keeps the schema and the records the lambda keeps', async () => {
+  const out = await frameOf((people) => people.filter(col('address.city').eq('Rome')).selectFields(['id', 'name']));
+  expect(out).toEqual({ schema: lines('root', ' |-- id: int', ' |-- name: string'), show: lines('{"id":2,"name":"Bob"}') });
+});
+
+test('join on a nested key: the fields of both frames', async () => {
+  const out = await frameOf((people, zips) => people.join(zips, ['address.zip'], ['zip']).selectFields(['id', 'zip', 'country']));
+  expect(out).toEqual({ schema: lines('root', ' |-- id: int', ' |-- zip: string', ' |-- country: string'), show: lines('{"id":1,"zip":"0150","country":"NO"}') });
+});
+
+test('union and merge: the fields of both frames, each record its own', async () => {
+  const union = await frameOf((people, zips) => people.selectFields(['id']).union(zips.selectFields(['zip'])));
+  expect(union.schema).toBe(lines('root', ' |-- id: int', ' |-- zip: string'));
+  expect(union.show.split('\n').filter(Boolean).sort()).toEqual(['{"id":1}', '{"id":2}', '{"zip":"0150"}']);
+  const merged = await frameOf((people) => people.selectFields(['id', 'name']).merge(people.filter(col('id').eq(2)).applyMapping([{ from: 'id', fromType: 'int', to: 'id', toType: 'int' }, { from: 'score', fromType: 'double', to: 'name', toType: 'string' }]), ['id']));
+  expect(merged.schema).toBe(lines('root', ' |-- id: int', ' |-- name: string'));
+  expect(merged.show.split('\n').filter(Boolean).sort()).toEqual(['{"id":1,"name":"Ann"}', '{"id":2,"name":"4.0"}']);
+});

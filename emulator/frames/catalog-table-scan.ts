@@ -10,7 +10,7 @@ import { quoteIdentifier, quoteList, quoteLiteral } from './sql';
 import { sparkCast } from './spark-cast';
 import { choiceColumnError } from './choice-columns';
 import { choiceOf, choiceTag, STRING, type DataType } from './schema';
-import { readText, textFits } from './text-values';
+import { parsedText, readText, textFits } from './text-values';
 import { toDataType, toDuckDbType } from './types';
 
 /** The column a scan names each row's file in, to join it to its partition's values. */
@@ -140,8 +140,8 @@ async function reader(session: FrameSession, node: string, tableKey: string, tab
       `SELECT * FROM read_csv(${list}, header = ${header}, delim = ${quoteLiteral(delim)}, quote = ${quoteLiteral(quote)}, escape = ${quoteLiteral(quote)}, ` +
       `columns = ${text}, auto_detect = false, strict_mode = false, null_padding = true, allow_quoted_nulls = false, hive_partitioning = false, store_rejects = true${fileColumn})`;
     const typed = columns.map((c) => ({ name: c.Name!, type: toDataType(c.Type ?? 'string', `${where} column '${c.Name}'`) }));
-    const values = await csvColumnValues(session, node, tableKey, typed, scan);
-    return `SELECT ${[...values, ...(withFileColumn ? [quoteIdentifier(FILE_COLUMN)] : [])].join(', ')} FROM (${scan})`;
+    const { values, scan: parsedScan } = await csvColumnValues(session, node, tableKey, typed, scan);
+    return `SELECT ${[...values, ...(withFileColumn ? [quoteIdentifier(FILE_COLUMN)] : [])].join(', ')} FROM (${parsedScan})`;
   }
   throw new Error(`${where}: cannot read classification '${classification || 'none'}' (SerDe '${serde || 'none'}'); gluekit reads csv, json and parquet tables`);
 }
@@ -152,27 +152,33 @@ async function reader(session: FrameSession, node: string, tableKey: string, tab
  * probe that stops at the first value that does decides whether it is a choice of the type and `string` or only
  * `string`.
  */
-async function csvColumnValues(session: FrameSession, node: string, scanKey: string, columns: { name: string; type: DataType }[], scan: string): Promise<string[]> {
+async function csvColumnValues(session: FrameSession, node: string, scanKey: string, columns: { name: string; type: DataType }[], text: string): Promise<{ values: string[]; scan: string }> {
+  // DuckDB's parse of each typed column, computed once per value (`parsedText`).
+  const typed = columns.filter((c) => !['string', 'binary', 'boolean'].includes(c.type.kind));
+  const parsedName = (c: { name: string }): string => quoteIdentifier(`gluekit_parsed_${typed.findIndex((t) => t.name === c.name)}`);
+  const scan = typed.length > 0 ? `SELECT *, ${typed.map((c) => `${parsedText(quoteIdentifier(c.name), c.type)} AS ${parsedName(c)}`).join(', ')} FROM (${text})` : text;
+  const parsed = (c: { name: string; type: DataType }): string | undefined => (typed.includes(c) ? parsedName(c) : undefined);
   const choices = columns.filter((c) => c.type.kind !== 'string' && session.choices.has(scanKey, c.name));
   const fitting = new Set<string>();
   if (choices.length > 0) {
     const probes = choices.map((c, i) => {
       const v = quoteIdentifier(c.name);
-      return `EXISTS (SELECT 1 FROM (${scan}) WHERE ${v} IS NOT NULL AND ${textFits(v, c.type)} LIMIT 1) AS f${i}`;
+      return `EXISTS (SELECT 1 FROM (${scan}) WHERE ${v} IS NOT NULL AND ${textFits(v, c.type, parsed(c))} LIMIT 1) AS f${i}`;
     });
     const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${probes.join(', ')}`))).getRowObjectsJS()[0];
     choices.forEach((c, i) => row[`f${i}`] === true && fitting.add(c.name));
   }
-  return columns.map((c) => {
+  const values = columns.map((c) => {
     const v = quoteIdentifier(c.name);
     if (c.type.kind === 'string') return v;
-    if (!choices.includes(c)) return `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, choiceColumnError(scanKey, c.name))} END AS ${v}`;
+    if (!choices.includes(c)) return `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, choiceColumnError(scanKey, c.name), undefined, parsed(c))} END AS ${v}`;
     if (!fitting.has(c.name)) return v;
     const choice = choiceOf([c.type, STRING]);
     // Each value becomes the choice's member of its own type.
     const asChoice = (tag: string, value: string): string => `CAST(union_value(${quoteIdentifier(tag)} := ${value}) AS ${choice.sql})`;
-    return `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, asChoice('string', v), (value) => asChoice(choiceTag(c.type), value))} END AS ${v}`;
+    return `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, asChoice('string', v), (value) => asChoice(choiceTag(c.type), value), parsed(c))} END AS ${v}`;
   });
+  return { values, scan };
 }
 
 /** An empty frame with the table's columns, for a table that has no data yet. */

@@ -15,8 +15,7 @@ import type { DataType } from './schema';
  * Each rule is a list of cases, cheapest first (a regular expression costs as much as the CSV parse: it runs only for
  * values the cheap test cannot decide).
  */
-function cases(sql: string, type: DataType): { when: string; then: string }[] {
-  const parsed = `TRY_CAST(${sql} AS ${type.sql})`;
+function cases(sql: string, type: DataType, parsed = parsedText(sql, type)): { when: string; then: string }[] {
   switch (type.kind) {
     case 'string':
       return [{ when: 'true', then: sql }];
@@ -37,7 +36,7 @@ function cases(sql: string, type: DataType): { when: string; then: string }[] {
         { when: `trim(${sql}) IN ('NaN', 'Infinity', '+Infinity', '-Infinity')`, then: `CAST(trim(${sql}) AS ${type.sql})` },
       ];
     case 'decimal':
-      return [{ when: `TRY_CAST(trim(${sql}) AS ${type.sql}) IS NOT NULL AND NOT contains(${sql}, '_')`, then: `CAST(trim(${sql}) AS ${type.sql})` }];
+      return [{ when: `${parsed} IS NOT NULL AND NOT contains(${sql}, '_')`, then: parsed }];
     case 'boolean':
       return [{ when: `lower(${sql}) IN ('true', 'false')`, then: `CAST(lower(${sql}) AS BOOLEAN)` }];
     case 'date':
@@ -50,16 +49,24 @@ function cases(sql: string, type: DataType): { when: string; then: string }[] {
 }
 
 /**
+ * DuckDB's own parse of a text as `type` (null where it cannot): the rules above start from it. A scan computes it once
+ * per value in an inner projection and passes its column to `readText` and `textFits` (DuckDB would otherwise cast twice).
+ */
+export function parsedText(sql: string, type: DataType): string {
+  return type.kind === 'decimal' ? `TRY_CAST(trim(${sql}) AS ${type.sql})` : `TRY_CAST(${sql} AS ${type.sql})`;
+}
+
+/**
  * A text value (not null) read as `type`: its value where it parses (passed through `wrap`, which may make it a
  * choice's member), else `otherwise`.
  */
-export function readText(sql: string, type: DataType, otherwise: string, wrap: (value: string) => string = (v) => v): string {
-  const rules = cases(sql, type);
+export function readText(sql: string, type: DataType, otherwise: string, wrap: (value: string) => string = (v) => v, parsed?: string): string {
+  const rules = cases(sql, type, parsed);
   if (rules.length === 1 && rules[0].when === 'true') return wrap(rules[0].then);
   return `CASE ${rules.map((r) => `WHEN ${r.when} THEN ${wrap(r.then)}`).join(' ')} ELSE ${otherwise} END`;
 }
 
 /** Whether a text value (not null) parses as `type`: true or false, never null. */
-export function textFits(sql: string, type: DataType): string {
-  return `(${cases(sql, type).map((r) => `COALESCE(${r.when}, false)`).join(' OR ')})`;
+export function textFits(sql: string, type: DataType, parsed?: string): string {
+  return `(${cases(sql, type, parsed).map((r) => `COALESCE(${r.when}, false)`).join(' OR ')})`;
 }

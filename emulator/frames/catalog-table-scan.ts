@@ -133,12 +133,12 @@ async function reader(session: FrameSession, node: string, tableKey: string, tab
     const delim = params.delimiter ?? serdeParams['field.delim'] ?? serdeParams.separatorChar ?? ',';
     const header = params['skip.header.line.count'] === '1';
     const quote = serdeParams.quoteChar ?? '"';
-    session.storesCsvRejects();
-    // Every column is read as text, then each value as its column's type (`text-values.ts`).
+    // Every column is read as text, then each value as its column's type (`text-values.ts`). A line DuckDB's reader
+    // cannot read at all (not UTF-8) fails the run with DuckDB's message, which names the file and the line.
     const text = `{${columns.map((c) => `${quoteLiteral(c.Name!)}: 'VARCHAR'`).join(', ')}}`;
     const scan =
       `SELECT * FROM read_csv(${list}, header = ${header}, delim = ${quoteLiteral(delim)}, quote = ${quoteLiteral(quote)}, escape = ${quoteLiteral(quote)}, ` +
-      `columns = ${text}, auto_detect = false, strict_mode = false, null_padding = true, allow_quoted_nulls = false, hive_partitioning = false, store_rejects = true${fileColumn})`;
+      `columns = ${text}, auto_detect = false, strict_mode = false, null_padding = true, allow_quoted_nulls = false, hive_partitioning = false${fileColumn})`;
     const typed = columns.map((c) => ({ name: c.Name!, type: toDataType(c.Type ?? 'string', `${where} column '${c.Name}'`) }));
     const { values, scan: parsedScan } = await csvColumnValues(session, node, tableKey, typed, scan);
     return `SELECT ${[...values, ...(withFileColumn ? [quoteIdentifier(FILE_COLUMN)] : [])].join(', ')} FROM (${parsedScan})`;

@@ -17,7 +17,6 @@ export class FrameSession {
   private relations = 0;
   /** Local files handed to DuckDB, by path, and the `s3://` URIs users know them by. */
   private readonly uris = new Map<string, string>();
-  private csvRejectsStored = false;
   /** The JSON sources' files, by local path, and the scan each belongs to (see `jsonScanOf`). */
   private readonly jsonScans = new Map<string, string>();
 
@@ -89,39 +88,6 @@ export class FrameSession {
   jsonScanOf(error: unknown): string | undefined {
     const found = /JSON transform error in file "([^"]+)"/.exec(error instanceof Error ? error.message : String(error));
     return found ? this.jsonScans.get(found[1]) : undefined;
-  }
-
-  /** Records that a CSV scan stores rejected values, so `assertNoRejects` has tables to read. */
-  storesCsvRejects(): void {
-    this.csvRejectsStored = true;
-  }
-
-  /**
-   * CSV reads store the lines DuckDB's reader rejects instead of aborting the scan with a message that cannot name the
-   * file (values are read as text, so a value of another type is never rejected: it makes a choice). After a scan, this
-   * turns the first rejected line into an error naming the s3:// file, the line and the column. A failure of the check
-   * itself is an error too: it never passes silently.
-   */
-  async assertNoRejects(node: string): Promise<void> {
-    if (!this.csvRejectsStored) return;
-    // DuckDB makes the reject tables at the first scan: a plan that never scanned (a filter that is always false) has none.
-    const tables = await this.connection.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE temporary AND table_name IN ('reject_errors', 'reject_scans')`);
-    if (Number(tables.getRowObjectsJS()[0].n) < 2) return;
-    const result = await this.connection.runAndReadAll(
-      `SELECT s.file_path, e.line, e.column_name, e.error_message
-         FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)
-        ORDER BY s.file_path, e.line`,
-    );
-    const rows = result.getRowObjectsJS();
-    if (rows.length === 0) return;
-    const first = rows[0];
-    const distinct = new Set(rows.map((r) => `${r.file_path}:${r.line}`)).size;
-    const more = distinct > 1 ? ` (and ${distinct - 1} more bad line(s))` : '';
-    const file = this.describePaths(String(first.file_path));
-    const detail = String(first.error_message).replace(/^Error when converting column "[^"]*"\. /, '');
-    throw new Error(
-      `node '${node}': cannot read ${file} line ${first.line}, column "${first.column_name}": ${detail}${more}; fix the file or the table's CSV parameters in the catalog`,
-    );
   }
 
   /** Runs one node's DuckDB work; a DuckDB error becomes one naming the node, without the echoed SQL. */

@@ -359,3 +359,17 @@ test('a catalog sink writes in the table format and reads back; only with update
     { city: 'Lima', id: 4, year: '2020' },
   ]);
 });
+
+test('a CSV line the reader cannot read at all (not UTF-8) fails the run naming the s3:// file and the line', async () => {
+  await people();
+  await store.write('b', 'raw/people/year=2020/b.csv', Buffer.concat([Buffer.from('id,givenname,amount,city\n4,'), Buffer.from([0xff, 0xfe]), Buffer.from(',7,Lima\n')]));
+  const p = new Pipeline();
+  p.fromCatalog({ database: 'db', table: 'people' }).writeToS3({ path: 's3://b/bad/', format: 'json', transformationCtx: 'sink' });
+  const error = await run(p).then(
+    () => undefined,
+    (e: Error) => e.message,
+  );
+  expect(error).toMatch(/^node 'sink': Invalid Input Error: CSV Error on Line: 2\n/);
+  expect(error).toContain('file = s3://b/raw/people/year=2020/b.csv');
+  expect(fs.existsSync(path.join(dir, 's3', 'b', 'bad'))).toBe(false);
+});

@@ -5,7 +5,8 @@ import { quoteIdentifier } from '../sql';
 
 /**
  * `SelectFields`: keeps the fields at the paths, in the frame's order; a nested path (`address.state`) keeps that part
- * of its struct. Paths not in the frame are ignored.
+ * of its struct (Unconfirmed: GLUE-REFERENCE section 2 says SelectFields selects top-level fields; the stand-ins keep the
+ * part). Paths not in the frame are ignored.
  */
 export const compileSelectFields: NodeCompiler<'SelectFields'> = (node, [input], session) => {
   const output = Projection.of(input).select((node.parameters.Paths ?? []).map(pathParts), 'ignore-case');

@@ -1,6 +1,8 @@
 import { choiceColumnError } from './choice-columns';
 import type { DynamicFrame } from './dynamic-frame';
+import { locate } from './field-lookup';
 import type { FrameSession } from './frame-session';
+import { Projection } from './projection';
 import { arrayOf, choiceOf, STRING, structOf, type DataType } from './schema';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
@@ -14,11 +16,12 @@ const IN_INT = (sql: string): string => `${sql} BETWEEN -2147483648 AND 21474836
 type Path = readonly string[];
 
 /**
- * A JSON source's values typed as Glue's reader types them: a top-level field whose values have different JSON types
+ * A JSON source's values typed as Glue's reader types them: a field whose values have different JSON types
  * (DuckDB's `JSON` type: its detection saw the conflict) is a choice of their types, and integers are `int` or `long`
  * (below). A conflict beyond the records DuckDB's detection samples makes the run read the source again with a full
- * sample (`FrameEngine`). Not yet: a conflicting field one of whose values is an object or an array stays JSON text;
- * conflicts inside structs are not typed; a field of integers and fractions only is a double (Glue: a choice).
+ * sample (`FrameEngine`); inside structs too. Not yet: a conflicting field one of whose values is an object or an array
+ * stays JSON text, as does a conflict inside an array; a field of integers and fractions only is a double (Glue: a
+ * choice).
  */
 export async function typeJsonValues(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame): Promise<DynamicFrame> {
   return typeJsonIntegers(session, node, scanKey, await typeJsonConflicts(session, node, frame));
@@ -27,16 +30,22 @@ export async function typeJsonValues(session: FrameSession, node: string, scanKe
 const JSON_TYPE = (sql: string): string => `json_type(${sql})`;
 
 async function typeJsonConflicts(session: FrameSession, node: string, frame: DynamicFrame): Promise<DynamicFrame> {
-  const conflicts = frame.schema.filter((f) => f.type === 'JSON');
-  if (conflicts.length === 0) return frame;
+  // The JSON-typed fields: at the top level and inside structs (inside arrays they stay JSON text).
+  const paths: string[][] = [];
+  const walk = (path: string[], type: DataType): void => {
+    if (type.sql === 'JSON') paths.push(path);
+    else if (type.kind === 'struct') type.fields.forEach((f) => walk([...path, f.name], f.type));
+  };
+  frame.schema.forEach((f) => walk([f.name], f.dataType));
+  if (paths.length === 0) return frame;
+  const values = paths.map((p) => locate(frame, p, 'exact')!.sql);
   const kinds = { int: 'i', long: 'l', double: 'd', string: 's', boolean: 'b', nested: 'o' } as const;
-  const probes = conflicts.flatMap((f, i) => {
-    const v = quoteIdentifier(f.name);
+  const inInt = (v: string): string => `TRY_CAST(${v} AS HUGEINT) BETWEEN -2147483648 AND 2147483647`;
+  const probes = values.flatMap((v, i) => {
     const integer = `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`;
-    const inInt = `TRY_CAST(${v} AS HUGEINT) BETWEEN -2147483648 AND 2147483647`;
     return [
-      `bool_or(${integer} AND ${inInt}) AS ${kinds.int}${i}`,
-      `bool_or(${integer} AND NOT (${inInt})) AS ${kinds.long}${i}`,
+      `bool_or(${integer} AND ${inInt(v)}) AS ${kinds.int}${i}`,
+      `bool_or(${integer} AND NOT (${inInt(v)})) AS ${kinds.long}${i}`,
       `bool_or(${JSON_TYPE(v)} = 'DOUBLE') AS ${kinds.double}${i}`,
       `bool_or(${JSON_TYPE(v)} = 'VARCHAR') AS ${kinds.string}${i}`,
       `bool_or(${JSON_TYPE(v)} = 'BOOLEAN') AS ${kinds.boolean}${i}`,
@@ -44,23 +53,23 @@ async function typeJsonConflicts(session: FrameSession, node: string, frame: Dyn
     ];
   });
   const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${probes.join(', ')} FROM ${quoteIdentifier(frame.view)}`))).getRowObjectsJS()[0];
-  const columns = frame.schema.map((f) => {
-    const v = quoteIdentifier(f.name);
-    const i = conflicts.indexOf(f);
-    if (i < 0 || row[`${kinds.nested}${i}`] === true) return `${v} AS ${v}`;
-    const members: { type: DataType; when: string; value: string }[] = [];
-    const inInt = `TRY_CAST(${v} AS HUGEINT) BETWEEN -2147483648 AND 2147483647`;
-    if (row[`${kinds.int}${i}`] === true) members.push({ type: INT, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT') AND ${inInt}`, value: `CAST(${v} AS INTEGER)` });
-    if (row[`${kinds.long}${i}`] === true) members.push({ type: LONG, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`, value: `CAST(${v} AS BIGINT)` });
-    if (row[`${kinds.double}${i}`] === true) members.push({ type: DOUBLE, when: `${JSON_TYPE(v)} = 'DOUBLE'`, value: `CAST(${v} AS DOUBLE)` });
-    if (row[`${kinds.string}${i}`] === true) members.push({ type: STRING, when: `${JSON_TYPE(v)} = 'VARCHAR'`, value: `json_extract_string(${v}, '$')` });
-    if (row[`${kinds.boolean}${i}`] === true) members.push({ type: BOOLEAN, when: `${JSON_TYPE(v)} = 'BOOLEAN'`, value: `CAST(${v} AS BOOLEAN)` });
-    if (members.length === 0) return `${v} AS ${v}`;
-    const choice = choiceOf(members.map((m) => m.type));
-    const value = (m: (typeof members)[number]): string => (choice.kind === 'choice' ? `CAST(union_value(${quoteIdentifier(m.type.kind)} := ${m.value}) AS ${choice.sql})` : m.value);
-    return `(CASE ${members.map((m) => `WHEN ${m.when} THEN ${value(m)}`).join(' ')} END) AS ${v}`;
+  const output = Projection.of(frame);
+  paths.forEach((path, i) => {
+    if (row[`${kinds.nested}${i}`] === true) return;
+    output.replace(path, 'exact', (name, v) => {
+      const members: { type: DataType; when: string; value: string }[] = [];
+      if (row[`${kinds.int}${i}`] === true) members.push({ type: INT, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT') AND ${inInt(v)}`, value: `CAST(${v} AS INTEGER)` });
+      if (row[`${kinds.long}${i}`] === true) members.push({ type: LONG, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`, value: `CAST(${v} AS BIGINT)` });
+      if (row[`${kinds.double}${i}`] === true) members.push({ type: DOUBLE, when: `${JSON_TYPE(v)} = 'DOUBLE'`, value: `CAST(${v} AS DOUBLE)` });
+      if (row[`${kinds.string}${i}`] === true) members.push({ type: STRING, when: `${JSON_TYPE(v)} = 'VARCHAR'`, value: `json_extract_string(${v}, '$')` });
+      if (row[`${kinds.boolean}${i}`] === true) members.push({ type: BOOLEAN, when: `${JSON_TYPE(v)} = 'BOOLEAN'`, value: `CAST(${v} AS BOOLEAN)` });
+      if (members.length === 0) return undefined;
+      const choice = choiceOf(members.map((m) => m.type));
+      const value = (m: (typeof members)[number]): string => (choice.kind === 'choice' ? `CAST(union_value(${quoteIdentifier(m.type.kind)} := ${m.value}) AS ${choice.sql})` : m.value);
+      return { inPlace: [{ name, sql: `(CASE ${members.map((m) => `WHEN ${m.when} THEN ${value(m)}`).join(' ')} END)`, type: choice }], appended: [] };
+    });
   });
-  return session.frame(node, `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(frame.view)}`);
+  return session.frame(node, `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(frame.view)}`);
 }
 
 /**

@@ -117,6 +117,16 @@ describe('sources', () => {
       },
     }));
 
+  test('a conflict inside a JSON struct is a choice there too', () =>
+    expectParity({
+      files: { 'raw/n/a.json': '{"id":1,"a":{"p":5,"q":"x"}}\n{"id":2,"a":{"p":"five","q":"y"}}\n{"id":3,"a":null}\n' },
+      build: (p) => {
+        const src = p.fromS3({ paths: ['s3://raw/n/'], format: 'json' });
+        src.writeToS3({ path: 's3://out/json/', format: 'json' });
+        src.writeToS3({ path: 's3://out/pq/', format: 'parquet' });
+      },
+    }));
+
   test('an S3 Parquet source', async () =>
     expectParity({
       files: { 'raw/p/a.parquet': await parquetFile("SELECT * FROM (VALUES (1, 'Ann', 10.5, DATE '2024-01-15'), (2, 'Bob', NULL, DATE '2023-12-31')) t(id, name, score, day)") },

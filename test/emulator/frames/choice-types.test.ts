@@ -198,3 +198,11 @@ test('a JSON value of another type after the records DuckDB samples for its type
   const [file] = (await service.objects.list('out', 'late/')).map((o) => o.key);
   expect((await service.objects.read('out', file)).toString('utf8').trim().split('\n').slice(-1)).toEqual(['{"id":25000,"code":"late"}']);
 });
+
+test('a conflict inside a JSON struct is a choice there', async () => {
+  await service.objects.write('raw', 'n/a.json', '{"a":{"p":5,"q":"x"}}\n{"a":{"p":"five","q":"y"}}\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/n/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/n/', format: 'json' }));
+  const described = await service.inspectFrame('j', 'src');
+  expect(described.schema).toBe('root\n |-- a: struct\n |    |-- p: choice\n |    |    |-- int\n |    |    |-- string\n |    |-- q: string\n');
+  expect(described.show).toBe('{"a":{"p":5,"q":"x"}}\n{"a":{"p":"five","q":"y"}}\n');
+});

@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { App } from 'aws-cdk-lib';
 import { GlueService } from '../emulator/api';
 import { GlueModel } from '../emulator/model';
@@ -200,6 +201,43 @@ async function resolveChoice(work: string): Promise<void> {
   );
 }
 
+/** An equijoin of ROWS orders with 100,000 customers (Parquet files) into Parquet, against the same join in DuckDB. */
+async function join(work: string): Promise<void> {
+  const stateDir = path.join(work, 'join-state');
+  const data = path.join(stateDir, 's3', 'bench');
+  fs.mkdirSync(path.join(data, 'orders'), { recursive: true });
+  fs.mkdirSync(path.join(data, 'customers'), { recursive: true });
+  process.stderr.write(`generating ${ROWS} orders and 100000 customers…\n`);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(
+    `COPY (SELECT range AS order_id, range % 100000 AS customer, (range % 1000) / 4.0 AS amount FROM range(${ROWS})) TO ${sqlString(path.join(data, 'orders', 'a.parquet'))} (FORMAT parquet)`,
+  );
+  await connection.run(`COPY (SELECT range AS id, 'name ' || range AS name, range % 50 AS region FROM range(100000)) TO ${sqlString(path.join(data, 'customers', 'a.parquet'))} (FORMAT parquet)`);
+  connection.closeSync();
+  instance.closeSync();
+  const service = await GlueService.open({ stateDir });
+  const pipeline = new Pipeline();
+  const orders = pipeline.fromS3({ paths: ['s3://bench/orders/'], format: 'parquet', transformationCtx: 'orders' });
+  const customers = pipeline.fromS3({ paths: ['s3://bench/customers/'], format: 'parquet', transformationCtx: 'customers' });
+  orders.join(customers, ['customer'], ['id'], { transformationCtx: 'joined' }).writeToS3({ path: 's3://bench/out/', format: 'parquet', transformationCtx: 'sink' });
+  await service.jobs.createJob({ Name: 'bench-join', Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: pipeline.graph });
+  await service.close();
+  const reference =
+    `SELECT o.*, c.* FROM read_parquet(${sqlString(path.join(data, 'orders', '*.parquet'))}) AS o ` +
+    `JOIN read_parquet(${sqlString(path.join(data, 'customers', '*.parquet'))}) AS c ON o.customer = c.id`;
+  const samples = alternate(TIMES, {
+    gluekit: () => sample(path.join(cases, 'job-gluekit.js'), [stateDir, 'bench-join', 's3://bench/out/']),
+    duckdb: () => sample(path.join(cases, 'query-duckdb.js'), [reference, path.join(work, 'join.parquet')]),
+  });
+  const g = field(samples.gluekit, 'ms');
+  const d = field(samples.duckdb, 'ms');
+  say(
+    `join rows=${ROWS}x100000 runs=${TIMES} gluekit=${fixed(median(g) / 1000)} duckdb=${fixed(median(d) / 1000)} ratio=${fixed(median(g) / median(d))} ` +
+      `gluekit_peak_rss_mb=${fixed(median(field(samples.gluekit, 'peak_rss_mb')), 0)} duckdb_peak_rss_mb=${fixed(median(field(samples.duckdb, 'peak_rss_mb')), 0)}`,
+  );
+}
+
 function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
@@ -211,6 +249,7 @@ const CASES: Record<string, (work: string) => Promise<void> | void> = {
   medicare,
   'catalog-partitions': catalogPartitions,
   'resolve-choice': resolveChoice,
+  join,
   'workflow-nightly': workflowCli,
 };
 

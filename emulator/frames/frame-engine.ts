@@ -129,7 +129,8 @@ export class FrameEngine {
 function rerunnable(session: FrameSession, e: unknown): Error {
   if (choiceColumnOf(e)) return e as Error;
   const json = session.jsonScanOf(e);
-  if (json) return new Error(choiceColumnMessage(json, JSON_FULL_SAMPLE));
+  // Read with a full sample already: the error is the data's own (a duplicate key), said as DuckDB says it.
+  if (json && !session.choices.has(json, JSON_FULL_SAMPLE)) return new Error(choiceColumnMessage(json, JSON_FULL_SAMPLE));
   return new Error(session.describePaths(e instanceof Error ? e.message : String(e)));
 }
 

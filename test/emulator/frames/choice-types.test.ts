@@ -206,3 +206,11 @@ test('a conflict inside a JSON struct is a choice there', async () => {
   expect(described.schema).toBe('root\n |-- a: struct\n |    |-- p: choice\n |    |    |-- int\n |    |    |-- string\n |    |-- q: string\n');
   expect(described.show).toBe('{"a":{"p":5,"q":"x"}}\n{"a":{"p":"five","q":"y"}}\n');
 });
+
+test('a JSON error a full sample does not cure (a duplicate key) fails the run with DuckDB\'s message naming the s3:// file and line', async () => {
+  await service.objects.write('raw', 'dup/a.json', '{"a":"x"}\n{"a":1,"a":2}\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/dup/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/dup/', format: 'json', transformationCtx: 'sink' }));
+  const run = await service.runJob('j');
+  expect(run.JobRunState).toBe('FAILED');
+  expect(run.ErrorMessage).toMatch(/^node 'src': Invalid Input Error: JSON transform error in file "s3:\/\/raw\/dup\/a\.json", in line 2: Object \{"a":1,"a":2\} has duplicate key "a"/);
+});

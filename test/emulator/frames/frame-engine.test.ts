@@ -373,3 +373,17 @@ test('a CSV line the reader cannot read at all (not UTF-8) fails the run naming 
   expect(error).toContain('file = s3://b/raw/people/year=2020/b.csv');
   expect(fs.existsSync(path.join(dir, 's3', 'b', 'bad'))).toBe(false);
 });
+
+test('readTable shows a choice column as the values it holds, its type as the choice', async () => {
+  await people();
+  await store.write('b', 'raw/people/year=2020/b.csv', 'id,givenname,amount,city\n4,Dee,7,Lima\nfive,Eve,1,Kyiv\n');
+  const t = await readTable(model.catalogReader(), store, 'db', 'people', { orderBy: ['givenname'] });
+  expect(t.schema.find((f) => f.name === 'id')).toEqual({ name: 'id', type: 'UNION("long" BIGINT, "string" VARCHAR)' });
+  expect(t.rows.map((r) => [r.givenname, r.id])).toEqual([
+    ['Ann', 1],
+    ['Bob', 2],
+    ['Cid', null],
+    ['Dee', 4],
+    ['Eve', 'five'],
+  ]);
+});

@@ -130,6 +130,27 @@ describe('workflow nightly through LocalGlue', () => {
     expect(generated.rowsWithProviderId).toBe(975);
     expect(sortRows(curated.rows)).toEqual(expectedCurated(generated.files));
   });
+
+  test('glue.inspect prints a node\'s schema and counts its records, as the README shows', async () => {
+    const frame = await glue.inspect('clean-medicare', 'medicare_source', { rows: 1 });
+    expect(frame.schema).toBe(
+      [
+        'root',
+        ' |-- provider id: long',
+        ' |-- provider name: string',
+        ' |-- givenname: string',
+        ' |-- city: string',
+        ' |-- state: string',
+        ' |-- total discharges: long',
+        ' |-- average covered charges: double',
+        ' |-- average total payments: double',
+        ' |-- year: string',
+        '',
+      ].join('\n'),
+    );
+    expect(frame.count).toBe(1000);
+    expect(frame.show.split('\n').filter(Boolean)).toHaveLength(1);
+  });
 });
 
 describe('a job whose source table does not exist', () => {

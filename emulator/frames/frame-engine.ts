@@ -71,7 +71,7 @@ export class FrameEngine {
         await fs.mkdir(options.stagingDir, { recursive: true });
         const frames = new Map<string, DynamicFrame>();
         for (const node of order) {
-          const frame = await compile(node, node.inputs.map((i) => frames.get(i)!), session);
+          const frame = await session.step(node.id, () => compile(node, node.inputs.map((i) => frames.get(i)!), session));
           if (frame) frames.set(node.id, frame);
         }
         return session.staged;
@@ -101,7 +101,7 @@ export class FrameEngine {
         await fs.mkdir(options.stagingDir, { recursive: true });
         const frames = new Map<string, DynamicFrame>();
         for (const node of order.filter((n) => needed.has(n.id))) {
-          const frame = await compile(node, node.inputs.map((i) => frames.get(i)!), session);
+          const frame = await session.step(node.id, () => compile(node, node.inputs.map((i) => frames.get(i)!), session));
           if (frame) frames.set(node.id, frame);
         }
         const frame = frames.get(nodeId);

@@ -69,8 +69,15 @@ export class FrameSession {
     });
   }
 
-  /** A local file DuckDB can read for an object, remembered so messages can name it by its `s3://` URI. */
+  /**
+   * A local file DuckDB can read for an object, remembered so messages can name it by its `s3://` URI. A bzip2 object
+   * (`.bz2`, which Glue's readers decompress by its extension) is refused: DuckDB cannot decompress it and would read
+   * its bytes as text.
+   */
   async localFile(bucket: string, key: string): Promise<string> {
+    if (/\.bz2$/i.test(key)) {
+      throw new Error(`s3://${bucket}/${key} is bzip2-compressed, which gluekit's frame engine cannot read yet (Glue decompresses it by its extension): decompress it, or compress it with gzip`);
+    }
     const file = await localCopy(this.store, bucket, key, this.stagingDir);
     this.uris.set(file, `s3://${bucket}/${key}`);
     return file;

@@ -387,3 +387,12 @@ test('readTable shows a choice column as the values it holds, its type as the ch
     ['Eve', 'five'],
   ]);
 });
+
+test('a bzip2 input is refused naming it, never read as text', async () => {
+  await store.write('b', 'raw/bz/a.csv.bz2', Buffer.from('BZh91AY&SY', 'latin1'));
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/raw/bz/'], format: 'csv', withHeader: true, transformationCtx: 'src' }).writeToS3({ path: 's3://b/o/', format: 'json' });
+  await expect(run(p)).rejects.toThrow(
+    "node 'src': s3://b/raw/bz/a.csv.bz2 is bzip2-compressed, which gluekit's frame engine cannot read yet (Glue decompresses it by its extension): decompress it, or compress it with gzip",
+  );
+});

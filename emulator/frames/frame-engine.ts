@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { GraphNode, PipelineGraph } from '../../lib/pipeline/graph';
+import type { AnyGraphNode, GraphNode, PipelineGraph } from '../../lib/pipeline/graph';
 import { validateGraph } from '../../lib/pipeline/graph';
 import type { NodeKind } from '../../lib/pipeline/nodes/registry';
 import type { ObjectStore } from '../storage/object-store';
@@ -60,27 +60,7 @@ export class FrameEngine {
   }
 
   async run(graph: PipelineGraph, options: PipelineRunOptions): Promise<StagedRun> {
-    const order = validateGraph(graph);
-    const instance = await this.duckdb();
-    // A column found to hold a choice starts the run again from nothing (see `choice-columns.ts`).
-    return withChoiceColumns(async (choices) => {
-      const connection = await instance.connect();
-      const session = new FrameSession(connection, this.catalog, this.store, options.stagingDir, options.runMillis, choices);
-      try {
-        await fs.rm(options.stagingDir, { recursive: true, force: true });
-        await fs.mkdir(options.stagingDir, { recursive: true });
-        const frames = new Map<string, DynamicFrame>();
-        for (const node of order) {
-          const frame = await session.step(node.id, () => compile(node, node.inputs.map((i) => frames.get(i)!), session));
-          if (frame) frames.set(node.id, frame);
-        }
-        return session.staged;
-      } catch (e) {
-        throw rerunnable(session, e);
-      } finally {
-        connection.closeSync();
-      }
-    });
+    return this.attempt(validateGraph(graph), options, async (session) => session.staged);
   }
 
   /**
@@ -93,20 +73,35 @@ export class FrameEngine {
     if (!target) throw new Error(`no node '${nodeId}' in the graph (nodes: ${order.map((n) => n.id).join(', ')})`);
     const needed = new Set<string>([nodeId]);
     for (const node of [...order].reverse()) if (needed.has(node.id)) node.inputs.forEach((i) => needed.add(i));
+    return this.attempt(
+      order.filter((n) => needed.has(n.id)),
+      options,
+      async (session, frames) => {
+        const frame = frames.get(nodeId);
+        if (!frame) throw new Error(`node '${nodeId}' (${target.kind}) is a sink: it has no frame to describe; describe its input '${target.inputs[0]}'`);
+        return describeFrame(session, frame, options.rows ?? 20);
+      },
+    );
+  }
+
+  /**
+   * Compiles the nodes in order on a session of their own and gives their frames to `finish`. A column found to hold a
+   * choice starts everything again from nothing, staging folder included (see `choice-columns.ts`).
+   */
+  private async attempt<T>(nodes: readonly AnyGraphNode[], options: PipelineRunOptions, finish: (session: FrameSession, frames: ReadonlyMap<string, DynamicFrame>) => Promise<T>): Promise<T> {
     const instance = await this.duckdb();
     return withChoiceColumns(async (choices) => {
       const connection = await instance.connect();
       const session = new FrameSession(connection, this.catalog, this.store, options.stagingDir, options.runMillis, choices);
       try {
+        await fs.rm(options.stagingDir, { recursive: true, force: true });
         await fs.mkdir(options.stagingDir, { recursive: true });
         const frames = new Map<string, DynamicFrame>();
-        for (const node of order.filter((n) => needed.has(n.id))) {
+        for (const node of nodes) {
           const frame = await session.step(node.id, () => compile(node, node.inputs.map((i) => frames.get(i)!), session));
           if (frame) frames.set(node.id, frame);
         }
-        const frame = frames.get(nodeId);
-        if (!frame) throw new Error(`node '${nodeId}' (${target.kind}) is a sink: it has no frame to describe; describe its input '${target.inputs[0]}'`);
-        return await describeFrame(session, frame, options.rows ?? 20);
+        return await finish(session, frames);
       } catch (e) {
         throw rerunnable(session, e);
       } finally {

@@ -174,8 +174,14 @@ def merge(a, b):
     """Two declared types of one field: equal types stay; structs merge field by field (the first one's fields first,
     new ones appended); arrays and maps merge their element types; anything else is a choice. An undeclared side
     leaves the field undeclared (its values decide)."""
+    return _merge(a, b, None)
+
+
+def _merge(a, b, null_merge):
+    """The merge of LIBS mergeDataTypes, ``null_merge`` deciding when a side is None: ``None`` keeps the field
+    undeclared (``merge``), ``"other"`` takes the other side (``merge_values``, where None is a null value)."""
     if a is None or b is None:
-        return None
+        return (b if a is None else a) if null_merge == "other" else None
     if a == b:
         return a
     if a[0] == b[0] == "struct":
@@ -184,15 +190,15 @@ def merge(a, b):
         for n, t in b[1]:
             if n in names:
                 i = names.index(n)
-                fields[i] = (n, merge(fields[i][1], t))
+                fields[i] = (n, _merge(fields[i][1], t, null_merge))
             else:
                 fields.append((n, t))
                 names.append(n)
         return ("struct", tuple(fields))
     if a[0] == b[0] == "array":
-        return ("array", merge(a[1], b[1]))
+        return ("array", _merge(a[1], b[1], null_merge))
     if a[0] == b[0] == "map":
-        return ("map", merge(a[1], b[1]), merge(a[2], b[2]))
+        return ("map", _merge(a[1], b[1], null_merge), _merge(a[2], b[2], null_merge))
     members = []
     for t in (a, b):
         for m in (t[1] if t[0] == "choice" else (t,)):
@@ -225,31 +231,8 @@ def json_value_type(v):
 
 
 def merge_values(a, b):
-    """Two types of values of one field (LIBS mergeDataTypes): a null (None) gives the other type, equal types stay,
-    structs merge field by field, arrays their element types, anything else is a choice."""
-    if a is None:
-        return b
-    if b is None or a == b:
-        return a
-    if a[0] == b[0] == "struct":
-        fields = list(a[1])
-        names = [n for n, _t in fields]
-        for n, t in b[1]:
-            if n in names:
-                i = names.index(n)
-                fields[i] = (n, merge_values(fields[i][1], t))
-            else:
-                fields.append((n, t))
-                names.append(n)
-        return ("struct", tuple(fields))
-    if a[0] == b[0] == "array":
-        return ("array", merge_values(a[1], b[1]))
-    members = []
-    for t in (a, b):
-        for m in (t[1] if t[0] == "choice" else (t,)):
-            if m not in members:
-                members.append(m)
-    return ("choice", tuple(members))
+    """Two types of values of one field (LIBS mergeDataTypes): a null (None) gives the other type; else as ``merge``."""
+    return _merge(a, b, "other")
 
 
 def json_types(records):

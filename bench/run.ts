@@ -37,7 +37,7 @@ async function medicare(work: string): Promise<void> {
   if (crawler.LastCrawl?.Status !== 'SUCCEEDED') throw new Error(`raw-crawler: ${crawler.LastCrawl?.ErrorMessage}`);
   await glue.close();
   const samples = alternate(TIMES, {
-    gluekit: () => sample(path.join(cases, 'medicare-gluekit.js'), [stateDir, bucket]),
+    gluekit: () => sample(path.join(cases, 'job-gluekit.js'), [stateDir, 'clean-medicare', `s3://${bucket}/curated/`]),
     duckdb: () => sample(path.join(cases, 'medicare-duckdb.js'), [path.join(glue.bucketDir(bucket), 'raw', 'medicare'), path.join(work, 'duckdb-out')]),
   });
   const g = field(samples.gluekit, 'ms');
@@ -140,9 +140,11 @@ async function catalogPartitions(work: string): Promise<void> {
     },
   });
   await service.close();
+  // The reference: DuckDB reading the same files as one list (Hive partitioning) into one Parquet file.
+  const partitionsReference = `SELECT * FROM read_csv(${sqlString(path.join(dataDir, '*', '*.csv'))}, header = true, hive_partitioning = true, columns = {'id': 'BIGINT', 'name': 'VARCHAR'})`;
   const samples = alternate(TIMES, {
-    gluekit: () => sample(path.join(cases, 'partitions-gluekit.js'), [stateDir]),
-    duckdb: () => sample(path.join(cases, 'partitions-duckdb.js'), [dataDir, path.join(work, 'partitions.parquet')]),
+    gluekit: () => sample(path.join(cases, 'job-gluekit.js'), [stateDir, 'partitions-to-parquet', 's3://bench/out/']),
+    duckdb: () => sample(path.join(cases, 'query-duckdb.js'), [partitionsReference, path.join(work, 'partitions.parquet')]),
   });
   const g = field(samples.gluekit, 'ms');
   const d = field(samples.duckdb, 'ms');

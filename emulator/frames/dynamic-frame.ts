@@ -20,3 +20,10 @@ export interface DynamicFrame {
   readonly view: string;
   readonly schema: Field[];
 }
+
+/** A `DynamicFrameCollection` in the engine: frames by name, as a collection transform (Relationalize) gives them. */
+export interface FrameCollection {
+  /** The node id the collection came from. */
+  readonly name: string;
+  readonly frames: ReadonlyMap<string, DynamicFrame>;
+}

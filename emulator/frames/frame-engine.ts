@@ -2,13 +2,14 @@ import { promises as fs } from 'fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { AnyGraphNode, GraphNode, PipelineGraph } from '../../lib/pipeline/graph';
 import { validateGraph } from '../../lib/pipeline/graph';
-import type { NodeKind } from '../../lib/pipeline/nodes/registry';
+import { definitionOf, type NodeKind } from '../../lib/pipeline/nodes/registry';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
 import { choiceColumnMessage, choiceColumnOf, JSON_FULL_SAMPLE, withChoiceColumns } from './choice-columns';
-import type { DynamicFrame } from './dynamic-frame';
+import type { DynamicFrame, FrameCollection } from './dynamic-frame';
 import { describeFrame, type FrameDescription } from './frame-inspection';
 import { FrameSession } from './frame-session';
+import { type NodeInput, nodeWhere } from './node-compiler';
 import { NODE_COMPILERS } from './nodes/registry';
 import type { StagedRun } from './staged-run';
 
@@ -79,6 +80,9 @@ export class FrameEngine {
       async (session, frames) => {
         const frame = frames.get(nodeId);
         if (!frame) throw new Error(`node '${nodeId}' (${target.kind}) is a sink: it has no frame to describe; describe its input '${target.inputs[0]}'`);
+        if (isCollection(frame)) {
+          throw new Error(`node '${nodeId}' (${target.kind}) gives a collection of frames (${[...frame.frames.keys()].join(', ')}): describe a SelectFrame node that picks one`);
+        }
         return describeFrame(session, frame, options.rows ?? 20);
       },
     );
@@ -88,7 +92,7 @@ export class FrameEngine {
    * Compiles the nodes in order on a session of their own and gives their frames to `finish`. A column found to hold a
    * choice starts everything again from nothing, staging folder included (see `choice-columns.ts`).
    */
-  private async attempt<T>(nodes: readonly AnyGraphNode[], options: PipelineRunOptions, finish: (session: FrameSession, frames: ReadonlyMap<string, DynamicFrame>) => Promise<T>): Promise<T> {
+  private async attempt<T>(nodes: readonly AnyGraphNode[], options: PipelineRunOptions, finish: (session: FrameSession, frames: ReadonlyMap<string, DynamicFrame | FrameCollection>) => Promise<T>): Promise<T> {
     const instance = await this.duckdb();
     return withChoiceColumns(async (choices) => {
       const connection = await instance.connect();
@@ -96,7 +100,7 @@ export class FrameEngine {
       try {
         await fs.rm(options.stagingDir, { recursive: true, force: true });
         await fs.mkdir(options.stagingDir, { recursive: true });
-        const frames = new Map<string, DynamicFrame>();
+        const frames = new Map<string, DynamicFrame | FrameCollection>();
         for (const node of nodes) {
           const frame = await session.step(node.id, () => compile(node, node.inputs.map((i) => frames.get(i)!), session));
           if (frame) frames.set(node.id, frame);
@@ -129,6 +133,16 @@ function rerunnable(session: FrameSession, e: unknown): Error {
   return new Error(session.describePaths(e instanceof Error ? e.message : String(e)));
 }
 
-function compile<K extends NodeKind>(node: GraphNode<K>, inputs: DynamicFrame[], session: FrameSession): Promise<DynamicFrame | undefined> {
-  return NODE_COMPILERS[node.kind](node, inputs, session);
+/**
+ * Compiles one node over its inputs' outputs. The graph's validation has matched them to the kind (a selection takes a
+ * collection, every other kind frames), which the types cannot follow through the map of outputs: checked again here.
+ */
+function compile<K extends NodeKind>(node: GraphNode<K>, inputs: (DynamicFrame | FrameCollection)[], session: FrameSession): Promise<DynamicFrame | FrameCollection | undefined> {
+  const selection = definitionOf(node.kind).role === 'selection';
+  if (inputs.some((i) => isCollection(i) !== selection)) throw new Error(`${nodeWhere(node)}: an input is ${selection ? 'not ' : ''}a collection of frames`);
+  return NODE_COMPILERS[node.kind](node, inputs as NodeInput<K>[], session);
+}
+
+function isCollection(output: DynamicFrame | FrameCollection): output is FrameCollection {
+  return 'frames' in output;
 }

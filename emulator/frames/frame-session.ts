@@ -70,6 +70,17 @@ export class FrameSession {
   }
 
   /**
+   * Materializes a query as a temp table of this session and returns its name: for a node whose several frames must see
+   * the same records in the same order (numbered in the table's insertion order, `rowid`). DuckDB spills it to disk
+   * beyond its memory limit.
+   */
+  async table(node: string, sql: string): Promise<string> {
+    const table = this.relationName();
+    await this.step(node, () => this.connection.run(`CREATE TEMP TABLE ${quoteIdentifier(table)} AS ${sql}`));
+    return table;
+  }
+
+  /**
    * A local file DuckDB can read for an object, remembered so messages can name it by its `s3://` URI. A bzip2 object
    * (`.bz2`, which Glue's readers decompress by its extension) is refused: DuckDB cannot decompress it and would read
    * its bytes as text.

@@ -5,6 +5,8 @@
  */
 export interface GluekitNodes {
   readonly ResolveChoice?: ResolveChoice;
+  readonly Relationalize?: Relationalize;
+  readonly SelectFrame?: SelectFrame;
 }
 
 /** One `(path, action)` pair of `ResolveChoice.apply(specs=...)`. */
@@ -26,4 +28,24 @@ export interface ResolveChoice {
   /** `match_catalog`'s table. */
   readonly Database?: string;
   readonly Table?: string;
+}
+
+/**
+ * `Relationalize.apply(frame, staging_path, name)`: a collection of the root frame (structs flattened to dotted names,
+ * each array replaced by a join key) and one frame per array (`<root>_<path>`: `id`, `index` and the elements).
+ */
+export interface Relationalize {
+  readonly Name: string;
+  readonly Inputs: string[];
+  /** The root frame's name, and the prefix of the others'. */
+  readonly RootTableName: string;
+  /** Where Glue stages the pivoted tables (CSV), an s3:// path. */
+  readonly StagingPath: string;
+}
+
+/** `SelectFromCollection.apply(dfc, key)`: one frame of a collection, by its name (an unknown name gives an empty frame). */
+export interface SelectFrame {
+  readonly Name: string;
+  readonly Inputs: string[];
+  readonly Key: string;
 }

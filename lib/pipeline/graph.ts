@@ -68,7 +68,15 @@ export function validateGraph(graph: PipelineGraph): AnyGraphNode[] {
     for (const input of node.inputs) {
       const from = nodes.get(input);
       if (!from) throw new Error(`pipeline node '${node.id}' has input '${input}', which is not a node of the graph`);
-      if (definitionOf(from.kind).role === 'target') throw new Error(`pipeline node '${node.id}' has input '${input}', a ${from.kind} that writes and gives no frame`);
+      const fromRole = definitionOf(from.kind).role;
+      if (fromRole === 'target') throw new Error(`pipeline node '${node.id}' has input '${input}', a ${from.kind} that writes and gives no frame`);
+      const selects = definitionOf(node.kind).role === 'selection';
+      if (fromRole === 'collection' && !selects) {
+        throw new Error(`pipeline node '${node.id}' has input '${input}', a ${from.kind} that gives a collection of frames: select one of them first (SelectFrame)`);
+      }
+      if (selects && fromRole !== 'collection') {
+        throw new Error(`pipeline node '${node.id}' (${node.kind}) has input '${input}', a ${from.kind} that gives one frame, not a collection to select from`);
+      }
     }
   }
   const done = new Set<string>();

@@ -10,16 +10,18 @@ export type StudioNodeParameters = { [K in keyof (CodeGenConfigurationNode & Glu
 
 /**
  * What a node does with frames: a source reads one (no inputs), a transform takes one frame and gives one, a target
- * writes its one input and gives none (so no node may take a target as input).
+ * writes its one input and gives none (so no node may take a target as input). A `collection` transform gives a
+ * `DynamicFrameCollection` (Relationalize), which only a `selection` node takes: it picks one frame of it by key.
  */
-export type NodeRole = 'source' | 'transform' | 'target';
+export type NodeRole = 'source' | 'transform' | 'collection' | 'selection' | 'target';
 
 /**
  * A node kind on the construct-library side: its validation (every rule of the kind, once) and its PySpark emission.
  * `P` is the kind's parameter type, from the SDK's `CodeGenConfigurationNode` (gluekit's own kinds: a type of the same shape).
+ * `R` is given for the roles whose frames the engine types apart (`collection`, `selection`), so the registry knows them.
  */
-export interface NodeDefinition<P> {
-  readonly role: NodeRole;
+export interface NodeDefinition<P, R extends NodeRole = NodeRole> {
+  readonly role: R;
   /** How many frames a transform takes (Union takes two). @default 1 */
   readonly inputs?: number;
   /**

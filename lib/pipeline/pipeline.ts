@@ -35,6 +35,11 @@ export interface ResolveChoiceOptions extends StepOptions {
   readonly table?: string;
 }
 
+export interface RelationalizeOptions extends StepOptions {
+  /** Where Glue stages the pivoted tables (`staging_path`), an s3:// path; the local run writes nothing there. */
+  readonly stagingPath: string;
+}
+
 export interface StepOptions {
   /**
    * The node id, which is also the step's `transformation_ctx` (awsglue's name for the key of a step's job bookmark).
@@ -203,6 +208,21 @@ function studioPath(path: string): string[] {
   return [path];
 }
 
+/** A `DynamicFrameCollection` in the pipeline: the output of a step that gives several frames (`relationalize`). */
+export class FrameCollection {
+  /** @internal */
+  constructor(private readonly pipeline: Pipeline, readonly id: string) {}
+
+  /**
+   * `SelectFromCollection.apply(dfc, key)`: the frame named `key` (`people_friends`). As in awsglue, a name the
+   * collection does not have gives an empty frame.
+   */
+  select(key: string, options: StepOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('SelectFrame');
+    return this.pipeline.add(name, { SelectFrame: { Name: name, Inputs: [this.id], Key: key } });
+  }
+}
+
 /** One DynamicFrame in the pipeline: the output of a step. */
 export class Frame {
   /** @internal */
@@ -296,6 +316,18 @@ export class Frame {
         ...(options.table !== undefined ? { Table: options.table } : {}),
       },
     });
+  }
+
+  /**
+   * `Relationalize.apply(frame, staging_path, name)`: flattens the frame into a collection of frames: `rootTableName`,
+   * the records with struct fields as dotted names (`address.city`) and each array replaced by a join key, and for each
+   * array `<rootTableName>_<path>` (`people_friends`), one record per element with `id` (the key), `index` (from 0)
+   * and the element (`friends.val.name`, or `friends.val` for a value). Pick frames with `select`.
+   */
+  relationalize(rootTableName: string, options: RelationalizeOptions): FrameCollection {
+    const name = options.transformationCtx ?? this.pipeline.nextId('Relationalize');
+    this.pipeline.add(name, { Relationalize: { Name: name, Inputs: [this.id], RootTableName: rootTableName, StagingPath: options.stagingPath } });
+    return new FrameCollection(this.pipeline, name);
   }
 
   /** `DropNullFields.apply(frame)`: drops the fields that are null (or missing) in every record, inside structs and arrays of structs too. */

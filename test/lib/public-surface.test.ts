@@ -34,11 +34,13 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
     'FilterLiteral',
     'FilterPredicate',
     'Frame',
+    'FrameCollection',
     'GlueType',
     'ManifestWriter',
     'Pipeline',
     'PipelineJob',
     'PipelineJobProps',
+    'RelationalizeOptions',
     'ResolveChoiceOptions',
     'S3SinkOptions',
     'S3SourceOptions',
@@ -53,7 +55,7 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
   expect(theirs.has('Condition') && theirs.has('Column') && theirs.has('Predicate')).toBe(true);
   expect(ours.filter((n) => theirs.has(n))).toEqual([]);
   // Runtime exports match: no generator, schema or graph helpers.
-  expect(Object.keys(gluekit).sort()).toEqual(['ColumnReference', 'Crawler', 'FilterCondition', 'Frame', 'ManifestWriter', 'Pipeline', 'PipelineJob', 'and', 'col', 'or']);
+  expect(Object.keys(gluekit).sort()).toEqual(['ColumnReference', 'Crawler', 'FilterCondition', 'Frame', 'FrameCollection', 'ManifestWriter', 'Pipeline', 'PipelineJob', 'and', 'col', 'or']);
 });
 
 test('no public name is abbreviated: a step takes transformationCtx, after awsglue transformation_ctx', () => {

@@ -534,6 +534,55 @@ describe('transforms', () => {
     }));
 });
 
+describe('relationalize', () => {
+  const PEOPLE = [
+    '{"name":"Sally","age":23,"location":{"state":"WY","county":"Fremont"},"friends":[]}',
+    '{"name":"Varun","age":34,"location":{"state":"NE","county":"Douglas"},"friends":[{"name":"Arjun","age":3}]}',
+    '{"name":"George","age":52,"location":{"state":"NY"},"friends":[{"name":"Fred"},{"name":"Amy","age":15}]}',
+    '{"name":"Haruki","age":21,"location":{"state":"AK","county":"Denali"}}',
+    '{"name":"Sheila","age":63,"friends":[{"name":"Nancy","age":22}]}',
+  ].join('\n');
+
+  test.each(['json', 'parquet'] as const)('the reference person records: the root frame and people_friends, to %s', (format) =>
+    expectParity({
+      files: { 'raw/people/a.json': `${PEOPLE}\n` },
+      build: (p) => {
+        const frames = p.fromS3({ paths: ['s3://raw/people/'], format: 'json' }).relationalize('people', { stagingPath: 's3://tmp/staging/' });
+        frames.select('people').writeToS3({ path: 's3://out/people/', format });
+        frames.select('people_friends').writeToS3({ path: 's3://out/friends/', format });
+      },
+    }));
+
+  test('arrays of values, arrays inside array elements, a struct inside elements, and a name not in the collection', () =>
+    expectParity({
+      files: {
+        'raw/orders/a.json':
+          '{"order":1,"lines":[{"sku":"a","tags":["x","y"],"size":{"w":2,"h":3}},{"sku":"b","tags":[]}],"notes":["rush"]}\n' +
+          '{"order":2,"lines":[{"sku":"c","tags":["z"],"size":{"w":1,"h":1}}],"notes":null}\n{"order":3}\n',
+      },
+      build: (p) => {
+        const frames = p.fromS3({ paths: ['s3://raw/orders/'], format: 'json' }).relationalize('o', { stagingPath: 's3://tmp/staging/' });
+        for (const key of ['o', 'o_lines', 'o_notes', 'o_lines.val.tags', 'o_nothing']) frames.select(key).writeToS3({ path: `s3://out/${key}/`, format: 'json' });
+      },
+    }));
+
+  test('after relationalize, a flattened name is reached with backticks', () =>
+    expectParity({
+      files: { 'raw/people/a.json': `${PEOPLE}\n` },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/people/'], format: 'json' })
+          .relationalize('people', { stagingPath: 's3://tmp/staging/' })
+          .select('people')
+          .applyMapping([
+            { from: 'name', fromType: 'string', to: 'name', toType: 'string' },
+            { from: '`location.state`', fromType: 'string', to: 'state', toType: 'string' },
+            { from: 'friends', fromType: 'long', to: 'friends_key', toType: 'long' },
+          ])
+          .writeToS3({ path: 's3://out/flat/', format: 'json' }),
+    }));
+});
+
 describe('sinks', () => {
   test.each(['snappy', 'gzip', 'uncompressed', 'none'] as const)('Parquet, %s', (compression) =>
     expectParity({

@@ -9,6 +9,7 @@ import { compileFilter } from './Filter';
 import { compileJoin } from './Join';
 import { compileMerge } from './Merge';
 import { compileRenameField } from './RenameField';
+import { compileRelationalize } from './Relationalize';
 import { compileResolveChoice } from './ResolveChoice';
 import { compileS3CatalogTarget } from './S3CatalogTarget';
 import { compileS3CsvSource } from './S3CsvSource';
@@ -17,6 +18,7 @@ import { compileS3GlueParquetTarget } from './S3GlueParquetTarget';
 import { compileS3JsonSource } from './S3JsonSource';
 import { compileS3ParquetSource } from './S3ParquetSource';
 import { compileSelectFields } from './SelectFields';
+import { compileSelectFrame } from './SelectFrame';
 import { compileUnion } from './Union';
 
 /**
@@ -38,6 +40,8 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   Join: compileJoin,
   Merge: compileMerge,
   ResolveChoice: compileResolveChoice,
+  Relationalize: compileRelationalize,
+  SelectFrame: compileSelectFrame,
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,
   CatalogTarget: compileCatalogTarget,

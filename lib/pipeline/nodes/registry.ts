@@ -1,4 +1,4 @@
-import type { NodeDefinition, StudioNodeParameters } from '../node-definition';
+import type { NodeDefinition, NodeRole, StudioNodeParameters } from '../node-definition';
 import { ApplyMappingNode } from './ApplyMapping';
 import { CatalogSourceNode } from './CatalogSource';
 import { CatalogTargetNode } from './CatalogTarget';
@@ -8,6 +8,7 @@ import { FilterNode } from './Filter';
 import { JoinNode } from './Join';
 import { MergeNode } from './Merge';
 import { RenameFieldNode } from './RenameField';
+import { RelationalizeNode } from './Relationalize';
 import { ResolveChoiceNode } from './ResolveChoice';
 import { S3CatalogTargetNode } from './S3CatalogTarget';
 import { S3CsvSourceNode } from './S3CsvSource';
@@ -16,6 +17,7 @@ import { S3GlueParquetTargetNode } from './S3GlueParquetTarget';
 import { S3JsonSourceNode } from './S3JsonSource';
 import { S3ParquetSourceNode } from './S3ParquetSource';
 import { SelectFieldsNode } from './SelectFields';
+import { SelectFrameNode } from './SelectFrame';
 import { UnionNode } from './Union';
 
 /**
@@ -38,6 +40,8 @@ export const NODE_DEFINITIONS = {
   Join: JoinNode,
   Merge: MergeNode,
   ResolveChoice: ResolveChoiceNode,
+  Relationalize: RelationalizeNode,
+  SelectFrame: SelectFrameNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,
   CatalogTarget: CatalogTargetNode,
@@ -46,6 +50,15 @@ export const NODE_DEFINITIONS = {
 
 /** A node kind gluekit knows. */
 export type NodeKind = keyof typeof NODE_DEFINITIONS;
+
+/** The kinds whose definition declares a role by its type (`NodeDefinition<P, 'collection'>`). */
+type KindsOfRole<R extends NodeRole> = { [K in NodeKind]: (typeof NODE_DEFINITIONS)[K] extends { readonly role: R } ? K : never }[NodeKind];
+
+/** The kinds that give a collection of frames (Relationalize). */
+export type CollectionKind = KindsOfRole<'collection'>;
+
+/** The kinds that take a collection and give one of its frames (SelectFrame). */
+export type SelectionKind = KindsOfRole<'selection'>;
 
 /** A kind's parameters (its node's body): the SDK's type for Studio kinds. */
 export type NodeParameters<K extends NodeKind> = StudioNodeParameters[K];

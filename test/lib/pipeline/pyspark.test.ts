@@ -110,7 +110,7 @@ class GlueContext:
   'awsglue/transforms.py': `
 from awsglue._log import record, frame_of
 
-__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice"]
+__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice", "Relationalize", "SelectFromCollection"]
 
 class ApplyMapping:
     @classmethod
@@ -153,6 +153,24 @@ class ResolveChoice:
             for spec in specs:
                 assert isinstance(spec, tuple) and len(spec) == 2 and all(isinstance(x, str) for x in spec), "bad spec %r" % (spec,)
         return record("ResolveChoice", dict(frame=frame, specs=specs, choice=choice, database=database, table_name=table_name, transformation_ctx=transformation_ctx))
+
+class Collection:
+    def __init__(self, ctx):
+        self.ctx = ctx
+
+class Relationalize:
+    @classmethod
+    def apply(cls, frame, staging_path=None, name="roottable", options=None, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        frame_of(frame, "Relationalize")
+        assert isinstance(staging_path, str) and isinstance(name, str), "bad staging_path or name"
+        record("Relationalize", dict(frame=frame, staging_path=staging_path, name=name, transformation_ctx=transformation_ctx))
+        return Collection(transformation_ctx)
+
+class SelectFromCollection:
+    @classmethod
+    def apply(cls, dfc, key, transformation_ctx=""):
+        assert isinstance(dfc, Collection), "SelectFromCollection: dfc is not a DynamicFrameCollection"
+        return record("SelectFromCollection", dict(dfc={"collection": dfc.ctx}, key=key, transformation_ctx=transformation_ctx))
 `,
   'awsglue/job.py': `
 from awsglue._log import CALLS, dump
@@ -790,6 +808,38 @@ describe('resolveChoice', () => {
     [{ choice: 'make_struct', table: 't' }, 'Database and Table go with Choice match_catalog only'],
   ])('is refused naming the problem: %j', (options, message) => {
     expect(() => script((f) => f.resolveChoice({ ...(options as object), transformationCtx: 'resolved' }))).toThrow(`pipeline node 'resolved' (ResolveChoice): ${message}`);
+  });
+});
+
+describe('relationalize', () => {
+  test('is printed as Relationalize.apply giving a collection, and SelectFromCollection.apply picks its frames by name', () => {
+    const p = new Pipeline();
+    const frames = p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).relationalize('people', { stagingPath: 's3://b/tmp/', transformationCtx: 'rel' });
+    frames.select('people_friends', { transformationCtx: 'friends' }).writeToS3({ path: 's3://b/out/', format: 'json', transformationCtx: 'sink' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'rel')).toBe('rel = Relationalize.apply(frame=src, staging_path="s3://b/tmp/", name="people", transformation_ctx="rel")');
+    expect(lineOf(script, 'friends')).toBe('friends = SelectFromCollection.apply(dfc=rel, key="people_friends", transformation_ctx="friends")');
+    pyCompile(script);
+    expectOnlyAllowedGlueCalls(script);
+    const calls = runScript(script);
+    expect(callOf(calls, 'rel').kwargs).toEqual({ frame: { frame: 'src' }, staging_path: 's3://b/tmp/', name: 'people', transformation_ctx: 'rel' });
+    expect(callOf(calls, 'friends').kwargs).toEqual({ dfc: { collection: 'rel' }, key: 'people_friends', transformation_ctx: 'friends' });
+    expect(callOf(calls, 'sink').kwargs.frame).toEqual({ frame: 'friends' });
+  });
+
+  test('a collection goes only into a selection, a selection takes only a collection, and the staging path is an s3:// path', () => {
+    const p = new Pipeline();
+    const src = p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' });
+    src.relationalize('people', { stagingPath: 's3://b/tmp/', transformationCtx: 'rel' });
+    const graph = p.graph;
+    expect(() => generatePySparkScript({ ...graph, bad: { SelectFields: { Name: 'bad', Inputs: ['rel'], Paths: [['a']] } } })).toThrow(
+      "pipeline node 'bad' has input 'rel', a Relationalize that gives a collection of frames: select one of them first (SelectFrame)",
+    );
+    expect(() => generatePySparkScript({ ...graph, pick: { SelectFrame: { Name: 'pick', Inputs: ['src'], Key: 'people' } } })).toThrow(
+      "pipeline node 'pick' (SelectFrame) has input 'src', a S3JsonSource that gives one frame, not a collection to select from",
+    );
+    expect(() => src.relationalize('people', { stagingPath: '/tmp/x', transformationCtx: 'rel2' })).toThrow("pipeline node 'rel2' (Relationalize): StagingPath '/tmp/x' is not an s3:// path");
+    expect(() => src.relationalize('', { stagingPath: 's3://b/tmp/', transformationCtx: 'rel3' })).toThrow("pipeline node 'rel3' (Relationalize): RootTableName must be a non-empty string");
   });
 });
 

@@ -332,6 +332,43 @@ class DynamicFrame(object):
             _schema.drop(types, list(path))
         return self._derive(rows, types)
 
+    def relationalize(self, root_table_name, staging_path, options={}, transformation_ctx="", info="", stageThreshold=0,
+                      totalThreshold=0):
+        """A collection: the root frame (``root_table_name``), its records with structs flattened to dotted names and
+        each array replaced by a join key, and a frame per array, ``<root>_<dotted path>``, with ``id`` (the key),
+        ``index`` (from 0) and the element flattened under ``<path>.val`` (GLUE-REFERENCE section 2). Which fields are
+        structs or arrays is decided over all of a frame's records (its schema), as Glue computes one. A key counts
+        the records (elements) whose array is not None, from 1 in record order (Unconfirmed, as the frame engine
+        does); a None or missing array has none. Nothing is written to ``staging_path``."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        if not isinstance(root_table_name, str) or not root_table_name:
+            raise TypeError("relationalize: root_table_name must be a non-empty string, got %r" % (root_table_name,))
+        if not isinstance(staging_path, str) or not staging_path:
+            raise ValueError("relationalize: staging_path is missing (Glue falls back to --TempDir, which the stand-ins do not model)")
+        frames = {}
+        # Each level: its name, and its entries: (leading fields, {top-level name: value}, {top-level name: declared type}).
+        pending = [(root_table_name, [({}, rec) for rec in self._jdf.rows], self._types())]
+        while pending:
+            key, entries, declared = pending.pop(0)
+            shape = {}
+            for _lead, rec in entries:
+                for name, value in rec.items():
+                    _see_shape(shape, (name,), value)
+            counters, children, rows, types = {}, {}, [], {}
+            if key != root_table_name:
+                types.update({"id": ("long",), "index": ("int",)})
+            for lead, rec in entries:
+                out = dict(lead)
+                for name in rec:
+                    _flatten_value(name, (name,), rec[name], declared.get(name), shape, out, types, counters, children)
+                rows.append(out)
+            if key in frames:
+                raise ValueError("relationalize: two frames would be named %r" % key)
+            frames[key] = DynamicFrame(_Records(rows, types), self.glue_ctx, key)
+            for path, (element_type, child_entries) in children.items():
+                pending.append((root_table_name + "_" + path, child_entries, {path + ".val": element_type}))
+        return DynamicFrameCollection(frames, self.glue_ctx)
+
     def filter(self, f, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Keeps the records for which ``f(record)`` is true. ``record`` is a dict (a copy): ``row["x"]`` raises
         KeyError when the record has no ``x``. KeyError, ValueError and TypeError make the record false.
@@ -355,6 +392,50 @@ class DynamicFrame(object):
             if keep:
                 rows.append(rec)
         return self._derive(rows, self._jdf.types)
+
+
+def _see_shape(shape, path, value):
+    """Notes what a value at ``path`` is (a struct's member names in first-seen order, or an array) in ``shape``."""
+    if isinstance(value, dict):
+        members = shape.setdefault(path, {"kind": "struct", "members": []}).get("members")
+        if members is None:
+            return
+        for name, v in value.items():
+            if name not in members:
+                members.append(name)
+            _see_shape(shape, path + (name,), v)
+    elif isinstance(value, list):
+        shape.setdefault(path, {"kind": "array"})
+
+
+def _flatten_value(name, path, value, declared, shape, out, types, counters, children):
+    """Puts a value into a relationalized record ``out`` under ``name``: a struct's members under dotted names, an
+    array as its join key (its elements go to ``children[name]``), anything else as it is."""
+    kind = shape.get(path, {}).get("kind")
+    if kind == "struct":
+        for member in shape[path]["members"]:
+            member_type = None
+            if declared is not None and declared[0] == "struct":
+                member_type = dict(declared[1]).get(member)
+            if isinstance(value, dict) and member in value:
+                _flatten_value(name + "." + member, path + (member,), value[member], member_type, shape, out, types,
+                               counters, children)
+        return
+    if kind == "array":
+        types[name] = ("long",)
+        element_type = declared[1] if declared is not None and declared[0] == "array" else None
+        child = children.setdefault(name, (element_type, []))
+        if value is None:
+            out[name] = None
+            return
+        counters[name] = counters.get(name, 0) + 1
+        out[name] = counters[name]
+        for index, element in enumerate(value):
+            child[1].append(({"id": counters[name], "index": index}, {name + ".val": element}))
+        return
+    out[name] = value
+    if declared is not None:
+        types.setdefault(name, declared)
 
 
 def _find_key(rec, name, case_sensitive):

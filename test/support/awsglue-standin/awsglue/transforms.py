@@ -1,7 +1,7 @@
 """Stand-in for ``awsglue.transforms``: the transform classes gluekit's scripts call, with awsglue's signatures.
 
 ``X.apply(...)`` makes the transform and calls it, so a keyword the real class does not take fails with TypeError here
-too. Transforms the stand-ins do not model (Join, Map, Relationalize, ...) are not defined: a script using them fails.
+too. Transforms the stand-ins do not model (Map, Unbox, ...) are not defined: a script using them fails.
 """
 
 
@@ -60,4 +60,16 @@ class ResolveChoice(GlueTransform):
                                    totalThreshold, catalog_id)
 
 
-__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice"]
+class Relationalize(GlueTransform):
+    def __call__(self, frame, staging_path=None, name="roottable", options=None, transformation_ctx="", info="",
+                 stageThreshold=0, totalThreshold=0):
+        return frame.relationalize(name, staging_path, options or {}, transformation_ctx, info, stageThreshold,
+                                   totalThreshold)
+
+
+class SelectFromCollection(GlueTransform):
+    def __call__(self, dfc, key, transformation_ctx=""):
+        return dfc.select(key, transformation_ctx)
+
+
+__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection"]

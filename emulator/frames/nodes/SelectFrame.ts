@@ -1,0 +1,12 @@
+import type { NodeCompiler } from '../node-compiler';
+
+import { quoteIdentifier } from '../sql';
+
+/**
+ * `SelectFromCollection.apply(dfc, key)`: the collection's frame named `Key`. A name the collection does not have gives
+ * an empty frame, as awsglue's `DynamicFrameCollection.select` does.
+ */
+export const compileSelectFrame: NodeCompiler<'SelectFrame'> = async (node, [collection], session) => {
+  const frame = collection.frames.get(node.parameters.Key);
+  return session.frame(node.id, frame ? `SELECT * FROM ${quoteIdentifier(frame.view)}` : 'SELECT NULL AS "_" WHERE false');
+};

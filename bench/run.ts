@@ -240,6 +240,58 @@ async function join(work: string): Promise<void> {
   );
 }
 
+/**
+ * Relationalize of RELATIONALIZE_RECORDS (default 1,000,000) nested JSON records (a struct, an array of structs and an
+ * array of strings) into three Parquet outputs (the root and a frame per array), against DuckDB doing the same: the
+ * records read once into a table, numbered as read (their keys), the root flattened, each array unnested.
+ */
+async function relationalize(work: string): Promise<void> {
+  const records = Number(process.env.RELATIONALIZE_RECORDS ?? 1_000_000);
+  const stateDir = path.join(work, 'relationalize-state');
+  const dataDir = path.join(stateDir, 's3', 'bench', 'nested');
+  fs.mkdirSync(dataDir, { recursive: true });
+  process.stderr.write(`generating ${records} nested JSON records…\n`);
+  const fd = fs.openSync(path.join(dataDir, 'a.json'), 'w');
+  for (let start = 0; start < records; start += 100_000) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(records, start + 100_000); i++) {
+      const items = Array.from({ length: i % 4 }, (_x, j) => `{"sku":"s${(i + j) % 5000}","qty":${j + 1}}`).join(',');
+      lines.push(`{"id":${i},"name":"person ${i}","address":{"city":"city ${i % 300}","zip":"${10000 + (i % 90000)}"},"items":[${items}],"tags":["t${i % 7}","u${i % 11}"]}`);
+    }
+    fs.writeSync(fd, `${lines.join('\n')}\n`);
+  }
+  fs.closeSync(fd);
+  const service = await GlueService.open({ stateDir });
+  const pipeline = new Pipeline();
+  const frames = pipeline.fromS3({ paths: ['s3://bench/nested/'], format: 'json', transformationCtx: 'src' }).relationalize('root', { stagingPath: 's3://bench/tmp/', transformationCtx: 'rel' });
+  for (const key of ['root', 'root_items', 'root_tags']) {
+    frames.select(key, { transformationCtx: `pick_${key}` }).writeToS3({ path: `s3://bench/out/${key}/`, format: 'parquet', transformationCtx: `sink_${key}` });
+  }
+  await service.jobs.createJob({ Name: 'bench-relationalize', Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: pipeline.graph });
+  await service.close();
+  const out = (name: string): string => path.join(work, `relationalize-${name}.parquet`);
+  const reference = [
+    `CREATE TEMP TABLE t AS SELECT row_number() OVER () AS k, * FROM read_json(${sqlString(path.join(dataDir, '*.json'))}, format = 'newline_delimited')`,
+    '-',
+    `SELECT id, name, address.city AS "address.city", address.zip AS "address.zip", k AS items, k AS tags FROM t`,
+    out('root'),
+    `SELECT k AS id, generate_subscripts(items, 1) - 1 AS "index", unnest(items).sku AS "items.val.sku", unnest(items).qty AS "items.val.qty" FROM t`,
+    out('items'),
+    `SELECT k AS id, generate_subscripts(tags, 1) - 1 AS "index", unnest(tags) AS "tags.val" FROM t`,
+    out('tags'),
+  ];
+  const samples = alternate(TIMES, {
+    gluekit: () => sample(path.join(cases, 'job-gluekit.js'), [stateDir, 'bench-relationalize', 's3://bench/out/']),
+    duckdb: () => sample(path.join(cases, 'query-duckdb.js'), reference),
+  });
+  const g = field(samples.gluekit, 'ms');
+  const d = field(samples.duckdb, 'ms');
+  say(
+    `relationalize records=${records} runs=${TIMES} gluekit=${fixed(median(g) / 1000)} duckdb=${fixed(median(d) / 1000)} ratio=${fixed(median(g) / median(d))} ` +
+      `gluekit_peak_rss_mb=${fixed(median(field(samples.gluekit, 'peak_rss_mb')), 0)} duckdb_peak_rss_mb=${fixed(median(field(samples.duckdb, 'peak_rss_mb')), 0)}`,
+  );
+}
+
 function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
@@ -252,6 +304,7 @@ const CASES: Record<string, (work: string) => Promise<void> | void> = {
   'catalog-partitions': catalogPartitions,
   'resolve-choice': resolveChoice,
   join,
+  relationalize,
   'workflow-nightly': workflowCli,
 };
 

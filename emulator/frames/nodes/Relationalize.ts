@@ -11,6 +11,8 @@ import { quoteIdentifier, quoteLiteral } from '../sql';
 interface Level {
   readonly key: string;
   readonly relation: string;
+  /** The SQL of a record's position in the frame, from 1, over the relation. */
+  readonly position: string;
   readonly order: readonly string[];
   readonly lead: readonly string[];
   /** The values to flatten: the dotted name they start at, their SQL over the relation, their type. */
@@ -24,11 +26,12 @@ interface Level {
  * flattened the same way under `<path>.val` (`friends.val.name`; `friends.val` for a value that is not a struct). An
  * array inside the elements gives its own frame, keyed from its parent's (`people_friends.val.tags`).
  *
- * The input is materialized once so that the keys, numbered in record order, are the same in the frame that holds
- * them and in the frame they key. Unconfirmed: Glue's key values. Here an array's key counts the records (elements,
- * inside arrays) whose array is not null, from 1 in record order: a null or missing array has a null key, an empty
- * one a key and no element records. Glue generates its keys per partition; only their joining is to be relied on.
- * Unconfirmed too: the names of frames for arrays inside arrays. The staging path is not written locally.
+ * The input is materialized once (read once, and numbered in a fixed order) so that a key is the same in the frame
+ * that holds it and in the frame it keys. Unconfirmed: Glue's key values. Here an array's key is its record's position
+ * in its frame, from 1 (the root's records in the order read; the element records of an array inside elements in
+ * their parent's order, then by index): a null or missing array has a null key, an empty one a key and no element
+ * records. Glue generates its keys per partition; only their joining is to be relied on. Unconfirmed too: the names of
+ * frames for arrays inside arrays. The staging path is not written locally.
  */
 export const compileRelationalize: NodeCompiler<'Relationalize'> = async (node, [input], session) => {
   const table = await session.table(node.id, `SELECT * FROM ${quoteIdentifier(input.view)}`);
@@ -39,6 +42,8 @@ export const compileRelationalize: NodeCompiler<'Relationalize'> = async (node, 
     {
       key: root,
       relation: `SELECT rowid AS ${order}, * FROM ${quoteIdentifier(table)}`,
+      // The table's rowid follows its insertion order: no sort needed.
+      position: `${order} + 1`,
       order: [order],
       lead: [],
       values: input.schema.map((f) => ({ name: f.name, sql: quoteIdentifier(f.name), type: f.dataType })),
@@ -59,8 +64,7 @@ async function flattenLevel(nodeId: string, level: Level, root: string, session:
   const columns: string[] = [...level.lead];
   const names = new Set<string>(['id', 'index'].slice(0, level.lead.length));
   const children: Level[] = [];
-  const orderBy = level.order.join(', ');
-  const keyOf = (sql: string): string => `CASE WHEN ${sql} IS NULL THEN NULL ELSE count(${sql}) OVER (ORDER BY ${orderBy} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) END`;
+  const keyOf = (sql: string): string => `CASE WHEN ${sql} IS NULL THEN NULL ELSE ${level.position} END`;
   const add = (name: string, sql: string): void => {
     if (names.has(name)) throw new Error(`node '${nodeId}' (Relationalize): frame '${level.key}' would have two fields named '${name}' (a field's name holds a dot where a struct's flattened name falls)`);
     names.add(name);
@@ -79,6 +83,7 @@ async function flattenLevel(nodeId: string, level: Level, root: string, session:
         relation:
           `SELECT ${level.order.join(', ')}, gluekit_key, unnest(gluekit_array) AS gluekit_element, generate_subscripts(gluekit_array, 1) - 1 AS ${index} ` +
           `FROM (SELECT ${level.order.join(', ')}, ${keyOf(sql)} AS gluekit_key, ${sql} AS gluekit_array FROM (${level.relation}))`,
+        position: `row_number() OVER (ORDER BY ${[...level.order, index].join(', ')})`,
         order: [...level.order, index],
         lead: ['gluekit_key AS "id"', `CAST(${index} AS INTEGER) AS "index"`],
         values: [{ name: `${name}.val`, sql: 'gluekit_element', type: type.element }],

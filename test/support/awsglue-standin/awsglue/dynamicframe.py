@@ -337,9 +337,9 @@ class DynamicFrame(object):
         """A collection: the root frame (``root_table_name``), its records with structs flattened to dotted names and
         each array replaced by a join key, and a frame per array, ``<root>_<dotted path>``, with ``id`` (the key),
         ``index`` (from 0) and the element flattened under ``<path>.val`` (GLUE-REFERENCE section 2). Which fields are
-        structs or arrays is decided over all of a frame's records (its schema), as Glue computes one. A key counts
-        the records (elements) whose array is not None, from 1 in record order (Unconfirmed, as the frame engine
-        does); a None or missing array has none. Nothing is written to ``staging_path``."""
+        structs or arrays is decided over all of a frame's records (its schema), as Glue computes one. A key is
+        the record's position in its frame, from 1 (Unconfirmed, as the frame engine does); a None or missing
+        array has none. Nothing is written to ``staging_path``."""
         _check_thresholds(info, stageThreshold, totalThreshold)
         if not isinstance(root_table_name, str) or not root_table_name:
             raise TypeError("relationalize: root_table_name must be a non-empty string, got %r" % (root_table_name,))
@@ -354,13 +354,13 @@ class DynamicFrame(object):
             for _lead, rec in entries:
                 for name, value in rec.items():
                     _see_shape(shape, (name,), value)
-            counters, children, rows, types = {}, {}, [], {}
+            children, rows, types = {}, [], {}
             if key != root_table_name:
                 types.update({"id": ("long",), "index": ("int",)})
-            for lead, rec in entries:
+            for position, (lead, rec) in enumerate(entries, 1):
                 out = dict(lead)
                 for name in rec:
-                    _flatten_value(name, (name,), rec[name], declared.get(name), shape, out, types, counters, children)
+                    _flatten_value(name, (name,), rec[name], declared.get(name), shape, out, types, position, children)
                 rows.append(out)
             if key in frames:
                 raise ValueError("relationalize: two frames would be named %r" % key)
@@ -408,7 +408,7 @@ def _see_shape(shape, path, value):
         shape.setdefault(path, {"kind": "array"})
 
 
-def _flatten_value(name, path, value, declared, shape, out, types, counters, children):
+def _flatten_value(name, path, value, declared, shape, out, types, position, children):
     """Puts a value into a relationalized record ``out`` under ``name``: a struct's members under dotted names, an
     array as its join key (its elements go to ``children[name]``), anything else as it is."""
     kind = shape.get(path, {}).get("kind")
@@ -419,7 +419,7 @@ def _flatten_value(name, path, value, declared, shape, out, types, counters, chi
                 member_type = dict(declared[1]).get(member)
             if isinstance(value, dict) and member in value:
                 _flatten_value(name + "." + member, path + (member,), value[member], member_type, shape, out, types,
-                               counters, children)
+                               position, children)
         return
     if kind == "array":
         types[name] = ("long",)
@@ -428,10 +428,9 @@ def _flatten_value(name, path, value, declared, shape, out, types, counters, chi
         if value is None:
             out[name] = None
             return
-        counters[name] = counters.get(name, 0) + 1
-        out[name] = counters[name]
+        out[name] = position
         for index, element in enumerate(value):
-            child[1].append(({"id": counters[name], "index": index}, {name + ".val": element}))
+            child[1].append(({"id": position, "index": index}, {name + ".val": element}))
         return
     out[name] = value
     if declared is not None:

@@ -3,6 +3,8 @@ import type {
   CreateJobResponse,
   DeleteJobRequest,
   DeleteJobResponse,
+  GetJobBookmarkRequest,
+  GetJobBookmarkResponse,
   GetJobRequest,
   GetJobResponse,
   GetJobRunRequest,
@@ -13,13 +15,15 @@ import type {
   GetJobsResponse,
   Job,
   JobUpdate,
+  ResetJobBookmarkRequest,
+  ResetJobBookmarkResponse,
   StartJobRunRequest,
   StartJobRunResponse,
   UpdateJobRequest,
   UpdateJobResponse,
 } from '@aws-sdk/client-glue';
 import type { Executor } from '../exec';
-import { GlueModel, invalidInput } from '../model';
+import { entityNotFound, GlueModel, invalidInput } from '../model';
 import { required } from './request-fields';
 
 /** The job operations, named and shaped as `@aws-sdk/client-glue`'s `Glue`. A started run executes in the background. */
@@ -51,13 +55,41 @@ export class JobApi {
     return { Jobs: this.model.jobs.list() };
   }
 
-  /** DeleteJob: the job and its runs; a job that does not exist is not an error (as Glue). */
+  /** DeleteJob: the job, its runs and its bookmark; a job that does not exist is not an error (as Glue). */
   async deleteJob(input: DeleteJobRequest): Promise<DeleteJobResponse> {
     const name = required(input.JobName, 'JobName');
     this.model.transaction(() => {
-      if (this.model.jobs.delete(name)) this.model.jobRuns.deleteAll(name);
+      if (this.model.jobs.delete(name)) {
+        this.model.jobRuns.deleteAll(name);
+        this.model.bookmarks.delete(name);
+      }
     });
     return { JobName: name };
+  }
+
+  /**
+   * GetJobBookmark: the job's bookmark as its last committed run left it. `JobBookmark` is gluekit's state as JSON text:
+   * per source (transformation_ctx), the `s3://` objects read and their last-modified times. A job no run has
+   * committed a bookmark for is EntityNotFoundException (Unconfirmed: Glue's message).
+   */
+  async getJobBookmark(input: GetJobBookmarkRequest): Promise<GetJobBookmarkResponse> {
+    const name = required(input.JobName, 'JobName');
+    this.model.jobs.require(name);
+    const entry = this.model.bookmarks.find(name);
+    if (!entry) throw entityNotFound(`Continuation for job ${name} not found`);
+    return { JobBookmarkEntry: entry };
+  }
+
+  /** ResetJobBookmark: forgets what the job's sources have read, so its next run reads everything; gives the entry it removed. */
+  async resetJobBookmark(input: ResetJobBookmarkRequest): Promise<ResetJobBookmarkResponse> {
+    const name = required(input.JobName, 'JobName');
+    if (input.RunId !== undefined) throw invalidInput('ResetJobBookmark: RunId (resetting to a past run) is not supported by gluekit yet; omit it to reset the whole bookmark');
+    return this.model.transaction(() => {
+      this.model.jobs.require(name);
+      const entry = this.model.bookmarks.find(name);
+      this.model.bookmarks.delete(name);
+      return { JobBookmarkEntry: entry ?? { JobName: name } };
+    });
   }
 
   async startJobRun(input: StartJobRunRequest): Promise<StartJobRunResponse> {

@@ -11,6 +11,7 @@ import type { ObjectStore } from '../storage/object-store';
 import type { ActionListener } from './action-finished';
 import { faultPoint } from './fault-point';
 import { newRunId } from './ids';
+import { bookmarkStateOf, jobBookmarkOption } from './job-bookmark-option';
 import { jobGraph } from './job-graph';
 import { commitRun } from './run-commit';
 import type { RunTracker } from './run-tracker';
@@ -141,9 +142,14 @@ export class JobRunner {
       // one run) writing one prefix never name a file alike.
       const runMillis = Math.max(started, JobRunner.lastRunMillis + 1);
       JobRunner.lastRunMillis = runMillis + Object.keys(graph).length;
-      const staged = await this.engine.run(graph, { stagingDir, runMillis });
+      // With job-bookmark-enable or -pause, sources read only what the last committed bookmark has not; only enable
+      // saves the new state, with the run's commit (a failed run saves nothing).
+      const bookmarks = jobBookmarkOption(run.Arguments);
+      const from = bookmarks === 'job-bookmark-disable' ? undefined : bookmarkStateOf(this.model.bookmarks.find(job.Name!));
+      const staged = await this.engine.run(graph, { stagingDir, runMillis, bookmark: from });
       final = ended('SUCCEEDED');
-      await commitRun(this.model, this.store, run, staged, stagingDir, final);
+      const bookmark = bookmarks === 'job-bookmark-enable' && staged.bookmark ? JSON.stringify(staged.bookmark) : undefined;
+      await commitRun(this.model, this.store, run, staged, stagingDir, final, bookmark);
     } catch (e) {
       final = ended('FAILED', e instanceof Error ? e.message : String(e));
       try {

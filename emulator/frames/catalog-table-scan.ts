@@ -37,12 +37,12 @@ export async function scanCatalogTable(session: FrameSession, node: string, wher
       const keep = compilePartitionPredicate(parsePartitionPredicate(pushDownPredicate), keys.map((k) => ({ name: k.Name!, type: k.Type ?? 'string' })), where);
       partitions = partitions.filter((p) => keep(p.Values ?? []));
     }
-    for (const { file, values } of await partitionFiles(session, table, partitions)) {
+    for (const { file, values } of await partitionFiles(session, node, table, partitions)) {
       files.push(file);
       fileValues.push(values);
     }
   } else if (table.StorageDescriptor?.Location) {
-    files.push(...(await dataFiles(session, table.StorageDescriptor.Location)));
+    files.push(...(await dataFiles(session, table.StorageDescriptor.Location, { bookmark: node })));
   }
   if (files.length === 0) return session.frame(node, emptyTableSql(table, where));
   // Choice columns are noted per scan (the node and its table): another node may read other partitions of the table.
@@ -61,9 +61,10 @@ export async function scanCatalogTable(session: FrameSession, node: string, wher
  * The data files of partitions, each with its partition's values. Partitions in folders below the table's location
  * (as crawlers and sinks make them) are found with one listing of that location, each object going to the deepest
  * partition folder holding it; any other partition is listed on its own. Hidden and marker objects below a partition
- * folder (`_SUCCESS`, `.crc`) and empty objects are skipped, as `dataFiles` skips them.
+ * folder (`_SUCCESS`, `.crc`) and empty objects are skipped, as `dataFiles` skips them, and so are objects the node's
+ * job bookmark has read already.
  */
-async function partitionFiles(session: FrameSession, table: Table, partitions: Partition[]): Promise<{ file: string; values: string[] }[]> {
+async function partitionFiles(session: FrameSession, node: string, table: Table, partitions: Partition[]): Promise<{ file: string; values: string[] }[]> {
   const out: { file: string; values: string[] }[] = [];
   const home = table.StorageDescriptor?.Location ? s3Destination(table.StorageDescriptor.Location, 'table location') : undefined;
   const byFolder = new Map<string, Partition>();
@@ -87,11 +88,12 @@ async function partitionFiles(session: FrameSession, table: Table, partitions: P
       }
       if (!partition) continue;
       if (isHiddenKey(o.key.slice(folder.length))) continue;
+      if (!session.bookmarks.admit(node, home.bucket, o.key, o.lastModified)) continue;
       out.push({ file: await session.localFile(home.bucket, o.key), values: partition.Values ?? [] });
     }
   }
   for (const p of others) {
-    for (const file of await dataFiles(session, p.StorageDescriptor!.Location!)) out.push({ file, values: p.Values ?? [] });
+    for (const file of await dataFiles(session, p.StorageDescriptor!.Location!, { bookmark: node })) out.push({ file, values: p.Values ?? [] });
   }
   return out;
 }

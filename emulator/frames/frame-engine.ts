@@ -11,6 +11,7 @@ import { describeFrame, type FrameDescription } from './frame-inspection';
 import { FrameSession } from './frame-session';
 import { type NodeInput, nodeWhere } from './node-compiler';
 import { NODE_COMPILERS } from './nodes/registry';
+import { type BookmarkState, SourceBookmarks } from './source-bookmarks';
 import type { StagedRun } from './staged-run';
 
 export interface PipelineRunOptions {
@@ -18,6 +19,11 @@ export interface PipelineRunOptions {
   readonly stagingDir: string;
   /** Epoch milliseconds of the run's start (sink file names carry it). */
   readonly runMillis: number;
+  /**
+   * The job bookmark's state to read from (`job-bookmark-enable` and `pause`): sources read only objects new or modified
+   * since. Without it every object is read.
+   */
+  readonly bookmark?: BookmarkState;
 }
 
 /** Where and how much DuckDB may use. */
@@ -61,7 +67,7 @@ export class FrameEngine {
   }
 
   async run(graph: PipelineGraph, options: PipelineRunOptions): Promise<StagedRun> {
-    return this.attempt(validateGraph(graph), options, async (session) => session.staged);
+    return this.attempt(validateGraph(graph), options, async (session) => ({ ...session.staged, bookmark: session.bookmarks.next() }));
   }
 
   /**
@@ -96,7 +102,7 @@ export class FrameEngine {
     const instance = await this.duckdb();
     return withChoiceColumns(async (choices) => {
       const connection = await instance.connect();
-      const session = new FrameSession(connection, this.catalog, this.store, options.stagingDir, options.runMillis, choices);
+      const session = new FrameSession(connection, this.catalog, this.store, options.stagingDir, options.runMillis, choices, new SourceBookmarks(options.bookmark));
       try {
         await fs.rm(options.stagingDir, { recursive: true, force: true });
         await fs.mkdir(options.stagingDir, { recursive: true });

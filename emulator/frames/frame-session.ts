@@ -6,6 +6,7 @@ import type { CatalogReader } from './catalog-reader';
 import type { DynamicFrame, Field } from './dynamic-frame';
 import { fromDuckDbType } from './schema';
 import { quoteIdentifier } from './sql';
+import { SourceBookmarks } from './source-bookmarks';
 import type { StagedRun } from './staged-run';
 
 /**
@@ -30,6 +31,8 @@ export class FrameSession {
     readonly runMillis: number,
     /** Catalog columns known to hold values of another type than the catalog's, read as choices. */
     readonly choices: ChoiceColumns = new ChoiceColumns(),
+    /** The sources' job bookmarks: which objects they read, and what they listed. */
+    readonly bookmarks: SourceBookmarks = new SourceBookmarks(),
   ) {}
 
   private sinks = 0;
@@ -67,6 +70,11 @@ export class FrameSession {
       }
       return { name: node, view, schema };
     });
+  }
+
+  /** A frame with no fields and no records (a source whose job bookmark left nothing to read, an unknown selection). */
+  emptyFrame(node: string): Promise<DynamicFrame> {
+    return this.frame(node, 'SELECT NULL AS "_" WHERE false');
   }
 
   /**

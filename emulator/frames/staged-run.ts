@@ -1,4 +1,5 @@
 import type { PartitionInput } from '@aws-sdk/client-glue';
+import type { BookmarkState } from './source-bookmarks';
 
 /** One file a run staged and the object it becomes when the run commits. */
 export interface StagedFile {
@@ -18,4 +19,6 @@ export interface StagedPartitions {
 export interface StagedRun {
   readonly files: StagedFile[];
   readonly partitions: StagedPartitions[];
+  /** The job bookmark's state after the run: what it held, with every object the run's sources listed. */
+  readonly bookmark?: BookmarkState;
 }

@@ -5,6 +5,7 @@ import { CrawlRepository } from './crawl-repository';
 import { CrawlerRepository } from './crawler-repository';
 import { DatabaseRepository } from './database-repository';
 import { DeploymentRepository } from './deployment-repository';
+import { JobBookmarkRepository } from './job-bookmark-repository';
 import { JobRepository } from './job-repository';
 import { JobRunRepository } from './job-run-repository';
 import { PartitionRepository } from './partition-repository';
@@ -25,6 +26,7 @@ export class GlueModel {
   readonly crawls: CrawlRepository;
   readonly jobs: JobRepository;
   readonly jobRuns: JobRunRepository;
+  readonly bookmarks: JobBookmarkRepository;
   readonly workflows: WorkflowRepository;
   readonly triggers: TriggerRepository;
   readonly workflowRuns: WorkflowRunRepository;
@@ -39,6 +41,7 @@ export class GlueModel {
     this.crawls = new CrawlRepository(state);
     this.jobs = new JobRepository(state);
     this.jobRuns = new JobRunRepository(state);
+    this.bookmarks = new JobBookmarkRepository(state);
     this.workflows = new WorkflowRepository(state);
     this.triggers = new TriggerRepository(state);
     this.workflowRuns = new WorkflowRunRepository(state);

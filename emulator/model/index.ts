@@ -6,6 +6,7 @@ export * from './crawl-repository';
 export * from './workflow-run-repository';
 export * from './commit-journal';
 export * from './job-run-repository';
+export * from './job-bookmark-repository';
 export * from './deployment-repository';
 export * from './workflow-run-view';
 export { OwnerLock, StateInUseError } from '../state/owner-lock';

@@ -12,6 +12,8 @@ export type DocumentKind =
   | 'crawl'
   | 'job'
   | 'jobRun'
+  /** A job's bookmark: what its sources have read, by transformation_ctx. */
+  | 'jobBookmark'
   | 'workflow'
   | 'trigger'
   | 'workflowRun'

@@ -9,7 +9,8 @@ import { quoteIdentifier, quoteList, quoteLiteral } from '../sql';
  */
 export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inputs, session) => {
   const p = node.parameters;
-  const files = await s3SourceFiles(session, nodeWhere(node), p);
+  const files = await s3SourceFiles(session, node.id, nodeWhere(node), p);
+  if (files.length === 0) return session.emptyFrame(node.id);
   const quote = CSV_QUOTE_CHARS[p.QuoteChar as keyof typeof CSV_QUOTE_CHARS];
   const header = p.WithHeader === true;
   const options = [

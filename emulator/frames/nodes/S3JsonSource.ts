@@ -13,7 +13,8 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   const p = node.parameters;
   const where = nodeWhere(node);
   if (p.JsonPath) throw new Error(`${where}: JsonPath is not supported by gluekit's frame engine yet; remove it`);
-  const files = await s3SourceFiles(session, where, p);
+  const files = await s3SourceFiles(session, node.id, where, p);
+  if (files.length === 0) return session.emptyFrame(node.id);
   const compression = p.CompressionType && String(p.CompressionType) !== 'none' ? `, compression = ${quoteLiteral(p.CompressionType)}` : '';
   const format = p.Multiline ? 'auto' : 'newline_delimited';
   const scanKey = `${node.id}/json`;

@@ -8,5 +8,5 @@ import { quoteIdentifier } from '../sql';
  */
 export const compileSelectFrame: NodeCompiler<'SelectFrame'> = async (node, [collection], session) => {
   const frame = collection.frames.get(node.parameters.Key);
-  return session.frame(node.id, frame ? `SELECT * FROM ${quoteIdentifier(frame.view)}` : 'SELECT NULL AS "_" WHERE false');
+  return frame ? session.frame(node.id, `SELECT * FROM ${quoteIdentifier(frame.view)}`) : session.emptyFrame(node.id);
 };

@@ -7,7 +7,9 @@ export type BookmarkState = Record<string, Record<string, string>>;
 /**
  * The bookmarks of one run's sources (GLUE-REFERENCE section 5): with a state to start from, a source reads only the
  * objects that are new, or modified since they were read; without one (`job-bookmark-disable`) it reads every object.
- * Either way it notes every object it lists, so the run can give the state its commit saves.
+ * Either way it notes every object it lists, so the run can give the state its commit saves. Unconfirmed: Glue keeps a
+ * last-modified high-water mark (and the objects at it) rather than every object, so an object that arrives with an
+ * older last-modified time than the mark is read here and may be skipped on Glue.
  */
 export class SourceBookmarks {
   private readonly listed: BookmarkState = {};

@@ -203,6 +203,35 @@ async function resolveChoice(work: string): Promise<void> {
   );
 }
 
+/**
+ * Memory: the medicare job on about MEMORY_GB (default 5) gigabytes of generated CSV (in the bench's temporary folder,
+ * never committed) with the engine's memory limit at 1 GB (`GLUEKIT_MEMORY_LIMIT`); the process's peak memory must stay
+ * under 2 GB (issue 6). Run once: this case checks a bound, not a ratio.
+ */
+async function memory(work: string): Promise<void> {
+  const gigabytes = Number(process.env.MEMORY_GB ?? 5);
+  const stateDir = path.join(work, 'memory-state');
+  const stack = new MedicareStack(new App({ outdir: path.join(work, 'memory-cdk.out') }), 'MedicareStack');
+  const glue = await LocalGlue.fromStack(stack, { stateDir });
+  const bucket = glue.bucketName(stack.bucket);
+  const probe = generateMedicare({ bucketDir: path.join(work, 'memory-probe'), rows: 100_000 });
+  const bytesPerRow = probe.files.reduce((n, f) => n + fs.statSync(f).size, 0) / probe.rows;
+  fs.rmSync(path.join(work, 'memory-probe'), { recursive: true, force: true });
+  const rows = Math.ceil((gigabytes * 1e9) / bytesPerRow);
+  process.stderr.write(`generating ${rows} rows (about ${gigabytes} GB)…\n`);
+  const generated = generateMedicare({ bucketDir: glue.bucketDir(bucket), rows });
+  const bytes = generated.files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const crawler = await glue.runCrawler('raw-crawler');
+  if (crawler.LastCrawl?.Status !== 'SUCCEEDED') throw new Error(`raw-crawler: ${crawler.LastCrawl?.ErrorMessage}`);
+  await glue.close();
+  const run = sample(path.join(cases, 'job-gluekit.js'), [stateDir, 'clean-medicare', `s3://${bucket}/curated/`], { GLUEKIT_MEMORY_LIMIT: '1GB' });
+  fs.rmSync(stateDir, { recursive: true, force: true });
+  say(
+    `memory input_gb=${fixed(bytes / 1e9)} rows=${generated.rows} memory_limit=1GB gluekit=${fixed(run.ms / 1000)} ` +
+      `gluekit_peak_rss_mb=${fixed(run.peak_rss_mb, 0)} target_peak_rss_mb=2048`,
+  );
+}
+
 /** An equijoin of ROWS orders with 100,000 customers (Parquet files) into Parquet, against the same join in DuckDB. */
 async function join(work: string): Promise<void> {
   const stateDir = path.join(work, 'join-state');
@@ -305,6 +334,7 @@ const CASES: Record<string, (work: string) => Promise<void> | void> = {
   'resolve-choice': resolveChoice,
   join,
   relationalize,
+  memory,
   'workflow-nightly': workflowCli,
 };
 

@@ -7,6 +7,7 @@ export interface GluekitNodes {
   readonly ResolveChoice?: ResolveChoice;
   readonly Relationalize?: Relationalize;
   readonly SelectFrame?: SelectFrame;
+  readonly Unnest?: Unnest;
 }
 
 /** One `(path, action)` pair of `ResolveChoice.apply(specs=...)`. */
@@ -48,4 +49,10 @@ export interface SelectFrame {
   readonly Name: string;
   readonly Inputs: string[];
   readonly Key: string;
+}
+
+/** `UnnestFrame.apply(frame)`: every struct's fields made top-level fields with dotted names. */
+export interface Unnest {
+  readonly Name: string;
+  readonly Inputs: string[];
 }

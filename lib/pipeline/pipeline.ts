@@ -330,6 +330,12 @@ export class Frame {
     return new FrameCollection(this.pipeline, name);
   }
 
+  /** `UnnestFrame.apply(frame)`: every struct's fields, at any depth, become top-level fields with dotted names (`address.state`). */
+  unnest(options: StepOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('Unnest');
+    return this.pipeline.add(name, { Unnest: { Name: name, Inputs: [this.id] } });
+  }
+
   /** `DropNullFields.apply(frame)`: drops the fields that are null (or missing) in every record, inside structs and arrays of structs too. */
   dropNullFields(options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('DropNullFields');

@@ -583,6 +583,14 @@ describe('relationalize', () => {
     }));
 });
 
+describe('unnest', () => {
+  test.each(['json', 'parquet'] as const)('structs at any depth become dotted top-level fields; arrays stay; to %s', (format) =>
+    expectParity({
+      files: { 'raw/j/a.json': NESTED_JSON },
+      build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).unnest().writeToS3({ path: 's3://out/flat/', format }),
+    }));
+});
+
 describe('sinks', () => {
   test.each(['snappy', 'gzip', 'uncompressed', 'none'] as const)('Parquet, %s', (compression) =>
     expectParity({

@@ -2,7 +2,8 @@ import type { DynamicFrame } from '../dynamic-frame';
 import type { NodeCompiler } from '../node-compiler';
 import type { DataType } from '../schema';
 import type { FrameSession } from '../frame-session';
-import { quoteIdentifier, quoteLiteral } from '../sql';
+import { flattenStructs } from '../flatten-structs';
+import { quoteIdentifier } from '../sql';
 
 /**
  * One frame of a relationalized collection being built: the SQL relation its columns are read from, the columns that
@@ -70,11 +71,7 @@ async function flattenLevel(nodeId: string, level: Level, root: string, session:
     names.add(name);
     columns.push(`${sql} AS ${quoteIdentifier(name)}`);
   };
-  const flatten = (name: string, sql: string, type: DataType): void => {
-    if (type.kind === 'struct') {
-      for (const f of type.fields) flatten(`${name}.${f.name}`, `struct_extract(${sql}, ${quoteLiteral(f.name)})`, f.type);
-      return;
-    }
+  const pivot = (name: string, sql: string, type: DataType): void => {
     if (type.kind === 'array') {
       add(name, keyOf(sql));
       const index = `gluekit_order_${level.order.length}`;
@@ -92,7 +89,7 @@ async function flattenLevel(nodeId: string, level: Level, root: string, session:
     }
     add(name, sql);
   };
-  for (const v of level.values) flatten(v.name, v.sql, v.type);
+  for (const v of level.values) flattenStructs(v.name, v.sql, v.type, pivot);
   const frame = await session.frame(nodeId, `SELECT ${columns.join(', ')} FROM (${level.relation})`);
   return { frame, children };
 }

@@ -20,6 +20,7 @@ import { compileS3ParquetSource } from './S3ParquetSource';
 import { compileSelectFields } from './SelectFields';
 import { compileSelectFrame } from './SelectFrame';
 import { compileUnion } from './Union';
+import { compileUnnest } from './Unnest';
 
 /**
  * The engine's compiler for every node kind of `lib/pipeline/nodes/registry.ts`. Typed over `NodeKind`, so a kind
@@ -42,6 +43,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   ResolveChoice: compileResolveChoice,
   Relationalize: compileRelationalize,
   SelectFrame: compileSelectFrame,
+  Unnest: compileUnnest,
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,
   CatalogTarget: compileCatalogTarget,

@@ -19,6 +19,7 @@ import { S3ParquetSourceNode } from './S3ParquetSource';
 import { SelectFieldsNode } from './SelectFields';
 import { SelectFrameNode } from './SelectFrame';
 import { UnionNode } from './Union';
+import { UnnestNode } from './Unnest';
 
 /**
  * Every node kind gluekit knows, by its key in a `CodeGenConfigurationNode`. The frame engine registers a compiler for
@@ -42,6 +43,7 @@ export const NODE_DEFINITIONS = {
   ResolveChoice: ResolveChoiceNode,
   Relationalize: RelationalizeNode,
   SelectFrame: SelectFrameNode,
+  Unnest: UnnestNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,
   CatalogTarget: CatalogTargetNode,

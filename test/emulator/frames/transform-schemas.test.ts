@@ -114,3 +114,24 @@ test('union and merge: the fields of both frames, each record its own', async ()
   expect(merged.schema).toBe(lines('root', ' |-- id: int', ' |-- name: string'));
   expect(merged.show.split('\n').filter(Boolean).sort()).toEqual(['{"id":1,"name":"Ann"}', '{"id":2,"name":"4.0"}']);
 });
+
+test('unnest: struct fields become dotted top-level fields in the struct\'s place; arrays stay', async () => {
+  expect(await frameOf((people) => people.unnest())).toEqual({
+    schema: lines(
+      'root',
+      ' |-- id: int',
+      ' |-- name: string',
+      ' |-- score: double',
+      ' |-- address.city: string',
+      ' |-- address.zip: string',
+      ' |-- pets: array',
+      ' |    |-- element: struct',
+      ' |    |    |-- kind: string',
+      ' |    |    |-- age: int',
+    ),
+    show: lines(
+      '{"id":1,"name":"Ann","score":2.5,"address.city":"Oslo","address.zip":"0150","pets":[{"kind":"cat","age":3}]}',
+      '{"id":2,"name":"Bob","score":4.0,"address.city":"Rome","address.zip":"00118","pets":[]}',
+    ),
+  });
+});

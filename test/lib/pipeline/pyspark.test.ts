@@ -110,7 +110,7 @@ class GlueContext:
   'awsglue/transforms.py': `
 from awsglue._log import record, frame_of
 
-__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice", "Relationalize", "SelectFromCollection"]
+__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame"]
 
 class ApplyMapping:
     @classmethod
@@ -165,6 +165,12 @@ class Relationalize:
         assert isinstance(staging_path, str) and isinstance(name, str), "bad staging_path or name"
         record("Relationalize", dict(frame=frame, staging_path=staging_path, name=name, transformation_ctx=transformation_ctx))
         return Collection(transformation_ctx)
+
+class UnnestFrame:
+    @classmethod
+    def apply(cls, frame, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        frame_of(frame, "UnnestFrame")
+        return record("UnnestFrame", dict(frame=frame, transformation_ctx=transformation_ctx))
 
 class SelectFromCollection:
     @classmethod
@@ -825,6 +831,16 @@ describe('relationalize', () => {
     expect(callOf(calls, 'rel').kwargs).toEqual({ frame: { frame: 'src' }, staging_path: 's3://b/tmp/', name: 'people', transformation_ctx: 'rel' });
     expect(callOf(calls, 'friends').kwargs).toEqual({ dfc: { collection: 'rel' }, key: 'people_friends', transformation_ctx: 'friends' });
     expect(callOf(calls, 'sink').kwargs.frame).toEqual({ frame: 'friends' });
+  });
+
+  test('unnest is printed as UnnestFrame.apply and runs', () => {
+    const p = new Pipeline();
+    p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).unnest({ transformationCtx: 'flat' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'flat')).toBe('flat = UnnestFrame.apply(frame=src, transformation_ctx="flat")');
+    pyCompile(script);
+    expectOnlyAllowedGlueCalls(script);
+    expect(callOf(runScript(script), 'flat').kwargs).toEqual({ frame: { frame: 'src' }, transformation_ctx: 'flat' });
   });
 
   test('a collection goes only into a selection, a selection takes only a collection, and the staging path is an s3:// path', () => {

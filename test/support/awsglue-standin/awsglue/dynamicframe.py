@@ -369,6 +369,26 @@ class DynamicFrame(object):
                 pending.append((root_table_name + "_" + path, child_entries, {path + ".val": element_type}))
         return DynamicFrameCollection(frames, self.glue_ctx)
 
+    def unnest(self, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        """Every struct's fields, at any depth, as top-level fields named by their dotted paths; arrays stay as they
+        are (GLUE-REFERENCE section 2; Unconfirmed for structs inside arrays, as the frame engine does). Which fields
+        are structs is decided over all records (the frame's schema)."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        shape = {}
+        for rec in self._jdf.rows:
+            for name, value in rec.items():
+                _see_shape(shape, (name,), value)
+        # Arrays are values here: only structs are flattened.
+        shape = {path: s for path, s in shape.items() if s["kind"] == "struct"}
+        declared = self._types()
+        rows, types = [], {}
+        for rec in self._jdf.rows:
+            out = {}
+            for name in rec:
+                _flatten_value(name, (name,), rec[name], declared.get(name), shape, out, types, None, None)
+            rows.append(out)
+        return self._derive(rows, types)
+
     def filter(self, f, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Keeps the records for which ``f(record)`` is true. ``record`` is a dict (a copy): ``row["x"]`` raises
         KeyError when the record has no ``x``. KeyError, ValueError and TypeError make the record false.

@@ -67,9 +67,14 @@ class Relationalize(GlueTransform):
                                    totalThreshold)
 
 
+class UnnestFrame(GlueTransform):
+    def __call__(self, frame, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        return frame.unnest(transformation_ctx, info, stageThreshold, totalThreshold)
+
+
 class SelectFromCollection(GlueTransform):
     def __call__(self, dfc, key, transformation_ctx=""):
         return dfc.select(key, transformation_ctx)
 
 
-__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection"]
+__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame"]

@@ -35,6 +35,8 @@ export interface NodeDefinition<P, R extends NodeRole = NodeRole> {
 
 /** What a node's emission may ask of the script being generated. */
 export interface ScriptContext {
+  /** The node's id (its transformation_ctx). */
+  readonly nodeId: string;
   /** `transformation_ctx="<node id>"`. */
   readonly transformationCtx: string;
   /** `frame=<variable of the node's one input>`. */

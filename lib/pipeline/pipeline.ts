@@ -208,7 +208,7 @@ function studioPath(path: string): string[] {
   return [path];
 }
 
-/** A `DynamicFrameCollection` in the pipeline: the output of a step that gives several frames (`relationalize`). */
+/** A `DynamicFrameCollection` in the pipeline: the output of a step that gives several frames (`relationalize`, `splitFields`). */
 export class FrameCollection {
   /** @internal */
   constructor(private readonly pipeline: Pipeline, readonly id: string) {}
@@ -220,6 +220,15 @@ export class FrameCollection {
   select(key: string, options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('SelectFrame');
     return this.pipeline.add(name, { SelectFrame: { Name: name, Inputs: [this.id], Key: key } });
+  }
+
+  /**
+   * Glue Studio's `SelectFromCollection`: the frame at a position (`splitFields`: 0 the fields at its paths, 1 the
+   * others; `relationalize`: 0 the root, then a frame per array in the order found).
+   */
+  at(index: number, options: StepOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('SelectFromCollection');
+    return this.pipeline.add(name, { SelectFromCollection: { Name: name, Inputs: [this.id], Index: index } });
   }
 }
 
@@ -327,6 +336,16 @@ export class Frame {
   relationalize(rootTableName: string, options: RelationalizeOptions): FrameCollection {
     const name = options.transformationCtx ?? this.pipeline.nextId('Relationalize');
     this.pipeline.add(name, { Relationalize: { Name: name, Inputs: [this.id], RootTableName: rootTableName, StagingPath: options.stagingPath } });
+    return new FrameCollection(this.pipeline, name);
+  }
+
+  /**
+   * `SplitFields.apply(frame, paths)`: a collection of two frames, the fields at the paths (`at(0)`, named
+   * `<transformationCtx>_0`) and the others (`at(1)`, `<transformationCtx>_1`).
+   */
+  splitFields(paths: string[], options: StepOptions = {}): FrameCollection {
+    const name = options.transformationCtx ?? this.pipeline.nextId('SplitFields');
+    this.pipeline.add(name, { SplitFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
     return new FrameCollection(this.pipeline, name);
   }
 

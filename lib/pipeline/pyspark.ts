@@ -97,6 +97,7 @@ function emitNode<K extends NodeKind>(node: GraphNode<K>, variables: Map<string,
     return str(parts.join('.'));
   };
   const script: ScriptContext = {
+    nodeId: node.id,
     transformationCtx: `transformation_ctx=${pyString(node.id)}`,
     frame: () => `frame=${variables.get(node.inputs[0])}`,
     input: (index) => variables.get(node.inputs[index])!,

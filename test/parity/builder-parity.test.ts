@@ -591,6 +591,25 @@ describe('unnest', () => {
     }));
 });
 
+describe('splitFields', () => {
+  test('the fields at the paths (nested ones as selectFields keeps them) and the others, picked by position and by name', () =>
+    expectParity({
+      files: { 'raw/j/a.json': NESTED_JSON },
+      build: (p) => {
+        const split = p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).splitFields(['id', 'address.city', 'nope'], { transformationCtx: 'split' });
+        split.at(0).writeToS3({ path: 's3://out/selected/', format: 'json' });
+        split.at(1).writeToS3({ path: 's3://out/rest/', format: 'parquet' });
+        split.select('split_1').selectFields(['name']).writeToS3({ path: 's3://out/by-name/', format: 'json' });
+      },
+    }));
+
+  test('SelectFromCollection by position on a relationalized collection: the root first', () =>
+    expectParity({
+      files: { 'raw/j/a.json': NESTED_JSON },
+      build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).relationalize('r', { stagingPath: 's3://tmp/s/' }).at(0).writeToS3({ path: 's3://out/root/', format: 'json' }),
+    }));
+});
+
 describe('sinks', () => {
   test.each(['snappy', 'gzip', 'uncompressed', 'none'] as const)('Parquet, %s', (compression) =>
     expectParity({

@@ -19,6 +19,8 @@ import { compileS3JsonSource } from './S3JsonSource';
 import { compileS3ParquetSource } from './S3ParquetSource';
 import { compileSelectFields } from './SelectFields';
 import { compileSelectFrame } from './SelectFrame';
+import { compileSelectFromCollection } from './SelectFromCollection';
+import { compileSplitFields } from './SplitFields';
 import { compileUnion } from './Union';
 import { compileUnnest } from './Unnest';
 
@@ -43,6 +45,8 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   ResolveChoice: compileResolveChoice,
   Relationalize: compileRelationalize,
   SelectFrame: compileSelectFrame,
+  SplitFields: compileSplitFields,
+  SelectFromCollection: compileSelectFromCollection,
   Unnest: compileUnnest,
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,

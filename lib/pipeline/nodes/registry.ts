@@ -18,6 +18,8 @@ import { S3JsonSourceNode } from './S3JsonSource';
 import { S3ParquetSourceNode } from './S3ParquetSource';
 import { SelectFieldsNode } from './SelectFields';
 import { SelectFrameNode } from './SelectFrame';
+import { SelectFromCollectionNode } from './SelectFromCollection';
+import { SplitFieldsNode } from './SplitFields';
 import { UnionNode } from './Union';
 import { UnnestNode } from './Unnest';
 
@@ -43,6 +45,8 @@ export const NODE_DEFINITIONS = {
   ResolveChoice: ResolveChoiceNode,
   Relationalize: RelationalizeNode,
   SelectFrame: SelectFrameNode,
+  SplitFields: SplitFieldsNode,
+  SelectFromCollection: SelectFromCollectionNode,
   Unnest: UnnestNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,

@@ -115,3 +115,15 @@ test('arrays of values and arrays inside array elements each get a frame, keyed 
     o_nothing: { schema: lines('root'), show: '' },
   });
 });
+
+test('a SelectFromCollection index past the collection fails the run naming the node and the frames', async () => {
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://raw/people/'], format: 'json', transformationCtx: 'src' })
+    .splitFields(['name'], { transformationCtx: 'split' })
+    .at(2, { transformationCtx: 'third' })
+    .writeToS3({ path: 's3://out/third/', format: 'json', transformationCtx: 'sink' });
+  await service.jobs.createJob({ Name: 'past-end', Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: p.graph });
+  const run = await service.runJob('past-end');
+  expect(run.JobRunState).toBe('FAILED');
+  expect(run.ErrorMessage).toBe("node 'third' (SelectFromCollection): Index 2 is past the end of 'split', which has 2 frames (split_0, split_1)");
+});

@@ -135,3 +135,13 @@ test('unnest: struct fields become dotted top-level fields in the struct\'s plac
     ),
   });
 });
+
+test('splitFields: the fields at the paths, and the others', async () => {
+  expect(await frameOf((people) => people.splitFields(['name', 'address.zip'], { transformationCtx: 'split' }).at(0))).toEqual({
+    schema: lines('root', ' |-- name: string', ' |-- address: struct', ' |    |-- zip: string'),
+    show: lines('{"name":"Ann","address":{"zip":"0150"}}', '{"name":"Bob","address":{"zip":"00118"}}'),
+  });
+  expect((await frameOf((people) => people.splitFields(['name', 'address.zip'], { transformationCtx: 'split' }).at(1))).schema).toBe(
+    lines('root', ' |-- id: int', ' |-- score: double', ' |-- address: struct', ' |    |-- city: string', ' |-- pets: array', ' |    |-- element: struct', ' |    |    |-- kind: string', ' |    |    |-- age: int'),
+  );
+});

@@ -110,7 +110,7 @@ class GlueContext:
   'awsglue/transforms.py': `
 from awsglue._log import record, frame_of
 
-__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame"]
+__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields"]
 
 class ApplyMapping:
     @classmethod
@@ -155,8 +155,20 @@ class ResolveChoice:
         return record("ResolveChoice", dict(frame=frame, specs=specs, choice=choice, database=database, table_name=table_name, transformation_ctx=transformation_ctx))
 
 class Collection:
-    def __init__(self, ctx):
+    def __init__(self, ctx, names=()):
         self.ctx = ctx
+        self.names = list(names)
+
+    def keys(self):
+        return self.names
+
+class SplitFields:
+    @classmethod
+    def apply(cls, frame, paths, name1=None, name2=None, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        frame_of(frame, "SplitFields")
+        assert isinstance(paths, list) and all(isinstance(x, str) for x in paths), "bad paths %r" % (paths,)
+        record("SplitFields", dict(frame=frame, paths=paths, name1=name1, name2=name2, transformation_ctx=transformation_ctx))
+        return Collection(transformation_ctx, [name1, name2])
 
 class Relationalize:
     @classmethod
@@ -831,6 +843,23 @@ describe('relationalize', () => {
     expect(callOf(calls, 'rel').kwargs).toEqual({ frame: { frame: 'src' }, staging_path: 's3://b/tmp/', name: 'people', transformation_ctx: 'rel' });
     expect(callOf(calls, 'friends').kwargs).toEqual({ dfc: { collection: 'rel' }, key: 'people_friends', transformation_ctx: 'friends' });
     expect(callOf(calls, 'sink').kwargs.frame).toEqual({ frame: 'friends' });
+  });
+
+  test('splitFields is printed as SplitFields.apply with its two names, and Studio\'s SelectFromCollection picks by position', () => {
+    const p = new Pipeline();
+    const split = p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).splitFields(['id', 'address.zip'], { transformationCtx: 'split' });
+    split.at(1, { transformationCtx: 'rest' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'split')).toBe('split = SplitFields.apply(frame=src, paths=["id", "address.zip"], name1="split_0", name2="split_1", transformation_ctx="split")');
+    expect(lineOf(script, 'rest')).toBe('rest = SelectFromCollection.apply(dfc=split, key=list(split.keys())[1], transformation_ctx="rest")');
+    pyCompile(script);
+    expectOnlyAllowedGlueCalls(script);
+    const calls = runScript(script);
+    expect(callOf(calls, 'rest').kwargs).toEqual({ dfc: { collection: 'split' }, key: 'split_1', transformation_ctx: 'rest' });
+    expect(() => split.at(-1, { transformationCtx: 'bad' })).toThrow("pipeline node 'bad' (SelectFromCollection): Index must be a whole number from 0, found -1");
+    expect(() => p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src2' }).splitFields([], { transformationCtx: 'none' })).toThrow(
+      "pipeline node 'none' (SplitFields): Paths must list at least one path",
+    );
   });
 
   test('unnest is printed as UnnestFrame.apply and runs', () => {

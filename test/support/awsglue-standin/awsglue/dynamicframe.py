@@ -369,6 +369,17 @@ class DynamicFrame(object):
                 pending.append((root_table_name + "_" + path, child_entries, {path + ".val": element_type}))
         return DynamicFrameCollection(frames, self.glue_ctx)
 
+    def split_fields(self, paths, name1, name2, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        """A collection of two frames: ``name1`` the fields at ``paths`` (as select_fields keeps them), ``name2`` the
+        others (as drop_fields leaves them) (GLUE-REFERENCE section 2)."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        if not isinstance(name1, str) or not isinstance(name2, str) or name1 == name2:
+            raise ValueError("split_fields: name1 and name2 must be two different strings, got %r and %r" % (name1, name2))
+        selected = self.select_fields(paths)
+        rest = self.drop_fields(paths)
+        selected.name, rest.name = name1, name2
+        return DynamicFrameCollection({name1: selected, name2: rest}, self.glue_ctx)
+
     def unnest(self, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Every struct's fields, at any depth, as top-level fields named by their dotted paths; arrays stay as they
         are (GLUE-REFERENCE section 2; Unconfirmed for structs inside arrays, as the frame engine does). Which fields

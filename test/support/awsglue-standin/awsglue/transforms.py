@@ -67,6 +67,12 @@ class Relationalize(GlueTransform):
                                    totalThreshold)
 
 
+class SplitFields(GlueTransform):
+    def __call__(self, frame, paths, name1=None, name2=None, transformation_ctx="", info="", stageThreshold=0,
+                 totalThreshold=0):
+        return frame.split_fields(paths, name1, name2, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
 class UnnestFrame(GlueTransform):
     def __call__(self, frame, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         return frame.unnest(transformation_ctx, info, stageThreshold, totalThreshold)
@@ -77,4 +83,4 @@ class SelectFromCollection(GlueTransform):
         return dfc.select(key, transformation_ctx)
 
 
-__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame"]
+__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields"]

@@ -8,6 +8,7 @@ export interface GluekitNodes {
   readonly Relationalize?: Relationalize;
   readonly SelectFrame?: SelectFrame;
   readonly Unnest?: Unnest;
+  readonly Repartition?: Repartition;
 }
 
 /** One `(path, action)` pair of `ResolveChoice.apply(specs=...)`. */
@@ -55,4 +56,16 @@ export interface SelectFrame {
 export interface Unnest {
   readonly Name: string;
   readonly Inputs: string[];
+}
+
+/**
+ * `frame.repartition(n)` or `frame.coalesce(n)`: how many Spark partitions (and so output files per folder) the frame
+ * has on Glue. Kept in the script; the local engine writes one file per folder whatever it says.
+ */
+export interface Repartition {
+  readonly Name: string;
+  readonly Inputs: string[];
+  readonly NumPartitions: number;
+  /** `coalesce` (merges partitions without a shuffle) rather than `repartition`. */
+  readonly Coalesce?: boolean;
 }

@@ -349,6 +349,18 @@ export class Frame {
     return new FrameCollection(this.pipeline, name);
   }
 
+  /** `frame.repartition(n)`: `n` Spark partitions (output files per folder) on Glue; the local run writes one file per folder. */
+  repartition(numPartitions: number, options: StepOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('Repartition');
+    return this.pipeline.add(name, { Repartition: { Name: name, Inputs: [this.id], NumPartitions: numPartitions } });
+  }
+
+  /** `frame.coalesce(n)`: at most `n` Spark partitions on Glue, merged without a shuffle; the local run writes one file per folder. */
+  coalesce(numPartitions: number, options: StepOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('Coalesce');
+    return this.pipeline.add(name, { Repartition: { Name: name, Inputs: [this.id], NumPartitions: numPartitions, Coalesce: true } });
+  }
+
   /** `UnnestFrame.apply(frame)`: every struct's fields, at any depth, become top-level fields with dotted names (`address.state`). */
   unnest(options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('Unnest');

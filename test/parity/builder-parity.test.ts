@@ -610,6 +610,14 @@ describe('splitFields', () => {
     }));
 });
 
+describe('repartition and coalesce', () => {
+  test('keep every record as it is', () =>
+    expectParity({
+      files: { 'raw/j/a.json': NESTED_JSON },
+      build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).repartition(8).coalesce(1).writeToS3({ path: 's3://out/all/', format: 'json' }),
+    }));
+});
+
 describe('sinks', () => {
   test.each(['snappy', 'gzip', 'uncompressed', 'none'] as const)('Parquet, %s', (compression) =>
     expectParity({

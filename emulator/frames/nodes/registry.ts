@@ -9,6 +9,7 @@ import { compileFilter } from './Filter';
 import { compileJoin } from './Join';
 import { compileMerge } from './Merge';
 import { compileRenameField } from './RenameField';
+import { compileRepartition } from './Repartition';
 import { compileRelationalize } from './Relationalize';
 import { compileResolveChoice } from './ResolveChoice';
 import { compileS3CatalogTarget } from './S3CatalogTarget';
@@ -45,6 +46,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   ResolveChoice: compileResolveChoice,
   Relationalize: compileRelationalize,
   SelectFrame: compileSelectFrame,
+  Repartition: compileRepartition,
   SplitFields: compileSplitFields,
   SelectFromCollection: compileSelectFromCollection,
   Unnest: compileUnnest,

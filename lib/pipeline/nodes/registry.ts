@@ -8,6 +8,7 @@ import { FilterNode } from './Filter';
 import { JoinNode } from './Join';
 import { MergeNode } from './Merge';
 import { RenameFieldNode } from './RenameField';
+import { RepartitionNode } from './Repartition';
 import { RelationalizeNode } from './Relationalize';
 import { ResolveChoiceNode } from './ResolveChoice';
 import { S3CatalogTargetNode } from './S3CatalogTarget';
@@ -45,6 +46,7 @@ export const NODE_DEFINITIONS = {
   ResolveChoice: ResolveChoiceNode,
   Relationalize: RelationalizeNode,
   SelectFrame: SelectFrameNode,
+  Repartition: RepartitionNode,
   SplitFields: SplitFieldsNode,
   SelectFromCollection: SelectFromCollectionNode,
   Unnest: UnnestNode,

@@ -33,6 +33,14 @@ class Frame:
     def __init__(self, ctx):
         self.ctx = ctx
 
+    def repartition(self, num_partitions, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        assert isinstance(num_partitions, int), "bad num_partitions %r" % (num_partitions,)
+        return record("repartition", dict(frame=self, num_partitions=num_partitions, transformation_ctx=transformation_ctx))
+
+    def coalesce(self, num_partitions, shuffle=False, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        assert isinstance(num_partitions, int), "bad num_partitions %r" % (num_partitions,)
+        return record("coalesce", dict(frame=self, num_partitions=num_partitions, transformation_ctx=transformation_ctx))
+
     def mergeDynamicFrame(self, stage_dynamic_frame, primary_keys, transformation_ctx="", options={}, info="", stageThreshold=0, totalThreshold=0):
         assert isinstance(stage_dynamic_frame, Frame), "mergeDynamicFrame: stage_dynamic_frame is not a DynamicFrame"
         assert isinstance(primary_keys, list) and all(isinstance(k, str) for k in primary_keys), "bad primary_keys %r" % (primary_keys,)
@@ -859,6 +867,20 @@ describe('relationalize', () => {
     expect(() => split.at(-1, { transformationCtx: 'bad' })).toThrow("pipeline node 'bad' (SelectFromCollection): Index must be a whole number from 0, found -1");
     expect(() => p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src2' }).splitFields([], { transformationCtx: 'none' })).toThrow(
       "pipeline node 'none' (SplitFields): Paths must list at least one path",
+    );
+  });
+
+  test('repartition and coalesce are printed as the frame\'s methods and run; a count below 1 is refused', () => {
+    const p = new Pipeline();
+    p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).repartition(8, { transformationCtx: 'spread' }).coalesce(1, { transformationCtx: 'one' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'spread')).toBe('spread = src.repartition(8, transformation_ctx="spread")');
+    expect(lineOf(script, 'one')).toBe('one = spread.coalesce(1, transformation_ctx="one")');
+    pyCompile(script);
+    const calls = runScript(script);
+    expect(callOf(calls, 'one').kwargs).toEqual({ frame: { frame: 'spread' }, num_partitions: 1, transformation_ctx: 'one' });
+    expect(() => p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src2' }).coalesce(0, { transformationCtx: 'zero' })).toThrow(
+      "pipeline node 'zero' (Repartition): NumPartitions must be a whole number from 1, found 0",
     );
   });
 

@@ -369,6 +369,20 @@ class DynamicFrame(object):
                 pending.append((root_table_name + "_" + path, child_entries, {path + ".val": element_type}))
         return DynamicFrameCollection(frames, self.glue_ctx)
 
+    def repartition(self, num_partitions, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        """The same records: the stand-ins have no partitions (each sink writes one file per folder)."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        if isinstance(num_partitions, bool) or not isinstance(num_partitions, int) or num_partitions < 1:
+            raise ValueError("repartition: num_partitions must be a positive integer, got %r" % (num_partitions,))
+        return self._derive(list(self._jdf.rows), self._jdf.types)
+
+    def coalesce(self, num_partitions, shuffle=False, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        """The same records: the stand-ins have no partitions (each sink writes one file per folder)."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        if isinstance(num_partitions, bool) or not isinstance(num_partitions, int) or num_partitions < 1:
+            raise ValueError("coalesce: num_partitions must be a positive integer, got %r" % (num_partitions,))
+        return self._derive(list(self._jdf.rows), self._jdf.types)
+
     def split_fields(self, paths, name1, name2, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """A collection of two frames: ``name1`` the fields at ``paths`` (as select_fields keeps them), ``name2`` the
         others (as drop_fields leaves them) (GLUE-REFERENCE section 2)."""

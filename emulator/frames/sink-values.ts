@@ -63,7 +63,10 @@ export function csvColumns(fields: readonly Field[]): string {
   return fields.map((f) => `${f.dataType.kind === 'double' || f.dataType.kind === 'float' ? javaNumberText(quoteIdentifier(f.name)) : quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`).join(', ');
 }
 
-/** The SELECT list a Parquet sink writes: each field as it is, except where a choice lies inside. */
+/**
+ * The SELECT list a Parquet sink writes, and the frame as `toDF()` gives it to the DataFrame API: each field as it is,
+ * except where a choice lies inside (a struct of one field per type).
+ */
 export function parquetColumns(fields: readonly Field[]): string {
   if (fields.length === 0) return '*';
   const lambdas = { count: 0 };

@@ -1,6 +1,7 @@
 import type { CodeGenConfigurationNode } from '@aws-sdk/client-glue';
 import type { GluekitNodes } from './gluekit-nodes';
 import type { NodeCheck } from './node-check';
+import type { ScriptFeature } from './script-features';
 
 /**
  * Each node kind's parameters: Glue Studio's as `@aws-sdk/client-glue` types them (`{ S3CsvSource: S3CsvSource, ... }`),
@@ -49,6 +50,6 @@ export interface ScriptContext {
   path(parts: readonly string[]): string;
   /** A list of Studio paths as a Python list of strings. */
   paths(list: readonly (readonly string[])[] | undefined): string;
-  /** Asks for `import <name>` at the top of the script. */
-  importModule(name: 're'): void;
+  /** Asks for an import or a helper function in the script (each written once). */
+  need(feature: ScriptFeature): void;
 }

@@ -35,6 +35,18 @@ export interface ResolveChoiceOptions extends StepOptions {
   readonly table?: string;
 }
 
+/** A function of Glue Studio's Aggregate node (a `pyspark.sql.functions` name). */
+export type AggregateFunction =
+  | 'avg' | 'count' | 'countDistinct' | 'first' | 'kurtosis' | 'last' | 'max' | 'min' | 'skewness'
+  | 'stddev_pop' | 'stddev_samp' | 'sum' | 'sumDistinct' | 'var_pop' | 'var_samp';
+
+export interface AggregateSpec {
+  /** The fields to group by (paths); none: one record for the whole frame. */
+  readonly groupBy?: string[];
+  /** `[field, function]` pairs, each giving one field of the result. */
+  readonly aggregations: [string, AggregateFunction][];
+}
+
 export interface RelationalizeOptions extends StepOptions {
   /** Where Glue stages the pivoted tables (`staging_path`), an s3:// path; the local run writes nothing there. */
   readonly stagingPath: string;
@@ -359,6 +371,35 @@ export class Frame {
   coalesce(numPartitions: number, options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('Coalesce');
     return this.pipeline.add(name, { Repartition: { Name: name, Inputs: [this.id], NumPartitions: numPartitions, Coalesce: true } });
+  }
+
+  /**
+   * Glue Studio's Drop Duplicates (`toDF().dropDuplicates(columns)`): one record per distinct value of the columns
+   * (top-level field names), or of whole records without them.
+   */
+  dropDuplicates(columns: string[] = [], options: StepOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('DropDuplicates');
+    return this.pipeline.add(name, { DropDuplicates: { Name: name, Inputs: [this.id], ...(columns.length > 0 ? { Columns: columns.map(studioPath) } : {}) } });
+  }
+
+  /**
+   * Glue Studio's Aggregate (`toDF().groupBy(groupBy).agg(...)`): one record per group (one for the whole frame without
+   * `groupBy`), with a field per aggregation named as Spark names it: `sum(amount)`, `count(DISTINCT id)`.
+   *
+   * ```ts
+   * orders.aggregate({ groupBy: ['customer'], aggregations: [['amount', 'sum'], ['id', 'countDistinct']] })
+   * ```
+   */
+  aggregate(spec: AggregateSpec, options: StepOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('Aggregate');
+    return this.pipeline.add(name, {
+      Aggregate: {
+        Name: name,
+        Inputs: [this.id],
+        Groups: (spec.groupBy ?? []).map(studioPath),
+        Aggs: spec.aggregations.map(([column, fn]) => ({ Column: studioPath(column), AggFunc: fn })),
+      },
+    });
   }
 
   /** `UnnestFrame.apply(frame)`: every struct's fields, at any depth, become top-level fields with dotted names (`address.state`). */

@@ -618,6 +618,43 @@ describe('repartition and coalesce', () => {
     }));
 });
 
+describe('dropDuplicates and aggregate', () => {
+  const SALES = [
+    '{"id":1,"region":"EU","who":{"city":"Oslo"},"amount":1,"price":2.5,"qty":"3","note":"a"}',
+    '{"id":2,"region":"EU","who":{"city":"Oslo"},"amount":2,"price":0.5,"qty":"x","note":null}',
+    '{"id":3,"region":"EU","who":{"city":"Rome"},"amount":3,"price":1.25,"qty":"4.5"}',
+    '{"id":4,"region":"EU","who":{"city":"Rome"},"amount":4,"price":2.5,"qty":null,"note":"c"}',
+    '{"id":5,"region":"EU","who":{"city":"Rome"},"amount":10,"price":3.0,"qty":"1","note":"b"}',
+    '{"id":6,"region":"US","who":{"city":"Austin"},"amount":7,"price":1.0,"qty":"2","note":"z"}',
+    '{"id":7,"region":"US","who":{"city":"Austin"},"amount":7,"price":1.0,"qty":"2","note":"y"}',
+    '{"id":8,"region":"APAC","who":{"city":"Pune"},"amount":null,"price":null,"qty":null}',
+  ].join('\n');
+
+  test.each(['json', 'parquet'] as const)('dropDuplicates by columns keeps the first record of each, without columns whole records; to %s', (format) =>
+    expectParity({
+      files: { 'raw/s/a.json': `${SALES}\n{"id":1,"region":"EU","who":{"city":"Oslo"},"amount":1,"price":2.5,"qty":"3","note":"a"}\n` },
+      build: (p) => {
+        const sales = p.fromS3({ paths: ['s3://raw/s/'], format: 'json' });
+        sales.dropDuplicates(['REGION', 'amount']).writeToS3({ path: 's3://out/by-columns/', format });
+        sales.dropDuplicates().writeToS3({ path: 's3://out/whole/', format });
+      },
+    }));
+
+  test.each(['json', 'parquet'] as const)('aggregate with every function, grouped by a field and by a nested one, and without groups; to %s', (format) =>
+    expectParity({
+      files: { 'raw/s/a.json': `${SALES}\n` },
+      build: (p) => {
+        const sales = p.fromS3({ paths: ['s3://raw/s/'], format: 'json' });
+        const all = ['avg', 'count', 'countDistinct', 'first', 'kurtosis', 'last', 'max', 'min', 'skewness', 'stddev_pop', 'stddev_samp', 'sum', 'sumDistinct', 'var_pop', 'var_samp'] as const;
+        sales.aggregate({ groupBy: ['region'], aggregations: all.map((f) => ['amount', f] as [string, (typeof all)[number]]) }).writeToS3({ path: 's3://out/region/', format });
+        sales
+          .aggregate({ groupBy: ['who.city'], aggregations: [['price', 'sum'], ['price', 'avg'], ['qty', 'sum'], ['qty', 'avg'], ['note', 'min'], ['note', 'max'], ['note', 'count']] })
+          .writeToS3({ path: 's3://out/city/', format });
+        sales.aggregate({ aggregations: [['amount', 'sum'], ['id', 'count'], ['note', 'first']] }).writeToS3({ path: 's3://out/total/', format });
+      },
+    }));
+});
+
 describe('sinks', () => {
   test.each(['snappy', 'gzip', 'uncompressed', 'none'] as const)('Parquet, %s', (compression) =>
     expectParity({

@@ -1,8 +1,10 @@
 import type { NodeKind } from '../../../lib/pipeline/nodes/registry';
 import type { NodeCompiler } from '../node-compiler';
 import { compileApplyMapping } from './ApplyMapping';
+import { compileAggregate } from './Aggregate';
 import { compileCatalogSource } from './CatalogSource';
 import { compileCatalogTarget } from './CatalogTarget';
+import { compileDropDuplicates } from './DropDuplicates';
 import { compileDropFields } from './DropFields';
 import { compileDropNullFields } from './DropNullFields';
 import { compileFilter } from './Filter';
@@ -47,6 +49,8 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   Relationalize: compileRelationalize,
   SelectFrame: compileSelectFrame,
   Repartition: compileRepartition,
+  DropDuplicates: compileDropDuplicates,
+  Aggregate: compileAggregate,
   SplitFields: compileSplitFields,
   SelectFromCollection: compileSelectFromCollection,
   Unnest: compileUnnest,

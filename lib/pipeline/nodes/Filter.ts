@@ -50,7 +50,7 @@ function condition(f: FilterExpression, script: ScriptContext): string {
   let expr: string;
   if (f.Operation === 'ISNULL') expr = `${operand(0, false)} is None`;
   else if (f.Operation === 'REGEX') {
-    script.importModule('re');
+    script.need('re');
     expr = `bool(re.match(${operand(1, false)}, str(${operand(0, false)})))`;
   } else {
     expr = `${operand(0, true)} ${PYTHON_OPERATORS[f.Operation as keyof typeof PYTHON_OPERATORS]} ${operand(1, true)}`;

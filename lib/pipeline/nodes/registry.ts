@@ -1,7 +1,9 @@
 import type { NodeDefinition, NodeRole, StudioNodeParameters } from '../node-definition';
 import { ApplyMappingNode } from './ApplyMapping';
+import { AggregateNode } from './Aggregate';
 import { CatalogSourceNode } from './CatalogSource';
 import { CatalogTargetNode } from './CatalogTarget';
+import { DropDuplicatesNode } from './DropDuplicates';
 import { DropFieldsNode } from './DropFields';
 import { DropNullFieldsNode } from './DropNullFields';
 import { FilterNode } from './Filter';
@@ -47,6 +49,8 @@ export const NODE_DEFINITIONS = {
   Relationalize: RelationalizeNode,
   SelectFrame: SelectFrameNode,
   Repartition: RepartitionNode,
+  DropDuplicates: DropDuplicatesNode,
+  Aggregate: AggregateNode,
   SplitFields: SplitFieldsNode,
   SelectFromCollection: SelectFromCollectionNode,
   Unnest: UnnestNode,

@@ -145,3 +145,28 @@ test('splitFields: the fields at the paths, and the others', async () => {
     lines('root', ' |-- id: int', ' |-- score: double', ' |-- address: struct', ' |    |-- city: string', ' |-- pets: array', ' |    |-- element: struct', ' |    |    |-- kind: string', ' |    |    |-- age: int'),
   );
 });
+
+test('dropDuplicates and aggregate: the DataFrame\'s result, named and typed as Spark makes it', async () => {
+  expect(await frameOf((people) => people.union(people).dropDuplicates(['id']).selectFields(['id', 'name']))).toEqual({
+    schema: lines('root', ' |-- id: int', ' |-- name: string'),
+    show: lines('{"id":1,"name":"Ann"}', '{"id":2,"name":"Bob"}'),
+  });
+  const totals = await frameOf((people) => people.aggregate({ groupBy: ['address.city'], aggregations: [['score', 'sum'], ['id', 'avg'], ['id', 'count'], ['name', 'max']] }));
+  expect(totals.schema).toBe(lines('root', ' |-- city: string', ' |-- sum(score): double', ' |-- avg(id): double', ' |-- count(id): long', ' |-- max(name): string'));
+  expect(totals.show.split('\n').filter(Boolean).sort()).toEqual([
+    '{"city":"Oslo","sum(score)":2.5,"avg(id)":1.0,"count(id)":1,"max(name)":"Ann"}',
+    '{"city":"Rome","sum(score)":4.0,"avg(id)":2.0,"count(id)":1,"max(name)":"Bob"}',
+  ]);
+});
+
+test('aggregate and dropDuplicates refuse what Spark refuses, naming the node and the field', async () => {
+  await expect(frameOf((people) => people.aggregate({ aggregations: [['nope', 'sum']] }, { transformationCtx: 'totals' }))).rejects.toThrow(
+    "node 'totals' (Aggregate): Aggs[0].Column 'nope' is not a field of the frame (fields: id, name, score, address, pets)",
+  );
+  await expect(frameOf((people) => people.aggregate({ aggregations: [['address', 'avg']] }, { transformationCtx: 'totals' }))).rejects.toThrow(
+    "node 'totals' (Aggregate) Aggs[0] (avg of 'address'): a struct field cannot be aggregated so (Spark refuses it: the function needs numbers)",
+  );
+  await expect(frameOf((people) => people.dropDuplicates(['nope'], { transformationCtx: 'unique' }))).rejects.toThrow(
+    'node \'unique\' (DropDuplicates): Cannot resolve column name "nope" among (id, name, score, address, pets)',
+  );
+});

@@ -884,6 +884,31 @@ describe('relationalize', () => {
     );
   });
 
+  test('dropDuplicates and aggregate are printed as Glue Studio prints them, through the DataFrame API', () => {
+    const p = new Pipeline();
+    const src = p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' });
+    src.dropDuplicates(['id', 'day'], { transformationCtx: 'unique' });
+    src.dropDuplicates([], { transformationCtx: 'distinct' });
+    src.aggregate({ groupBy: ['region', 'who.city'], aggregations: [['amount', 'sum'], ['id', 'countDistinct']] }, { transformationCtx: 'totals' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'unique')).toBe('unique = DynamicFrame.fromDF(src.toDF().dropDuplicates(["id", "day"]), glueContext, "unique")');
+    expect(lineOf(script, 'distinct')).toBe('distinct = DynamicFrame.fromDF(src.toDF().dropDuplicates(), glueContext, "distinct")');
+    expect(lineOf(script, 'totals')).toBe(
+      'totals = sparkAggregate(glueContext, parentFrame=src, groups=["region", "who.city"], aggs=[["amount", "sum"], ["id", "countDistinct"]], transformation_ctx="totals")',
+    );
+    const code = codeLines(script).join('\n');
+    expect(code).toContain('from awsglue.dynamicframe import DynamicFrame\nfrom pyspark.sql import functions as SqlFuncs\n');
+    expect(code.match(/def sparkAggregate\(/g)).toHaveLength(1);
+    pyCompile(script);
+    expectOnlyAllowedGlueCalls(script);
+    expect(() => src.dropDuplicates(['who.city'], { transformationCtx: 'nested' })).toThrow(
+      "pipeline node 'nested' (DropDuplicates): Columns[0] 'who.city' must be a top-level field name (Spark's dropDuplicates takes no nested paths)",
+    );
+    expect(() => src.aggregate({ aggregations: [['x', 'median' as 'sum']] }, { transformationCtx: 'median' })).toThrow(
+      "pipeline node 'median' (Aggregate): Aggs[0].AggFunc 'median' is not one of avg, count, countDistinct",
+    );
+  });
+
   test('unnest is printed as UnnestFrame.apply and runs', () => {
     const p = new Pipeline();
     p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).unnest({ transformationCtx: 'flat' });

@@ -10,7 +10,7 @@ Every transform works on copies: a frame is never changed once made, so one fram
 import copy
 
 from awsglue import _schema
-from awsglue._values import cast, parse_type
+from awsglue._values import NotModelled, cast, parse_type
 
 
 class _Records(object):
@@ -107,7 +107,30 @@ class DynamicFrame(object):
         return 0
 
     def toDF(self, options=None):
-        raise NotImplementedError("the awsglue stand-ins do not model Spark DataFrames (toDF)")
+        """The frame as the stand-ins' DataFrame (``pyspark.sql``): every record with every field, a missing one None.
+        A choice (a struct in Spark's DataFrame) is not modelled."""
+        from pyspark.sql import DataFrame
+
+        if options:
+            raise NotModelled("toDF options are not modelled")
+        types = self._types()
+        if any(t is not None and t[0] == "choice" for t in types.values()):
+            raise NotModelled("toDF of a frame holding a choice is not modelled")
+        fields = self._fields()
+        fields += [f for f in types if f not in fields]
+        return DataFrame(fields, [{f: copy.deepcopy(rec.get(f)) for f in fields} for rec in self._jdf.rows], types)
+
+    @staticmethod
+    def fromDF(dataframe, glue_ctx, name):
+        """A DynamicFrame of a DataFrame's rows, each with every column (a None value is a null field)."""
+        from pyspark.sql import DataFrame
+
+        if not isinstance(dataframe, DataFrame):
+            raise TypeError("fromDF: dataframe must be a DataFrame, got %r" % (dataframe,))
+        if not isinstance(name, str):
+            raise TypeError("fromDF: name must be a string, got %r" % (name,))
+        types = {k: v for k, v in dataframe._types.items() if v is not None}
+        return DynamicFrame(_Records([dict(r) for r in dataframe._rows], types), glue_ctx, name)
 
     def apply_mapping(self, mappings, case_sensitive=False, transformation_ctx="", info="", stageThreshold=0,
                       totalThreshold=0):

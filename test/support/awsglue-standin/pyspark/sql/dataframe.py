@@ -1,0 +1,94 @@
+"""``DataFrame`` and ``GroupedData`` for the stand-ins (see ``pyspark.sql``)."""
+
+
+class AnalysisException(Exception):
+    """Spark's error for a column it cannot resolve."""
+
+
+class DataFrame(object):
+    def __init__(self, fields, rows, types):
+        self._fields = list(fields)
+        self._rows = rows
+        self._types = dict(types)
+
+    @property
+    def columns(self):
+        return list(self._fields)
+
+    def _resolve(self, name):
+        """A column name as this frame spells it (matched ignoring case), or AnalysisException."""
+        for f in self._fields:
+            if f == name:
+                return f
+        for f in self._fields:
+            if f.lower() == name.lower():
+                return f
+        raise AnalysisException('Cannot resolve column name "%s" among (%s)' % (name, ", ".join(self._fields)))
+
+    def _column(self, path):
+        """A (possibly dotted) column: its name in the result (the last part), a getter over rows, its type."""
+        parts = path.split(".")
+        top = self._resolve(parts[0])
+        t = self._types.get(top)
+        for part in parts[1:]:
+            t = dict(t[1]).get(part) if t is not None and t[0] == "struct" else None
+
+        def get(row):
+            v = row.get(top)
+            for part in parts[1:]:
+                if not isinstance(v, dict):
+                    return None
+                match = [k for k in v if k.lower() == part.lower()]
+                v = v.get(match[0]) if match else None
+            return v
+
+        return parts[-1], get, t
+
+    def dropDuplicates(self, subset=None):
+        """One row per distinct value of ``subset`` (whole rows without it), the first of each kept."""
+        names = [self._resolve(c) for c in subset] if subset else list(self._fields)
+        seen, rows = set(), []
+        for row in self._rows:
+            key = repr([row.get(n) for n in names])
+            if key not in seen:
+                seen.add(key)
+                rows.append(row)
+        return DataFrame(self._fields, rows, self._types)
+
+    def groupBy(self, *cols):
+        return GroupedData(self, [c for c in cols])
+
+    def agg(self, *aggs):
+        return GroupedData(self, []).agg(*aggs)
+
+
+class GroupedData(object):
+    def __init__(self, frame, groups):
+        self._frame = frame
+        self._groups = groups
+
+    def agg(self, *aggs):
+        frame = self._frame
+        groups = [frame._column(g) for g in self._groups]
+        columns = [(a, frame._column(a.column)) for a in aggs]
+        buckets = {}
+        for row in frame._rows:
+            key = repr([get(row) for _n, get, _t in groups])
+            buckets.setdefault(key, ([get(row) for _n, get, _t in groups], []))[1].append(row)
+        if not groups and not buckets:
+            buckets[repr([])] = ([], [])
+        fields, types, rows = [], {}, []
+        for name, _get, t in groups:
+            fields.append(name)
+            types[name] = t
+        for a, (_name, _get, t) in columns:
+            fields.append(a.name())
+            types[a.name()] = a.result_type(t)
+        if len(set(fields)) != len(fields):
+            raise AnalysisException("two result columns would have the same name: %r" % (fields,))
+        for values, members in buckets.values():
+            out = dict(zip(fields, values))
+            for a, (_name, get, t) in columns:
+                out[a.name()] = a.compute([get(r) for r in members], t)
+            rows.append(out)
+        return DataFrame(fields, rows, types)

@@ -47,6 +47,13 @@ export interface AggregateSpec {
   readonly aggregations: [string, AggregateFunction][];
 }
 
+export interface SpigotOptions extends StepOptions {
+  /** How many records to write at most (awsglue's `topk`). @default 100 */
+  readonly topk?: number;
+  /** The probability that each record is written (awsglue's `prob`, 0 to 1). */
+  readonly prob?: number;
+}
+
 export interface RelationalizeOptions extends StepOptions {
   /** Where Glue stages the pivoted tables (`staging_path`), an s3:// path; the local run writes nothing there. */
   readonly stagingPath: string;
@@ -399,6 +406,17 @@ export class Frame {
         Groups: (spec.groupBy ?? []).map(studioPath),
         Aggs: spec.aggregations.map(([column, fn]) => ({ Column: studioPath(column), AggFunc: fn })),
       },
+    });
+  }
+
+  /**
+   * `Spigot.apply(frame, path, options)`: the frame passes through, and a sample of it is written to `path` as JSON (the
+   * first `topk` records, default 100; with `prob`, each record with that probability).
+   */
+  spigot(path: string, options: SpigotOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('Spigot');
+    return this.pipeline.add(name, {
+      Spigot: { Name: name, Inputs: [this.id], Path: path, ...(options.topk !== undefined ? { Topk: options.topk } : {}), ...(options.prob !== undefined ? { Prob: options.prob } : {}) },
     });
   }
 

@@ -48,6 +48,7 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
     'S3SourceOptions',
     'S3Target',
     'SchemaChangePolicy',
+    'SpigotOptions',
     'StepOptions',
     'and',
     'col',

@@ -655,6 +655,17 @@ describe('dropDuplicates and aggregate', () => {
     }));
 });
 
+describe('spigot', () => {
+  test('passes the frame through and writes its first records as JSON, before the sink that follows', () =>
+    expectParity({
+      files: { 'raw/j/a.json': NESTED_JSON },
+      build: (p) => {
+        const source = p.fromS3({ paths: ['s3://raw/j/'], format: 'json' });
+        source.spigot('s3://out/sample-2/', { topk: 2 }).selectFields(['id']).spigot('s3://out/sample-default/').writeToS3({ path: 's3://out/all/', format: 'parquet' });
+      },
+    }));
+});
+
 describe('sinks', () => {
   test.each(['snappy', 'gzip', 'uncompressed', 'none'] as const)('Parquet, %s', (compression) =>
     expectParity({

@@ -23,6 +23,7 @@ import { compileS3ParquetSource } from './S3ParquetSource';
 import { compileSelectFields } from './SelectFields';
 import { compileSelectFrame } from './SelectFrame';
 import { compileSelectFromCollection } from './SelectFromCollection';
+import { compileSpigot } from './Spigot';
 import { compileSplitFields } from './SplitFields';
 import { compileUnion } from './Union';
 import { compileUnnest } from './Unnest';
@@ -51,6 +52,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   Repartition: compileRepartition,
   DropDuplicates: compileDropDuplicates,
   Aggregate: compileAggregate,
+  Spigot: compileSpigot,
   SplitFields: compileSplitFields,
   SelectFromCollection: compileSelectFromCollection,
   Unnest: compileUnnest,

@@ -22,6 +22,7 @@ import { S3ParquetSourceNode } from './S3ParquetSource';
 import { SelectFieldsNode } from './SelectFields';
 import { SelectFrameNode } from './SelectFrame';
 import { SelectFromCollectionNode } from './SelectFromCollection';
+import { SpigotNode } from './Spigot';
 import { SplitFieldsNode } from './SplitFields';
 import { UnionNode } from './Union';
 import { UnnestNode } from './Unnest';
@@ -51,6 +52,7 @@ export const NODE_DEFINITIONS = {
   Repartition: RepartitionNode,
   DropDuplicates: DropDuplicatesNode,
   Aggregate: AggregateNode,
+  Spigot: SpigotNode,
   SplitFields: SplitFieldsNode,
   SelectFromCollection: SelectFromCollectionNode,
   Unnest: UnnestNode,

@@ -118,7 +118,7 @@ class GlueContext:
   'awsglue/transforms.py': `
 from awsglue._log import record, frame_of
 
-__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields"]
+__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields", "Spigot"]
 
 class ApplyMapping:
     @classmethod
@@ -185,6 +185,13 @@ class Relationalize:
         assert isinstance(staging_path, str) and isinstance(name, str), "bad staging_path or name"
         record("Relationalize", dict(frame=frame, staging_path=staging_path, name=name, transformation_ctx=transformation_ctx))
         return Collection(transformation_ctx)
+
+class Spigot:
+    @classmethod
+    def apply(cls, frame, path, options, transformation_ctx=""):
+        frame_of(frame, "Spigot")
+        assert isinstance(options, dict), "bad options %r" % (options,)
+        return record("Spigot", dict(frame=frame, path=path, options=options, transformation_ctx=transformation_ctx))
 
 class UnnestFrame:
     @classmethod
@@ -907,6 +914,20 @@ describe('relationalize', () => {
     expect(() => src.aggregate({ aggregations: [['x', 'median' as 'sum']] }, { transformationCtx: 'median' })).toThrow(
       "pipeline node 'median' (Aggregate): Aggs[0].AggFunc 'median' is not one of avg, count, countDistinct",
     );
+  });
+
+  test('spigot is printed as Spigot.apply with topk (default 100) and prob, and runs', () => {
+    const p = new Pipeline();
+    const src = p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' });
+    src.spigot('s3://b/sample/', { transformationCtx: 'sample' });
+    src.spigot('s3://b/sample2/', { prob: 0.25, transformationCtx: 'random' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'sample')).toBe('sample = Spigot.apply(frame=src, path="s3://b/sample/", options={"topk": 100}, transformation_ctx="sample")');
+    expect(lineOf(script, 'random')).toBe('random = Spigot.apply(frame=src, path="s3://b/sample2/", options={"prob": 0.25}, transformation_ctx="random")');
+    pyCompile(script);
+    expectOnlyAllowedGlueCalls(script);
+    expect(callOf(runScript(script), 'random').kwargs).toEqual({ frame: { frame: 'src' }, path: 's3://b/sample2/', options: { prob: 0.25 }, transformation_ctx: 'random' });
+    expect(() => src.spigot('s3://b/x/', { prob: 2, transformationCtx: 'bad' })).toThrow("pipeline node 'bad' (Spigot): Prob must be a number from 0 to 1, found 2");
   });
 
   test('unnest is printed as UnnestFrame.apply and runs', () => {

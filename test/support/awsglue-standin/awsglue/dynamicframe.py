@@ -392,6 +392,23 @@ class DynamicFrame(object):
                 pending.append((root_table_name + "_" + path, child_entries, {path + ".val": element_type}))
         return DynamicFrameCollection(frames, self.glue_ctx)
 
+    def spigot(self, path, options={}, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        """Writes a sample of the records to ``path`` as JSON (as a JSON sink names its file) and returns the frame
+        unchanged: the first ``topk`` (default 100). A ``prob`` sample (random on Glue) is not modelled."""
+        _check_thresholds(info, stageThreshold, totalThreshold)
+        options = dict(options or {})
+        if "prob" in options:
+            raise NotModelled("spigot: a prob sample is random; the stand-ins do not model it")
+        unknown = set(options) - {"topk"}
+        if unknown:
+            raise NotModelled("spigot: options %s are not modelled" % sorted(unknown))
+        topk = options.get("topk", 100)
+        if isinstance(topk, bool) or not isinstance(topk, int) or topk < 0:
+            raise ValueError("spigot: topk must be a whole number from 0, got %r" % (topk,))
+        sample = self._derive([copy.deepcopy(r) for r in self._jdf.rows[:topk]], self._jdf.types)
+        self.glue_ctx.write_dynamic_frame_from_options(sample, "s3", {"path": path}, "json")
+        return self._derive(list(self._jdf.rows), self._jdf.types)
+
     def repartition(self, num_partitions, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """The same records: the stand-ins have no partitions (each sink writes one file per folder)."""
         _check_thresholds(info, stageThreshold, totalThreshold)

@@ -67,6 +67,11 @@ class Relationalize(GlueTransform):
                                    totalThreshold)
 
 
+class Spigot(GlueTransform):
+    def __call__(self, frame, path, options, transformation_ctx=""):
+        return frame.spigot(path, options, transformation_ctx)
+
+
 class SplitFields(GlueTransform):
     def __call__(self, frame, paths, name1=None, name2=None, transformation_ctx="", info="", stageThreshold=0,
                  totalThreshold=0):
@@ -83,4 +88,4 @@ class SelectFromCollection(GlueTransform):
         return dfc.select(key, transformation_ctx)
 
 
-__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields"]
+__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields", "Spigot"]

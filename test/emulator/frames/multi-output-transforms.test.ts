@@ -6,8 +6,9 @@ import type { FrameCollection } from '../../../lib/pipeline';
 import { GlueService } from '../../../emulator/api';
 
 /**
- * Relationalize (GLUE-REFERENCE section 2) on the reference's nested person records: the root frame and a frame per
- * array, each as `printSchema()` and `show()` print it.
+ * Transforms with more than one output (GLUE-REFERENCE section 2): Relationalize on the reference's nested person
+ * records (the root frame and a frame per array, each as `printSchema()` and `show()` print it), selecting from a
+ * collection, and Spigot's sample beside the frame it passes on.
  */
 let root: string;
 let service: GlueService;
@@ -126,4 +127,26 @@ test('a SelectFromCollection index past the collection fails the run naming the 
   const run = await service.runJob('past-end');
   expect(run.JobRunState).toBe('FAILED');
   expect(run.ErrorMessage).toBe("node 'third' (SelectFromCollection): Index 2 is past the end of 'split', which has 2 frames (split_0, split_1)");
+});
+
+test('spigot with prob 1 and topk 2 writes two records; with prob 0 none; the frame passes through whole', async () => {
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://raw/people/'], format: 'json', transformationCtx: 'src' })
+    .spigot('s3://out/spigot-all/', { prob: 1, topk: 2, transformationCtx: 'all' })
+    .spigot('s3://out/spigot-none/', { prob: 0, transformationCtx: 'none' })
+    .selectFields(['name'])
+    .writeToS3({ path: 's3://out/spigot-through/', format: 'json', transformationCtx: 'sink' });
+  await service.jobs.createJob({ Name: 'spigots', Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: p.graph });
+  expect((await service.runJob('spigots')).JobRunState).toBe('SUCCEEDED');
+  const text = async (prefix: string): Promise<string[]> => {
+    const out: string[] = [];
+    for (const o of await service.objects.list('out', prefix)) out.push(...(await service.objects.read('out', o.key)).toString('utf8').split('\n').filter(Boolean));
+    return out;
+  };
+  expect(await text('spigot-all/')).toEqual([
+    '{"name":"Sally","age":23,"location":{"state":"WY","county":"Fremont"},"friends":[]}',
+    '{"name":"Varun","age":34,"location":{"state":"NE","county":"Douglas"},"friends":[{"name":"Arjun","age":3}]}',
+  ]);
+  expect(await text('spigot-none/')).toEqual([]);
+  expect((await text('spigot-through/')).length).toBe(5);
 });

@@ -47,6 +47,11 @@ export interface AggregateSpec {
   readonly aggregations: [string, AggregateFunction][];
 }
 
+export interface UnionOptions extends StepOptions {
+  /** Keep one of each distinct record (Glue Studio's Union type DISTINCT). @default false */
+  readonly distinct?: boolean;
+}
+
 export interface SpigotOptions extends StepOptions {
   /** How many records to write at most (awsglue's `topk`). @default 100 */
   readonly topk?: number;
@@ -320,11 +325,14 @@ export class Frame {
     return this.pipeline.add(name, { Merge: { Name: name, Inputs: [this.id, staging.id], Source: this.id, PrimaryKeys: primaryKeys.map(studioPath) } });
   }
 
-  /** `frame.union(other)`: every record of both frames (Glue Studio's Union, type ALL). */
-  union(other: Frame, options: StepOptions = {}): Frame {
+  /**
+   * `frame.union(other)`: every record of both frames (Glue Studio's Union, type ALL); with `{ distinct: true }` one of
+   * each distinct record (type DISTINCT). Fields are matched by name.
+   */
+  union(other: Frame, options: UnionOptions = {}): Frame {
     if (other.pipeline !== this.pipeline) throw new Error('union: both frames must come from the same Pipeline');
     const name = options.transformationCtx ?? this.pipeline.nextId('Union');
-    return this.pipeline.add(name, { Union: { Name: name, Inputs: [this.id, other.id], UnionType: 'ALL' } });
+    return this.pipeline.add(name, { Union: { Name: name, Inputs: [this.id, other.id], UnionType: options.distinct ? 'DISTINCT' : 'ALL' } });
   }
 
   /**

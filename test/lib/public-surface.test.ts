@@ -50,6 +50,7 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
     'SchemaChangePolicy',
     'SpigotOptions',
     'StepOptions',
+    'UnionOptions',
     'and',
     'col',
     'or',

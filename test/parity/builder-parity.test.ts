@@ -311,6 +311,16 @@ describe('transforms', () => {
       },
     }));
 
+  test.each(['json', 'parquet'] as const)('union distinct keeps one of each distinct record, fields matched by name; to %s', (format) =>
+    expectParity({
+      files: {
+        'raw/a/a.json': '{"id":1,"name":"Ann"}\n{"id":2,"name":"Bob"}\n{"id":1,"name":"Ann"}\n',
+        'raw/b/b.json': '{"name":"Bob","id":2}\n{"id":3,"name":"Cid","extra":true}\n',
+      },
+      build: (p) =>
+        p.fromS3({ paths: ['s3://raw/a/'], format: 'json' }).union(p.fromS3({ paths: ['s3://raw/b/'], format: 'json' }), { distinct: true }).writeToS3({ path: 's3://out/u/', format }),
+    }));
+
   test('union keeps every record of both frames, each with its own fields', () =>
     expectParity({
       files: { 'raw/a/a.json': '{"id":1,"name":"Ann"}\n{"id":2,"name":"Bob"}\n', 'raw/b/b.json': '{"id":2,"name":"Bob"}\n{"id":3,"city":"Rome"}\n' },

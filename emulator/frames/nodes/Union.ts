@@ -1,6 +1,15 @@
 import { NodeCompiler } from '../node-compiler';
+import { parquetColumns } from '../sink-values';
 import { quoteIdentifier } from '../sql';
 
-/** `Union` (ALL): every record of both frames, fields matched by name (a field only one frame has is null in the other's records). */
-export const compileUnion: NodeCompiler<'Union'> = (node, [first, second], session) =>
-  session.frame(node.id, `SELECT * FROM ${quoteIdentifier(first.view)} UNION ALL BY NAME SELECT * FROM ${quoteIdentifier(second.view)}`);
+/**
+ * `Union`: every record of both frames, fields matched by name (a field only one frame has is null in the other's
+ * records). DISTINCT keeps one of each distinct record, over the frames as `toDF()` gives them (a choice as a struct).
+ */
+export const compileUnion: NodeCompiler<'Union'> = (node, [first, second], session) => {
+  if (node.parameters.UnionType === 'DISTINCT') {
+    const both = `SELECT ${parquetColumns(first.schema)} FROM ${quoteIdentifier(first.view)} UNION ALL BY NAME SELECT ${parquetColumns(second.schema)} FROM ${quoteIdentifier(second.view)}`;
+    return session.frame(node.id, `SELECT DISTINCT * FROM (${both})`);
+  }
+  return session.frame(node.id, `SELECT * FROM ${quoteIdentifier(first.view)} UNION ALL BY NAME SELECT * FROM ${quoteIdentifier(second.view)}`);
+};

@@ -930,6 +930,15 @@ describe('relationalize', () => {
     expect(() => src.spigot('s3://b/x/', { prob: 2, transformationCtx: 'bad' })).toThrow("pipeline node 'bad' (Spigot): Prob must be a number from 0 to 1, found 2");
   });
 
+  test('union DISTINCT is printed through the DataFrame API, matching fields by name', () => {
+    const p = new Pipeline();
+    const a = p.fromS3({ paths: ['s3://b/a/'], format: 'json', transformationCtx: 'a' });
+    a.union(p.fromS3({ paths: ['s3://b/b/'], format: 'json', transformationCtx: 'b' }), { distinct: true, transformationCtx: 'both' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'both')).toBe('both = DynamicFrame.fromDF(a.toDF().unionByName(b.toDF(), allowMissingColumns=True).distinct(), glueContext, "both")');
+    pyCompile(script);
+  });
+
   test('unnest is printed as UnnestFrame.apply and runs', () => {
     const p = new Pipeline();
     p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).unnest({ transformationCtx: 'flat' });

@@ -55,6 +55,31 @@ class DataFrame(object):
                 rows.append(row)
         return DataFrame(self._fields, rows, self._types)
 
+    def unionByName(self, other, allowMissingColumns=False):
+        """Every row of both frames, columns matched by name (ignoring case); with ``allowMissingColumns`` a column
+        one frame lacks is None in its rows, else such a column is an AnalysisException."""
+        if not isinstance(other, DataFrame):
+            raise TypeError("unionByName: other must be a DataFrame, got %r" % (other,))
+        fields = list(self._fields)
+        lower = {f.lower(): f for f in fields}
+        renamed = []
+        for row in other._rows:
+            renamed.append({lower.get(k.lower(), k): v for k, v in row.items()})
+        extra = [f for f in other._fields if f.lower() not in lower]
+        missing = [f for f in fields if f.lower() not in {o.lower() for o in other._fields}]
+        if (extra or missing) and not allowMissingColumns:
+            raise AnalysisException("unionByName: the frames' columns differ (%s)" % ", ".join(extra + missing))
+        fields += extra
+        types = dict(self._types)
+        for f in extra:
+            types[f] = other._types.get(f)
+        rows = [{f: r.get(f) for f in fields} for r in self._rows + renamed]
+        return DataFrame(fields, rows, types)
+
+    def distinct(self):
+        """One of each distinct row, the first kept."""
+        return self.dropDuplicates()
+
     def groupBy(self, *cols):
         return GroupedData(self, [c for c in cols])
 

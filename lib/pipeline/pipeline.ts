@@ -47,6 +47,11 @@ export interface AggregateSpec {
   readonly aggregations: [string, AggregateFunction][];
 }
 
+export interface JoinOptions extends StepOptions {
+  /** Glue Studio's join type. @default 'equijoin' */
+  readonly type?: 'equijoin' | 'left' | 'right' | 'outer' | 'leftsemi' | 'leftanti';
+}
+
 export interface UnionOptions extends StepOptions {
   /** Keep one of each distinct record (Glue Studio's Union type DISTINCT). @default false */
   readonly distinct?: boolean;
@@ -298,15 +303,17 @@ export class Frame {
   /**
    * `Join.apply(frame1, frame2, keys1, keys2)`: the records of this frame and `other` whose keys are equal, with the
    * fields of both (a field both have is kept twice, `other`'s copy named `.<field>`). Keys are paths (`address.zip`).
+   * `{ type }` picks Glue Studio's other joins (Spark DataFrame joins): `left`, `right`, `outer` (the frames' field
+   * names must differ), `leftsemi` and `leftanti` (this frame's records with, or without, a match).
    */
-  join(other: Frame, keys: string[], otherKeys: string[] = keys, options: StepOptions = {}): Frame {
+  join(other: Frame, keys: string[], otherKeys: string[] = keys, options: JoinOptions = {}): Frame {
     if (other.pipeline !== this.pipeline) throw new Error('join: both frames must come from the same Pipeline');
     const name = options.transformationCtx ?? this.pipeline.nextId('Join');
     return this.pipeline.add(name, {
       Join: {
         Name: name,
         Inputs: [this.id, other.id],
-        JoinType: 'equijoin',
+        JoinType: options.type ?? 'equijoin',
         Columns: [
           { From: this.id, Keys: keys.map(studioPath) },
           { From: other.id, Keys: otherKeys.map(studioPath) },

@@ -38,6 +38,7 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
     'Frame',
     'FrameCollection',
     'GlueType',
+    'JoinOptions',
     'ManifestWriter',
     'Pipeline',
     'PipelineJob',

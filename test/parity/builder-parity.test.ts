@@ -298,6 +298,19 @@ describe('transforms', () => {
       },
     }));
 
+  test.each(['left', 'right', 'outer', 'leftsemi', 'leftanti'] as const)('%s join (a DataFrame join) on two keys, the second frame renamed apart; null keys match nothing', (type) =>
+    expectParity({
+      files: {
+        'raw/o/a.json': '{"order":1,"cust":10,"site":"a","amount":5}\n{"order":2,"cust":20,"site":"a","amount":7}\n{"order":3,"cust":null,"site":"b","amount":1}\n{"order":4,"cust":10,"site":"b","amount":2}\n',
+        'raw/c/a.json': '{"c_id":10,"c_site":"a","c_name":"Ann"}\n{"c_id":30,"c_site":"a","c_name":"Cid"}\n{"c_id":10,"c_site":"b","c_name":"Ann B"}\n',
+      },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/o/'], format: 'json' })
+          .join(p.fromS3({ paths: ['s3://raw/c/'], format: 'json' }), ['cust', 'site'], ['c_id', 'c_site'], { type })
+          .writeToS3({ path: 's3://out/j/', format: 'json' }),
+    }));
+
   test('merge: every staging record, and the source records whose keys no staging record has (null keys match nothing)', () =>
     expectParity({
       files: {

@@ -170,3 +170,15 @@ test('aggregate and dropDuplicates refuse what Spark refuses, naming the node an
     'node \'unique\' (DropDuplicates): Cannot resolve column name "nope" among (id, name, score, address, pets)',
   );
 });
+
+test('a left join keeps both frames\' fields, null where the second has no match; a name both have is refused', async () => {
+  const joined = await frameOf((people, zips) => people.selectFields(['id', 'address']).join(zips, ['address.zip'], ['zip'], { type: 'left' }));
+  expect(joined.schema).toBe(lines('root', ' |-- id: int', ' |-- address: struct', ' |    |-- city: string', ' |    |-- zip: string', ' |-- zip: string', ' |-- country: string'));
+  expect(joined.show.split('\n').filter(Boolean).sort()).toEqual([
+    '{"id":1,"address":{"city":"Oslo","zip":"0150"},"zip":"0150","country":"NO"}',
+    '{"id":2,"address":{"city":"Rome","zip":"00118"}}',
+  ]);
+  await expect(frameOf((people, zips) => people.join(zips.applyMapping([{ from: 'zip', fromType: 'string', to: 'name', toType: 'string' }]), ['address.zip'], ['name'], { type: 'outer', transformationCtx: 'both' }))).rejects.toThrow(
+    "node 'both' (Join): both inputs have a field named 'name'; the outer join keeps both copies under one name, which a DynamicFrame cannot hold: rename the second input's fields first (Glue Studio adds a prefix such as right_)",
+  );
+});

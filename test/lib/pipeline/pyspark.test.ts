@@ -939,6 +939,17 @@ describe('relationalize', () => {
     pyCompile(script);
   });
 
+  test('joins other than equijoin are printed as DataFrame joins of aliased frames', () => {
+    const p = new Pipeline();
+    const a = p.fromS3({ paths: ['s3://b/a/'], format: 'json', transformationCtx: 'a' });
+    a.join(p.fromS3({ paths: ['s3://b/b/'], format: 'json', transformationCtx: 'b' }), ['id', 'address.zip'], ['b_id', 'zip'], { type: 'leftanti', transformationCtx: 'missing' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'missing')).toBe(
+      'missing = DynamicFrame.fromDF(a.toDF().alias("l").join(b.toDF().alias("r"), (SqlFuncs.col("l.id") == SqlFuncs.col("r.b_id")) & (SqlFuncs.col("l.address.zip") == SqlFuncs.col("r.zip")), "left_anti"), glueContext, "missing")',
+    );
+    pyCompile(script);
+  });
+
   test('unnest is printed as UnnestFrame.apply and runs', () => {
     const p = new Pipeline();
     p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).unnest({ transformationCtx: 'flat' });

@@ -6,10 +6,70 @@ class AnalysisException(Exception):
 
 
 class DataFrame(object):
-    def __init__(self, fields, rows, types):
+    def __init__(self, fields, rows, types, alias=None):
         self._fields = list(fields)
         self._rows = rows
         self._types = dict(types)
+        self._alias = alias
+
+    def alias(self, name):
+        return DataFrame(self._fields, self._rows, self._types, name)
+
+    def join(self, other, on, how="inner"):
+        """Spark's join of two aliased frames on ``col("l.a") == col("r.b")`` conditions joined with ``&``: inner,
+        left, right, outer (full), left_semi and left_anti. None keys match nothing. Every column of both is kept
+        (duplicate names included: Spark keeps them), semi and anti keep the left's."""
+        from pyspark.sql.functions import Condition
+
+        if not isinstance(other, DataFrame):
+            raise TypeError("join: other must be a DataFrame, got %r" % (other,))
+        if not isinstance(on, Condition):
+            raise NotImplementedError("join: the stand-ins take a col() == col() condition, got %r" % (on,))
+        sides = {self._alias: self, other._alias: other}
+        if None in sides or len(sides) != 2:
+            raise ValueError("join: alias both frames, differently")
+        pairs = []
+        for left, right in on.pairs:
+            if left.frame == other._alias and right.frame == self._alias:
+                left, right = right, left
+            if left.frame != self._alias or right.frame != other._alias:
+                raise ValueError("join: a condition compares %s with %s" % (left.name, right.name))
+            pairs.append((self._column(left.path)[1], other._column(right.path)[1]))
+
+        def matches(a, b):
+            for get_a, get_b in pairs:
+                va, vb = get_a(a), get_b(b)
+                if va is None or vb is None or va != vb:
+                    return False
+            return True
+
+        how = how.lower()
+        if how in ("left_semi", "leftsemi", "semi", "left_anti", "leftanti", "anti"):
+            keep = how.endswith("semi")
+            rows = [a for a in self._rows if any(matches(a, b) for b in other._rows) == keep]
+            return DataFrame(self._fields, rows, self._types)
+        if how not in ("inner", "left", "right", "outer", "full"):
+            raise NotImplementedError("join: how %r is not modelled" % how)
+        fields = self._fields + other._fields
+        if len({f.lower() for f in fields}) != len(fields):
+            raise NotImplementedError("join: both frames have a column of one name; the stand-ins do not model duplicate columns")
+        types = dict(self._types)
+        types.update(other._types)
+        rows, matched_right = [], set()
+        for a in self._rows:
+            found = False
+            for j, b in enumerate(other._rows):
+                if matches(a, b):
+                    found = True
+                    matched_right.add(j)
+                    rows.append(dict(list(a.items()) + list(b.items())))
+            if not found and how in ("left", "outer", "full"):
+                rows.append(dict(list(a.items()) + [(f, None) for f in other._fields]))
+        if how in ("right", "outer", "full"):
+            for j, b in enumerate(other._rows):
+                if j not in matched_right:
+                    rows.append(dict([(f, None) for f in self._fields] + list(b.items())))
+        return DataFrame(fields, rows, types)
 
     @property
     def columns(self):

@@ -147,3 +147,36 @@ sum = _make("sum")  # noqa: A001
 sumDistinct = _make("sumDistinct")
 var_pop = _make("var_pop")
 var_samp = _make("var_samp")
+
+
+class Column(object):
+    """``col("l.a")``: a column of an aliased frame (the first part is the alias), for join conditions."""
+
+    def __init__(self, name):
+        if not isinstance(name, str) or "." not in name:
+            raise NotImplementedError("col: the stand-ins take <alias>.<column> names, got %r" % (name,))
+        self.name = name
+        self.frame, self.path = name.split(".", 1)
+
+    def __eq__(self, other):
+        if not isinstance(other, Column):
+            raise NotImplementedError("col(...) == %r is not modelled" % (other,))
+        return Condition([(self, other)])
+
+    __hash__ = object.__hash__
+
+
+class Condition(object):
+    """Equalities of columns, joined with ``&``."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+    def __and__(self, other):
+        if not isinstance(other, Condition):
+            raise NotImplementedError("& of %r is not modelled" % (other,))
+        return Condition(self.pairs + other.pairs)
+
+
+def col(name):
+    return Column(name)

@@ -9,6 +9,7 @@ export interface GluekitNodes {
   readonly SelectFrame?: SelectFrame;
   readonly Unnest?: Unnest;
   readonly Repartition?: Repartition;
+  readonly SplitRows?: SplitRows;
 }
 
 /** One `(path, action)` pair of `ResolveChoice.apply(specs=...)`. */
@@ -68,4 +69,22 @@ export interface Repartition {
   readonly NumPartitions: number;
   /** `coalesce` (merges partitions without a shuffle) rather than `repartition`. */
   readonly Coalesce?: boolean;
+}
+
+/** One comparison of `SplitRows`: a field's value against a constant. */
+export interface SplitRowsComparison {
+  /** The field's path (`address.zip`). */
+  readonly Path: string;
+  readonly Operation: '<' | '<=' | '>' | '>=' | '=' | '!=';
+  readonly Value: string | number;
+}
+
+/**
+ * `SplitRows.apply(frame, comparison_dict, name1, name2)`: a collection of the records for which every comparison holds
+ * (`<id>_0`) and the others (`<id>_1`).
+ */
+export interface SplitRows {
+  readonly Name: string;
+  readonly Inputs: string[];
+  readonly Comparisons: SplitRowsComparison[];
 }

@@ -47,6 +47,9 @@ export interface AggregateSpec {
   readonly aggregations: [string, AggregateFunction][];
 }
 
+/** A comparison operator of `splitRows`. */
+export type SplitRowsOperation = '<' | '<=' | '>' | '>=' | '=' | '!=';
+
 export interface JoinOptions extends StepOptions {
   /** Glue Studio's join type. @default 'equijoin' */
   readonly type?: 'equijoin' | 'left' | 'right' | 'outer' | 'leftsemi' | 'leftanti';
@@ -237,7 +240,7 @@ function studioPath(path: string): string[] {
   return [path];
 }
 
-/** A `DynamicFrameCollection` in the pipeline: the output of a step that gives several frames (`relationalize`, `splitFields`). */
+/** A `DynamicFrameCollection` in the pipeline: the output of a step that gives several frames (`relationalize`, `splitFields`, `splitRows`). */
 export class FrameCollection {
   /** @internal */
   constructor(private readonly pipeline: Pipeline, readonly id: string) {}
@@ -433,6 +436,16 @@ export class Frame {
     return this.pipeline.add(name, {
       Spigot: { Name: name, Inputs: [this.id], Path: path, ...(options.topk !== undefined ? { Topk: options.topk } : {}), ...(options.prob !== undefined ? { Prob: options.prob } : {}) },
     });
+  }
+
+  /**
+   * `SplitRows.apply(frame, comparison_dict)`: a collection of the records for which every comparison holds (`at(0)`,
+   * named `<transformationCtx>_0`) and the others (`at(1)`): `splitRows([['age', '>=', 21], ['state', '=', 'CA']])`.
+   */
+  splitRows(comparisons: [string, SplitRowsOperation, string | number][], options: StepOptions = {}): FrameCollection {
+    const name = options.transformationCtx ?? this.pipeline.nextId('SplitRows');
+    this.pipeline.add(name, { SplitRows: { Name: name, Inputs: [this.id], Comparisons: comparisons.map(([Path, Operation, Value]) => ({ Path, Operation, Value })) } });
+    return new FrameCollection(this.pipeline, name);
   }
 
   /** `UnnestFrame.apply(frame)`: every struct's fields, at any depth, become top-level fields with dotted names (`address.state`). */

@@ -50,6 +50,7 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
     'S3Target',
     'SchemaChangePolicy',
     'SpigotOptions',
+    'SplitRowsOperation',
     'StepOptions',
     'UnionOptions',
     'and',

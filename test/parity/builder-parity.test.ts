@@ -626,6 +626,16 @@ describe('splitFields', () => {
       },
     }));
 
+  test('splitRows: the records for which every comparison holds, and the others (missing and null values included)', () =>
+    expectParity({
+      files: { 'raw/j/a.json': NESTED_JSON + '{"id":5,"name":"Eve"}\n{"id":6,"name":null,"address":{"city":"SF","state":"CA"}}\n' },
+      build: (p) => {
+        const split = p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).splitRows([['id', '>=', 2], ['id', '<', 6], ['address.state', '=', 'CA'], ['name', '!=', 'Zed']], { transformationCtx: 'rows' });
+        split.at(0).writeToS3({ path: 's3://out/match/', format: 'json' });
+        split.at(1).writeToS3({ path: 's3://out/rest/', format: 'json' });
+      },
+    }));
+
   test('SelectFromCollection by position on a relationalized collection: the root first', () =>
     expectParity({
       files: { 'raw/j/a.json': NESTED_JSON },

@@ -25,6 +25,7 @@ import { compileSelectFrame } from './SelectFrame';
 import { compileSelectFromCollection } from './SelectFromCollection';
 import { compileSpigot } from './Spigot';
 import { compileSplitFields } from './SplitFields';
+import { compileSplitRows } from './SplitRows';
 import { compileUnion } from './Union';
 import { compileUnnest } from './Unnest';
 
@@ -54,6 +55,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   Aggregate: compileAggregate,
   Spigot: compileSpigot,
   SplitFields: compileSplitFields,
+  SplitRows: compileSplitRows,
   SelectFromCollection: compileSelectFromCollection,
   Unnest: compileUnnest,
   S3GlueParquetTarget: compileS3GlueParquetTarget,

@@ -24,6 +24,7 @@ import { SelectFrameNode } from './SelectFrame';
 import { SelectFromCollectionNode } from './SelectFromCollection';
 import { SpigotNode } from './Spigot';
 import { SplitFieldsNode } from './SplitFields';
+import { SplitRowsNode } from './SplitRows';
 import { UnionNode } from './Union';
 import { UnnestNode } from './Unnest';
 
@@ -54,6 +55,7 @@ export const NODE_DEFINITIONS = {
   Aggregate: AggregateNode,
   Spigot: SpigotNode,
   SplitFields: SplitFieldsNode,
+  SplitRows: SplitRowsNode,
   SelectFromCollection: SelectFromCollectionNode,
   Unnest: UnnestNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,

@@ -118,7 +118,7 @@ class GlueContext:
   'awsglue/transforms.py': `
 from awsglue._log import record, frame_of
 
-__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields", "Spigot"]
+__all__ = ["ApplyMapping", "RenameField", "SelectFields", "DropFields", "Filter", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields", "Spigot", "SplitRows"]
 
 class ApplyMapping:
     @classmethod
@@ -192,6 +192,14 @@ class Spigot:
         frame_of(frame, "Spigot")
         assert isinstance(options, dict), "bad options %r" % (options,)
         return record("Spigot", dict(frame=frame, path=path, options=options, transformation_ctx=transformation_ctx))
+
+class SplitRows:
+    @classmethod
+    def apply(cls, frame, comparison_dict, name1="frame1", name2="frame2", transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        frame_of(frame, "SplitRows")
+        assert isinstance(comparison_dict, dict), "bad comparison_dict %r" % (comparison_dict,)
+        record("SplitRows", dict(frame=frame, comparison_dict=comparison_dict, name1=name1, name2=name2, transformation_ctx=transformation_ctx))
+        return Collection(transformation_ctx, [name1, name2])
 
 class UnnestFrame:
     @classmethod
@@ -948,6 +956,20 @@ describe('relationalize', () => {
       'missing = DynamicFrame.fromDF(a.toDF().alias("l").join(b.toDF().alias("r"), (SqlFuncs.col("l.id") == SqlFuncs.col("r.b_id")) & (SqlFuncs.col("l.address.zip") == SqlFuncs.col("r.zip")), "left_anti"), glueContext, "missing")',
     );
     pyCompile(script);
+  });
+
+  test('splitRows is printed as SplitRows.apply with awsglue\'s {path: {op: value}} dict, and runs', () => {
+    const p = new Pipeline();
+    const src = p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' });
+    src.splitRows([['age', '>=', 21], ['age', '<', 65], ['state', '=', 'CA']], { transformationCtx: 'rows' }).at(0, { transformationCtx: 'adults' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'rows')).toBe('rows = SplitRows.apply(frame=src, comparison_dict={"age": {">=": 21, "<": 65}, "state": {"=": "CA"}}, name1="rows_0", name2="rows_1", transformation_ctx="rows")');
+    pyCompile(script);
+    expectOnlyAllowedGlueCalls(script);
+    expect(callOf(runScript(script), 'adults').kwargs).toEqual({ dfc: { collection: 'rows' }, key: 'rows_0', transformation_ctx: 'adults' });
+    expect(() => src.splitRows([['age', '>', 1], ['age', '>', 2]], { transformationCtx: 'twice' })).toThrow(
+      "pipeline node 'twice' (SplitRows): Comparisons[1]: 'age' already has a '>' comparison (awsglue's dict holds one per operation)",
+    );
   });
 
   test('unnest is printed as UnnestFrame.apply and runs', () => {

@@ -78,6 +78,12 @@ class SplitFields(GlueTransform):
         return frame.split_fields(paths, name1, name2, transformation_ctx, info, stageThreshold, totalThreshold)
 
 
+class SplitRows(GlueTransform):
+    def __call__(self, frame, comparison_dict, name1="frame1", name2="frame2", transformation_ctx="", info="",
+                 stageThreshold=0, totalThreshold=0):
+        return frame.split_rows(comparison_dict, name1, name2, transformation_ctx, info, stageThreshold, totalThreshold)
+
+
 class UnnestFrame(GlueTransform):
     def __call__(self, frame, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         return frame.unnest(transformation_ctx, info, stageThreshold, totalThreshold)
@@ -88,4 +94,4 @@ class SelectFromCollection(GlueTransform):
         return dfc.select(key, transformation_ctx)
 
 
-__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields", "Spigot"]
+__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields", "Spigot", "SplitRows"]

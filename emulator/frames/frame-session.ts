@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { localCopy } from '../storage/local-copy';
+import { bunzip2File, isBzip2Key } from './bzip2-input';
 import { ChoiceColumns } from './choice-columns';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
@@ -90,15 +91,13 @@ export class FrameSession {
 
   /**
    * A local file DuckDB can read for an object, remembered so messages can name it by its `s3://` URI. A bzip2 object
-   * (`.bz2`, which Glue's readers decompress by its extension) is refused: DuckDB cannot decompress it and would read
-   * its bytes as text.
+   * (`.bz2`, which Glue's readers decompress by its extension; DuckDB cannot) is decompressed into the staging folder.
    */
   async localFile(bucket: string, key: string): Promise<string> {
-    if (/\.bz2$/i.test(key)) {
-      throw new Error(`s3://${bucket}/${key} is bzip2-compressed, which gluekit's frame engine cannot read yet (Glue decompresses it by its extension): decompress it, or compress it with gzip`);
-    }
-    const file = await localCopy(this.store, bucket, key, this.stagingDir);
-    this.uris.set(file, `s3://${bucket}/${key}`);
+    const uri = `s3://${bucket}/${key}`;
+    let file = await localCopy(this.store, bucket, key, this.stagingDir);
+    if (isBzip2Key(key)) file = await bunzip2File(file, uri, this.stagingDir);
+    this.uris.set(file, uri);
     return file;
   }
 

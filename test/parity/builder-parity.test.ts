@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -29,6 +30,11 @@ async function parquetFile(query: string): Promise<Buffer> {
     instance.closeSync();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Text compressed with bzip2 (by Python's bz2 module, which the stand-ins use too). */
+function bzip2(text: string): Buffer {
+  return execFileSync('python3', ['-c', 'import bz2,sys; sys.stdout.buffer.write(bz2.compress(sys.stdin.buffer.read()))'], { input: text });
 }
 
 const PEOPLE_CSV = 'id,name,city,score\n1,Ann,Paris,10.5\n2,Bob,Oslo,3.25\n3,Cid,Rome,7.0\n4,"",,1.5\n';
@@ -83,6 +89,15 @@ describe('sources', () => {
     expectParity({
       files: { 'raw/x/a.json': '{"id":1}\n', 'raw/x/notes.txt': '{"id":2}\n', 'raw/x/old/b.json': '{"id":3}\n', 'raw/x/new/c.json': '{"id":4}\n', 'raw/x/new/d.json': '{"id":5}\n' },
       build: (p) => p.fromS3({ paths: ['s3://raw/x/'], format: 'json', exclusions: ['**.txt', 'old/**', 's3://raw/x/new/d.*'] }).writeToS3({ path: 's3://out/x/', format: 'json' }),
+    }));
+
+  test('bzip2 inputs (.bz2) are read decompressed, CSV and JSON', () =>
+    expectParity({
+      files: { 'raw/c/a.csv.bz2': bzip2(PEOPLE_CSV), 'raw/j/a.json.bz2': bzip2(PEOPLE_JSON) },
+      build: (p) => {
+        p.fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true }).writeToS3({ path: 's3://out/c/', format: 'json' });
+        p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).writeToS3({ path: 's3://out/j/', format: 'json' });
+      },
     }));
 
   test('an S3 JSON source', () =>

@@ -9,6 +9,8 @@ export interface DataFileOptions {
   readonly exclusions?: readonly RegExp[];
   /** The reading source's transformation_ctx: its job bookmark decides which objects it reads. */
   readonly bookmark?: string;
+  /** Every object is bzip2-compressed, whatever its name (a source's `compressionType: bzip2`). */
+  readonly bzip2?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface DataFileOptions {
  * below the path, or its whole `s3://` URI), or one the source's job bookmark has read already.
  */
 export async function dataFiles(session: FrameSession, uri: string, options: DataFileOptions = {}): Promise<string[]> {
-  const { recurse = true, exclusions = [], bookmark } = options;
+  const { recurse = true, exclusions = [], bookmark, bzip2 = false } = options;
   const { bucket, key } = parseS3Uri(uri);
   const folder = key === '' || key.endsWith('/') ? key : `${key}/`;
   const objects = await session.store.list(bucket, key);
@@ -33,7 +35,7 @@ export async function dataFiles(session: FrameSession, uri: string, options: Dat
     if (o.size === 0) continue;
     if (exclusions.some((x) => x.test(rest) || x.test(`s3://${bucket}/${o.key}`))) continue;
     if (bookmark !== undefined && !session.bookmarks.admit(bookmark, bucket, o.key, o.lastModified)) continue;
-    files.push(await session.localFile(bucket, o.key));
+    files.push(await session.localFile(bucket, o.key, bzip2));
   }
   return files;
 }

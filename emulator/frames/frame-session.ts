@@ -91,12 +91,13 @@ export class FrameSession {
 
   /**
    * A local file DuckDB can read for an object, remembered so messages can name it by its `s3://` URI. A bzip2 object
-   * (`.bz2`, which Glue's readers decompress by its extension; DuckDB cannot) is decompressed into the staging folder.
+   * (`.bz2`, which Glue's readers decompress by its extension, or any object with `bzip2`: a source's `compressionType`;
+   * DuckDB cannot decompress it) is decompressed into the staging folder.
    */
-  async localFile(bucket: string, key: string): Promise<string> {
+  async localFile(bucket: string, key: string, bzip2 = false): Promise<string> {
     const uri = `s3://${bucket}/${key}`;
     let file = await localCopy(this.store, bucket, key, this.stagingDir);
-    if (isBzip2Key(key)) file = await bunzip2File(file, uri, this.stagingDir);
+    if (bzip2 || isBzip2Key(key)) file = await bunzip2File(file, uri, this.stagingDir);
     this.uris.set(file, uri);
     return file;
   }

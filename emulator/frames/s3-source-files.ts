@@ -17,7 +17,7 @@ export async function s3SourceFiles(session: FrameSession, node: string, where: 
     throw new Error(`${where}: ${(e as Error).message}`);
   }
   const files: string[] = [];
-  for (const path of p.Paths ?? []) files.push(...(await dataFiles(session, path, { recurse: p.Recurse !== false, exclusions, bookmark: node })));
+  for (const path of p.Paths ?? []) files.push(...(await dataFiles(session, path, { recurse: p.Recurse !== false, exclusions, bookmark: node, bzip2: String(p.CompressionType) === 'bzip2' })));
   if (files.length === 0 && !session.bookmarks.skippedAny(node)) throw new Error(`${where}: no data files under ${(p.Paths ?? []).join(', ')}`);
   return files;
 }

@@ -119,6 +119,11 @@ export interface S3SourceOptions extends StepOptions {
    * @default - every object under the paths is read
    */
   readonly exclusions?: string[];
+  /**
+   * CSV and JSON: how every object is compressed, whatever its name (awsglue's `compressionType`).
+   * @default - by each object's extension (`.gz`, `.bz2`)
+   */
+  readonly compressionType?: 'gzip' | 'bzip2';
 }
 
 export interface S3SinkOptions extends StepOptions {
@@ -186,16 +191,18 @@ export class Pipeline {
   /** `glueContext.create_dynamic_frame.from_options(connection_type="s3", ...)` */
   fromS3(options: S3SourceOptions): Frame {
     const common = { Paths: [...(options.paths ?? [])], Recurse: options.recurse ?? true, ...(options.exclusions?.length ? { Exclusions: [...options.exclusions] } : {}) };
+    if (options.compressionType !== undefined && options.format === 'parquet') throw new Error('fromS3: compressionType is for csv and json (Parquet files compress their own pages)');
+    const compression = options.compressionType !== undefined ? { CompressionType: options.compressionType } : {};
     switch (options.format) {
       case 'csv': {
         const name = options.transformationCtx ?? this.nextId('S3CsvSource');
         return this.add(name, {
-          S3CsvSource: { Name: name, ...common, Separator: options.separator ?? 'comma', QuoteChar: options.quoteChar ?? 'quote', WithHeader: options.withHeader ?? false },
+          S3CsvSource: { Name: name, ...common, ...compression, Separator: options.separator ?? 'comma', QuoteChar: options.quoteChar ?? 'quote', WithHeader: options.withHeader ?? false },
         });
       }
       case 'json': {
         const name = options.transformationCtx ?? this.nextId('S3JsonSource');
-        return this.add(name, { S3JsonSource: { Name: name, ...common } });
+        return this.add(name, { S3JsonSource: { Name: name, ...common, ...compression } });
       }
       case 'parquet': {
         const name = options.transformationCtx ?? this.nextId('S3ParquetSource');

@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { gzipSync } from 'zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { and, col, Frame, or } from '../../lib/pipeline';
 import { ParityCase, runParity } from '../support/parity';
@@ -97,6 +98,15 @@ describe('sources', () => {
       build: (p) => {
         p.fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true }).writeToS3({ path: 's3://out/c/', format: 'json' });
         p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).writeToS3({ path: 's3://out/j/', format: 'json' });
+      },
+    }));
+
+  test.each(['gzip', 'bzip2'] as const)('compressionType %s applies to every object, whatever its name', (compressionType) =>
+    expectParity({
+      files: { 'raw/c/part-0000': compressionType === 'gzip' ? gzipSync(PEOPLE_CSV) : bzip2(PEOPLE_CSV), 'raw/j/data': compressionType === 'gzip' ? gzipSync(PEOPLE_JSON) : bzip2(PEOPLE_JSON) },
+      build: (p) => {
+        p.fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true, compressionType }).writeToS3({ path: 's3://out/c/', format: 'json' });
+        p.fromS3({ paths: ['s3://raw/j/'], format: 'json', compressionType }).writeToS3({ path: 's3://out/j/', format: 'json' });
       },
     }));
 

@@ -19,7 +19,8 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
     `quote = ${quoteLiteral(typeof quote === 'number' ? '' : quote)}`,
     ...(p.Escaper ? [`escape = ${quoteLiteral(p.Escaper)}`] : []),
     ...(p.SkipFirst ? ['skip = 1'] : []),
-    ...(p.CompressionType && String(p.CompressionType) !== 'none' ? [`compression = ${quoteLiteral(p.CompressionType)}`] : []),
+    // gzip DuckDB decompresses itself; bzip2 files are decompressed before (`s3SourceFiles`).
+    ...(String(p.CompressionType) === 'gzip' ? [`compression = 'gzip'`] : []),
     // A quoted empty value ("") is the empty string, not null (Spark keeps it since 2.4).
     'allow_quoted_nulls = false',
     'union_by_name = true',

@@ -15,7 +15,8 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   if (p.JsonPath) throw new Error(`${where}: JsonPath is not supported by gluekit's frame engine yet; remove it`);
   const files = await s3SourceFiles(session, node.id, where, p);
   if (files.length === 0) return session.emptyFrame(node.id);
-  const compression = p.CompressionType && String(p.CompressionType) !== 'none' ? `, compression = ${quoteLiteral(p.CompressionType)}` : '';
+  // gzip DuckDB decompresses itself; bzip2 files are decompressed before (`s3SourceFiles`).
+  const compression = String(p.CompressionType) === 'gzip' ? `, compression = 'gzip'` : '';
   const format = p.Multiline ? 'auto' : 'newline_delimited';
   const scanKey = `${node.id}/json`;
   session.noteJsonScan(files, scanKey);

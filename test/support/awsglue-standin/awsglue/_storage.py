@@ -166,13 +166,15 @@ def _excluded(url, rel, exclusions):
     return any(rx.fullmatch(url) or rx.fullmatch(rel) for rx in exclusions)
 
 
-def read_text(file):
+def read_text(file, compression=None):
     """An object's text. Compressed objects are recognised by their name, as Hadoop's codecs are: ``.gz`` (gzip) and
-    ``.bz2`` (bzip2). Unconfirmed: ``compressionType`` does not override the name. Invalid UTF-8 becomes U+FFFD."""
-    if file.endswith(".gz"):
+    ``.bz2`` (bzip2), or by an S3 source's ``compressionType`` (``gzip``, ``bzip2``), which applies to every object
+    whatever its name (Unconfirmed; Glue's docs call it unnecessary where the extension is standard). Invalid UTF-8
+    becomes U+FFFD."""
+    if compression == "gzip" or (compression in (None, "none") and file.endswith(".gz")):
         with gzip.open(file, "rb") as f:
             data = f.read()
-    elif file.endswith(".bz2"):
+    elif compression == "bzip2" or (compression in (None, "none") and file.endswith(".bz2")):
         with bz2.open(file, "rb") as f:
             data = f.read()
     else:

@@ -137,7 +137,7 @@ class GlueContext(object):
         compression = connection_options.get("compressionType")
         if compression not in (None, "none", "gzip", "bzip2"):
             raise NotModelled("%s: compressionType %r is not modelled (gzip, bzip2)" % (where, compression))
-        reader = _s3_reader(format, format_options or {}, where)
+        reader = _s3_reader(format, format_options or {}, where, compression)
         rows = []
         types = {}
         for path in paths:
@@ -278,7 +278,7 @@ class GlueContext(object):
 # Reading helpers
 # ---------------------------------------------------------------------------------------------------------------------
 
-def _s3_reader(format, format_options, where):
+def _s3_reader(format, format_options, where, compression=None):
     if format == "csv":
         _unknown(format_options, _CSV_READ_OPTIONS, where + " format_options")
         separator = _char(format_options, "separator", ",")
@@ -289,7 +289,7 @@ def _s3_reader(format, format_options, where):
         skip_first = _flag(format_options, "skipFirst", False)
 
         def read_csv(file):
-            rows = _formats.parse_csv(_storage.read_text(file), separator, quote, escaper, multiline)
+            rows = _formats.parse_csv(_storage.read_text(file, compression), separator, quote, escaper, multiline)
             return _csv_records(rows, with_header, skip_first), {}
 
         return read_csv
@@ -297,7 +297,7 @@ def _s3_reader(format, format_options, where):
         _unknown(format_options, _JSON_READ_OPTIONS, where + " format_options")
         multiline = _flag(format_options, "multiLine", False)
         def read_json(file):
-            records = _formats.parse_json(_storage.read_text(file), multiline)
+            records = _formats.parse_json(_storage.read_text(file, compression), multiline)
             return records, _schema.json_types(records)
 
         return read_json

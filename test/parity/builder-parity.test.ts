@@ -224,6 +224,26 @@ describe('sources', () => {
       },
     }));
 
+  test("Glue Studio's S3CatalogSource node reads a catalog table as from_catalog, with its push-down predicate", () =>
+    expectParity({
+      files: { 'raw/p/year=2023/a.json': PEOPLE_JSON, 'raw/p/year=2024/a.json': '{"id":9,"name":"Zed","score":1.0}\n' },
+      tables: [
+        {
+          input: {
+            Name: 'p',
+            PartitionKeys: [{ Name: 'year', Type: 'string' }],
+            Parameters: { classification: 'json' },
+            StorageDescriptor: { Location: 's3://raw/p/', Columns: [{ Name: 'id', Type: 'bigint' }, { Name: 'name', Type: 'string' }] },
+          },
+          partitions: ['2023', '2024'].map((year) => ({ Values: [year], StorageDescriptor: { Location: `s3://raw/p/year=${year}/` } })),
+        },
+      ],
+      build: (p) =>
+        p
+          .add('studio_source', { S3CatalogSource: { Name: 'Amazon S3', Database: 'db', Table: 'p', PartitionPredicate: "year = '2024'" } })
+          .writeToS3({ path: 's3://out/p/', format: 'json' }),
+    }));
+
   test('a catalog JSON table', () =>
     expectParity({
       files: { 'raw/j/a.json': PEOPLE_JSON },

@@ -14,6 +14,7 @@ import { compileRenameField } from './RenameField';
 import { compileRepartition } from './Repartition';
 import { compileRelationalize } from './Relationalize';
 import { compileResolveChoice } from './ResolveChoice';
+import { compileS3CatalogSource } from './S3CatalogSource';
 import { compileS3CatalogTarget } from './S3CatalogTarget';
 import { compileS3CsvSource } from './S3CsvSource';
 import { compileS3DirectTarget } from './S3DirectTarget';
@@ -35,6 +36,7 @@ import { compileUnnest } from './Unnest';
  */
 export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   CatalogSource: compileCatalogSource,
+  S3CatalogSource: compileS3CatalogSource,
   S3CsvSource: compileS3CsvSource,
   S3JsonSource: compileS3JsonSource,
   S3ParquetSource: compileS3ParquetSource,

@@ -13,6 +13,7 @@ import { RenameFieldNode } from './RenameField';
 import { RepartitionNode } from './Repartition';
 import { RelationalizeNode } from './Relationalize';
 import { ResolveChoiceNode } from './ResolveChoice';
+import { S3CatalogSourceNode } from './S3CatalogSource';
 import { S3CatalogTargetNode } from './S3CatalogTarget';
 import { S3CsvSourceNode } from './S3CsvSource';
 import { S3DirectTargetNode } from './S3DirectTarget';
@@ -35,6 +36,7 @@ import { UnnestNode } from './Unnest';
  */
 export const NODE_DEFINITIONS = {
   CatalogSource: CatalogSourceNode,
+  S3CatalogSource: S3CatalogSourceNode,
   S3CsvSource: S3CsvSourceNode,
   S3JsonSource: S3JsonSourceNode,
   S3ParquetSource: S3ParquetSourceNode,

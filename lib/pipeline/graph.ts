@@ -52,7 +52,10 @@ function validate<K extends NodeKind>(node: GraphNode<K>): void {
   const check = new NodeCheck(node.id, node.kind);
   if (definition.role === 'source' && node.inputs.length > 0) check.fail('is a source and takes no Inputs');
   const inputs = definition.role === 'source' ? 0 : (definition.inputs ?? 1);
-  if (definition.role !== 'source' && node.inputs.length !== inputs) check.fail(`must have exactly ${inputs === 1 ? 'one input' : `${inputs} inputs`}, found ${node.inputs.length}`);
+  if (inputs === 'many') {
+    if (node.inputs.length === 0) check.fail('must have at least one input');
+    if (new Set(node.inputs).size !== node.inputs.length) check.fail('takes each input once');
+  } else if (definition.role !== 'source' && node.inputs.length !== inputs) check.fail(`must have exactly ${inputs === 1 ? 'one input' : `${inputs} inputs`}, found ${node.inputs.length}`);
   definition.validate(node.parameters, check);
 }
 

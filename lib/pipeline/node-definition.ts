@@ -23,8 +23,8 @@ export type NodeRole = 'source' | 'transform' | 'collection' | 'selection' | 'ta
  */
 export interface NodeDefinition<P, R extends NodeRole = NodeRole> {
   readonly role: R;
-  /** How many frames a transform takes (Union takes two). @default 1 */
-  readonly inputs?: number;
+  /** How many frames a transform takes (Union takes two; a SQL step `many`: one or more). @default 1 */
+  readonly inputs?: number | 'many';
   /**
    * Checks the parameters and throws naming the node and the field. Values only known at deploy or run time (CDK tokens,
    * job-argument placeholders) are checked for their type only: their content is checked once they are bound.

@@ -213,6 +213,22 @@ export class Pipeline {
     }
   }
 
+  /**
+   * Glue Studio's SQL Query node: a Spark SQL query over frames, each named by its key in `inputs`
+   * (`p.sql('SELECT c.region, sum(o.amount) AS total FROM o JOIN c ON o.customer = c.id GROUP BY c.region', { o: orders, c: customers })`).
+   * The query must be in the common subset of Spark SQL and DuckDB SQL that gluekit runs with Spark's semantics; one
+   * outside it is refused here, naming the line and column.
+   */
+  sql(query: string, inputs: Record<string, Frame>, options: StepOptions = {}): Frame {
+    const frames = Object.entries(inputs);
+    if (frames.length === 0) throw new Error('sql: give at least one input frame, by the name the query uses');
+    for (const [, frame] of frames) if (frame.pipeline !== this) throw new Error('sql: every input must come from this Pipeline');
+    const name = options.transformationCtx ?? this.nextId('SqlQuery');
+    return this.add(name, {
+      SparkSQL: { Name: name, Inputs: frames.map(([, f]) => f.id), SqlQuery: query, SqlAliases: frames.map(([alias, f]) => ({ From: f.id, Alias: alias })) },
+    });
+  }
+
   /** The graph built so far, a copy. */
   get graph(): PipelineGraph {
     return JSON.parse(JSON.stringify(this.nodes)) as PipelineGraph;
@@ -274,7 +290,7 @@ export class FrameCollection {
 /** One DynamicFrame in the pipeline: the output of a step. */
 export class Frame {
   /** @internal */
-  constructor(private readonly pipeline: Pipeline, readonly id: string) {}
+  constructor(/** @internal */ readonly pipeline: Pipeline, readonly id: string) {}
 
   /**
    * `RenameField.apply(frame, old_name, new_name)`: takes full paths (`address.state`); a new path in another struct moves

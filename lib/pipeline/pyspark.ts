@@ -43,7 +43,7 @@ const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'return', 'try', 'while', 'with', 'yield',
   // bound by the script
   'sys', 're', 'args', 'sc', 'glueContext', 'spark', 'job', 'getResolvedOptions', 'SparkContext', 'GlueContext', 'Job', 'row',
-  'SqlFuncs', 'sparkAggregate',
+  'SqlFuncs', 'sparkAggregate', 'sparkSqlQuery',
   // builtins the generated code calls
   'bool', 'str',
   // awsglue.transforms

@@ -2,7 +2,7 @@
  * What a node's emission may ask the script to carry beyond its fixed header: an import, or a helper function (as
  * Glue Studio's own scripts define `sparkAggregate`), each written once, in a fixed order.
  */
-export type ScriptFeature = 're' | 'DynamicFrame' | 'SqlFuncs' | 'sparkAggregate';
+export type ScriptFeature = 're' | 'DynamicFrame' | 'SqlFuncs' | 'sparkAggregate' | 'sparkSqlQuery';
 
 interface FeatureText {
   readonly imports: readonly string[];
@@ -23,6 +23,16 @@ const FEATURES: { readonly [F in ScriptFeature]: FeatureText } = {
       '    frame = parentFrame.toDF()',
       '    result = frame.groupBy(*groups).agg(*functions) if groups else frame.agg(*functions)',
       '    return DynamicFrame.fromDF(result, glueContext, transformation_ctx)',
+    ],
+  },
+  // Each input frame as a temp view named by its alias, then the query with the script's Spark session.
+  sparkSqlQuery: {
+    imports: ['from awsglue.dynamicframe import DynamicFrame'],
+    helper: [
+      'def sparkSqlQuery(glueContext, query, mapping, transformation_ctx):',
+      '    for alias, frame in mapping.items():',
+      '        frame.toDF().createOrReplaceTempView(alias)',
+      '    return DynamicFrame.fromDF(spark.sql(query), glueContext, transformation_ctx)',
     ],
   },
 };

@@ -744,6 +744,28 @@ describe('spigot', () => {
     }));
 });
 
+describe('SQL step', () => {
+  test('a query joining two inputs, filtering, grouping and ordering (the part of SQL where sqlite, the stand-ins\' engine, agrees with Spark)', () =>
+    expectParity({
+      files: {
+        'raw/o/a.json': '{"id":1,"customer":10,"amount":7}\n{"id":2,"customer":10,"amount":2}\n{"id":3,"customer":20,"amount":5}\n{"id":4,"customer":null,"amount":1}\n',
+        'raw/c/a.json': '{"cid":10,"region":"EU"}\n{"cid":20,"region":"US"}\n',
+      },
+      build: (p) => {
+        const orders = p.fromS3({ paths: ['s3://raw/o/'], format: 'json' });
+        const customers = p.fromS3({ paths: ['s3://raw/c/'], format: 'json' });
+        p.sql(
+          "SELECT c.region, count(*) AS n, sum(o.amount) AS total, max(o.id) AS last_id FROM o JOIN c ON o.customer = c.cid WHERE o.amount > 1 AND c.region LIKE 'E%' OR c.region = 'US' GROUP BY c.region ORDER BY total DESC",
+          { o: orders, c: customers },
+        ).writeToS3({ path: 's3://out/regions/', format: 'json' });
+        p.sql("SELECT id, CASE WHEN customer IS NULL THEN 'none' ELSE 'known' END AS who FROM o WHERE id IN (1, 4) UNION ALL SELECT cid AS id, region AS who FROM c", { o: orders, c: customers }).writeToS3({
+          path: 's3://out/union/',
+          format: 'json',
+        });
+      },
+    }));
+});
+
 describe('sinks', () => {
   test.each(['snappy', 'gzip', 'uncompressed', 'none'] as const)('Parquet, %s', (compression) =>
     expectParity({

@@ -24,6 +24,7 @@ import { compileS3ParquetSource } from './S3ParquetSource';
 import { compileSelectFields } from './SelectFields';
 import { compileSelectFrame } from './SelectFrame';
 import { compileSelectFromCollection } from './SelectFromCollection';
+import { compileSparkSQL } from './SparkSQL';
 import { compileSpigot } from './Spigot';
 import { compileSplitFields } from './SplitFields';
 import { compileSplitRows } from './SplitRows';
@@ -55,6 +56,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   Repartition: compileRepartition,
   DropDuplicates: compileDropDuplicates,
   Aggregate: compileAggregate,
+  SparkSQL: compileSparkSQL,
   Spigot: compileSpigot,
   SplitFields: compileSplitFields,
   SplitRows: compileSplitRows,

@@ -23,6 +23,7 @@ import { S3ParquetSourceNode } from './S3ParquetSource';
 import { SelectFieldsNode } from './SelectFields';
 import { SelectFrameNode } from './SelectFrame';
 import { SelectFromCollectionNode } from './SelectFromCollection';
+import { SparkSQLNode } from './SparkSQL';
 import { SpigotNode } from './Spigot';
 import { SplitFieldsNode } from './SplitFields';
 import { SplitRowsNode } from './SplitRows';
@@ -55,6 +56,7 @@ export const NODE_DEFINITIONS = {
   Repartition: RepartitionNode,
   DropDuplicates: DropDuplicatesNode,
   Aggregate: AggregateNode,
+  SparkSQL: SparkSQLNode,
   Spigot: SpigotNode,
   SplitFields: SplitFieldsNode,
   SplitRows: SplitRowsNode,

@@ -972,6 +972,18 @@ describe('relationalize', () => {
     );
   });
 
+  test('a SQL step is printed as Studio prints it: a sparkSqlQuery helper over the inputs by alias', () => {
+    const p = new Pipeline();
+    const orders = p.fromS3({ paths: ['s3://b/o/'], format: 'json', transformationCtx: 'orders' });
+    const customers = p.fromS3({ paths: ['s3://b/c/'], format: 'json', transformationCtx: 'customers' });
+    p.sql('SELECT o.id, c.region\nFROM o JOIN c ON o.customer = c.id', { o: orders, c: customers }, { transformationCtx: 'joined' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'joined')).toBe('joined = sparkSqlQuery(glueContext, query="SELECT o.id, c.region\\nFROM o JOIN c ON o.customer = c.id", mapping={"o": orders, "c": customers}, transformation_ctx="joined")');
+    expect(codeLines(script).join('\n')).toContain('def sparkSqlQuery(glueContext, query, mapping, transformation_ctx):\n    for alias, frame in mapping.items():\n        frame.toDF().createOrReplaceTempView(alias)\n');
+    pyCompile(script);
+    expectOnlyAllowedGlueCalls(script);
+  });
+
   test('unnest is printed as UnnestFrame.apply and runs', () => {
     const p = new Pipeline();
     p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).unnest({ transformationCtx: 'flat' });

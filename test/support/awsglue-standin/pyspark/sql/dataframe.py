@@ -1,6 +1,14 @@
 """``DataFrame`` and ``GroupedData`` for the stand-ins (see ``pyspark.sql``)."""
 
 
+_TEMP_VIEWS = {}
+
+
+def temp_views():
+    """The DataFrames registered with ``createOrReplaceTempView``, by name."""
+    return dict(_TEMP_VIEWS)
+
+
 class AnalysisException(Exception):
     """Spark's error for a column it cannot resolve."""
 
@@ -11,6 +19,9 @@ class DataFrame(object):
         self._rows = rows
         self._types = dict(types)
         self._alias = alias
+
+    def createOrReplaceTempView(self, name):
+        _TEMP_VIEWS[name] = self
 
     def alias(self, name):
         return DataFrame(self._fields, self._rows, self._types, name)

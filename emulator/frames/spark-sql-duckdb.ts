@@ -1,0 +1,249 @@
+import { SparkSqlError, type SqlExpr, type SqlQuery, type SqlSelect, type SqlSource, type SqlType } from '../../lib/pipeline/spark-sql';
+import type { Field } from './dynamic-frame';
+import { sparkCast } from './spark-cast';
+import { quoteIdentifier, quoteLiteral } from './sql';
+
+/** A SQL step's input as the query sees it: a relation (its `toDF()` columns) and its fields. */
+export interface SqlInput {
+  readonly sql: string;
+  readonly fields: readonly Field[];
+}
+
+/** Spark's names for the functions gluekit's SQL steps take, and how each is written for DuckDB. */
+type Translate = (args: string[], raw: readonly SqlExpr[]) => string;
+
+const SAME = (name: string): Translate => (args) => `${name}(${args.join(', ')})`;
+const WHOLE = (name: string): Translate => (args) => `CAST(${name}(${args.join(', ')}) AS BIGINT)`;
+
+const FUNCTIONS: Record<string, { readonly arity: [number, number]; readonly translate: Translate; readonly aggregate?: boolean }> = {
+  count: { arity: [1, 99], translate: SAME('count'), aggregate: true },
+  sum: { arity: [1, 1], translate: SAME('sum'), aggregate: true },
+  avg: { arity: [1, 1], translate: (a) => `avg(CAST(${a[0]} AS DOUBLE))`, aggregate: true },
+  mean: { arity: [1, 1], translate: (a) => `avg(CAST(${a[0]} AS DOUBLE))`, aggregate: true },
+  min: { arity: [1, 1], translate: SAME('min'), aggregate: true },
+  max: { arity: [1, 1], translate: SAME('max'), aggregate: true },
+  upper: { arity: [1, 1], translate: SAME('upper') },
+  lower: { arity: [1, 1], translate: SAME('lower') },
+  length: { arity: [1, 1], translate: SAME('length') },
+  trim: { arity: [1, 1], translate: SAME('trim') },
+  ltrim: { arity: [1, 1], translate: SAME('ltrim') },
+  rtrim: { arity: [1, 1], translate: SAME('rtrim') },
+  abs: { arity: [1, 1], translate: SAME('abs') },
+  coalesce: { arity: [1, 99], translate: SAME('coalesce') },
+  nvl: { arity: [2, 2], translate: SAME('coalesce') },
+  ifnull: { arity: [2, 2], translate: SAME('coalesce') },
+  nullif: { arity: [2, 2], translate: SAME('nullif') },
+  greatest: { arity: [2, 99], translate: SAME('greatest') },
+  least: { arity: [2, 99], translate: SAME('least') },
+  round: { arity: [1, 2], translate: SAME('round') },
+  floor: { arity: [1, 1], translate: WHOLE('floor') },
+  ceil: { arity: [1, 1], translate: WHOLE('ceil') },
+  ceiling: { arity: [1, 1], translate: WHOLE('ceil') },
+  // Spark's substring takes position 0 as 1.
+  substring: { arity: [2, 3], translate: (a) => `substring(${[a[0], `CASE WHEN ${a[1]} = 0 THEN 1 ELSE ${a[1]} END`, ...a.slice(2)].join(', ')})` },
+  substr: { arity: [2, 3], translate: (a) => `substring(${[a[0], `CASE WHEN ${a[1]} = 0 THEN 1 ELSE ${a[1]} END`, ...a.slice(2)].join(', ')})` },
+  // Spark's concat is null when any argument is; DuckDB's skips nulls.
+  concat: { arity: [1, 99], translate: (a) => `CASE WHEN ${a.map((x) => `(${x}) IS NULL`).join(' OR ')} THEN NULL ELSE concat(${a.join(', ')}) END` },
+  year: { arity: [1, 1], translate: SAME('year') },
+  month: { arity: [1, 1], translate: SAME('month') },
+  day: { arity: [1, 1], translate: SAME('day') },
+  dayofmonth: { arity: [1, 1], translate: SAME('day') },
+  hour: { arity: [1, 1], translate: SAME('hour') },
+  minute: { arity: [1, 1], translate: SAME('minute') },
+  second: { arity: [1, 1], translate: SAME('second') },
+};
+
+const TYPE_SQL: Record<SqlType['kind'], string> = {
+  string: 'VARCHAR', int: 'INTEGER', bigint: 'BIGINT', smallint: 'SMALLINT', tinyint: 'TINYINT', double: 'DOUBLE', float: 'FLOAT',
+  boolean: 'BOOLEAN', date: 'DATE', timestamp: 'TIMESTAMP', decimal: 'DECIMAL',
+};
+
+/** The relations a select reads, by the names its columns may be qualified with (lower case), with their fields where known. */
+type Scope = Map<string, readonly Field[] | undefined>;
+
+/**
+ * A SQL step's query as one DuckDB query with Spark's semantics: the inputs (by their aliases) and the query's own
+ * WITH queries as CTEs; `/` a double division (null by zero, as Spark); `<=>` null-safe; LIKE with Spark's `\`
+ * escape; RLIKE a regex search; CAST as Spark casts (of a column of an input, or a literal: a CAST of anything else is
+ * refused, its type unknown here); ORDER BY with Spark's null order (first ascending, last descending); `concat` null
+ * when any argument is; `floor`/`ceil` longs; `substring` position 0 as 1. Unaliased expressions are named as Spark
+ * names them where that is simple (a column by its name, `sum(amount)`, `count(1)` for `count(*)`); any other
+ * expression needs an alias. Two result fields of one name are refused (a DynamicFrame cannot hold them).
+ */
+export function sparkSqlToDuckDb(query: SqlQuery, inputs: ReadonlyMap<string, SqlInput>): string {
+  const ctes = new Set<string>();
+  const inputCtes = [...inputs.entries()].map(([alias, input]) => `${quoteIdentifier(alias)} AS (${input.sql})`);
+  const fieldsOf = new Map([...inputs.entries()].map(([alias, input]) => [alias.toLowerCase(), input.fields]));
+  const body = translateQuery(query, { ctes, fieldsOf, inputs: new Set(fieldsOf.keys()) }, true);
+  return `WITH ${[...inputCtes, ...body.ctes].join(', ')} ${body.sql}`;
+}
+
+interface Context {
+  /** WITH query names in scope (lower case). */
+  readonly ctes: Set<string>;
+  readonly fieldsOf: ReadonlyMap<string, readonly Field[]>;
+  readonly inputs: ReadonlySet<string>;
+}
+
+function translateQuery(query: SqlQuery, context: Context, top: boolean): { ctes: string[]; sql: string } {
+  const ctes: string[] = [];
+  for (const cte of query.with) {
+    const key = cte.name.toLowerCase();
+    if (context.inputs.has(key)) throw new SparkSqlError(`the WITH query '${cte.name}' has the name of an input alias`, cte.at);
+    const inner = translateQuery(cte.query, context, false);
+    ctes.push(...inner.ctes, `${quoteIdentifier(cte.name)} AS (${inner.sql})`);
+    context.ctes.add(key);
+  }
+  const parts = query.selects.map((s, i) => translateSelect(s, context, top && i === 0));
+  let sql = parts[0];
+  query.unions.forEach((u, i) => (sql += ` ${u} ${parts[i + 1]}`));
+  if (query.orderBy.length > 0) {
+    sql += ` ORDER BY ${query.orderBy.map((o) => `${expr(o.expr, context, new Map())} ${o.descending ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`).join(', ')}`;
+  }
+  if (query.limit !== undefined) sql += ` LIMIT ${query.limit}`;
+  return { ctes, sql };
+}
+
+function translateSelect(select: SqlSelect, context: Context, checkNames: boolean): string {
+  const scope: Scope = new Map();
+  const from = [source(select.from, context, scope), ...select.joins.map((j) => `${j.type === 'CROSS' ? 'CROSS JOIN' : `${j.type} JOIN`} ${source(j, context, scope)}${j.on ? ` ON ${expr(j.on, context, scope)}` : ''}`)];
+  const names: string[] = [];
+  const items = select.items.map((item) => {
+    if (item.kind === 'star') {
+      if (item.table !== undefined) {
+        const fields = scope.get(item.table.toLowerCase());
+        if (!scope.has(item.table.toLowerCase())) throw new SparkSqlError(`'${item.table}.*': no relation '${item.table}' in FROM`, select.items.find((i) => i.kind === 'expr')?.at ?? { line: 1, column: 1 });
+        names.push(...(fields ?? []).map((f) => f.name));
+        return `${quoteIdentifier(item.table)}.*`;
+      }
+      for (const fields of scope.values()) names.push(...(fields ?? []).map((f) => f.name));
+      return '*';
+    }
+    const name = item.alias ?? sparkName(item.expr);
+    if (name === undefined) {
+      throw new SparkSqlError('give this expression a name with AS (Spark names it by its text, which gluekit does not reproduce)', item.at);
+    }
+    names.push(name);
+    return `${expr(item.expr, context, scope)} AS ${quoteIdentifier(name)}`;
+  });
+  if (checkNames) {
+    const seen = new Set<string>();
+    for (const n of names) {
+      if (seen.has(n.toLowerCase())) throw new SparkSqlError(`the result would have two fields named '${n}' (Spark keeps both, which a DynamicFrame cannot hold): give one an alias with AS`, select.items[0].kind === 'expr' ? select.items[0].at : { line: 1, column: 1 });
+      seen.add(n.toLowerCase());
+    }
+  }
+  let sql = `SELECT ${select.distinct ? 'DISTINCT ' : ''}${items.join(', ')} FROM ${from.join(' ')}`;
+  if (select.where) sql += ` WHERE ${expr(select.where, context, scope)}`;
+  if (select.groupBy.length > 0) sql += ` GROUP BY ${select.groupBy.map((g) => expr(g, context, scope)).join(', ')}`;
+  if (select.having) sql += ` HAVING ${expr(select.having, context, scope)}`;
+  return sql;
+}
+
+function source(s: SqlSource, context: Context, scope: Scope): string {
+  if (s.source.kind === 'query') {
+    if (!s.alias) throw new SparkSqlError('a subquery in FROM needs an alias', s.source.at);
+    const inner = translateQuery(s.source.query, context, false);
+    if (inner.ctes.length > 0) throw new SparkSqlError('WITH inside a subquery is not in the SQL subset gluekit runs; put it at the top', s.source.at);
+    scope.set(s.alias.toLowerCase(), undefined);
+    return `(${inner.sql}) AS ${quoteIdentifier(s.alias)}`;
+  }
+  const key = s.source.name.toLowerCase();
+  if (!context.inputs.has(key) && !context.ctes.has(key)) {
+    throw new SparkSqlError(`no input or WITH query is named '${s.source.name}' (inputs: ${[...context.inputs].join(', ')})`, s.source.at);
+  }
+  scope.set((s.alias ?? s.source.name).toLowerCase(), context.ctes.has(key) ? undefined : context.fieldsOf.get(key));
+  return `${quoteIdentifier(s.source.name)}${s.alias ? ` AS ${quoteIdentifier(s.alias)}` : ''}`;
+}
+
+/** Spark's name for an unaliased item, where it is simple: a column, or a function over columns (`sum(amount)`). */
+function sparkName(e: SqlExpr): string | undefined {
+  if (e.kind === 'column') return e.name;
+  if (e.kind !== 'call') return undefined;
+  if (e.star) return e.name === 'count' ? 'count(1)' : undefined;
+  if (!e.args.every((a) => a.kind === 'column')) return undefined;
+  const args = e.args.map((a) => (a.kind === 'column' ? (a.table ? `${a.table}.${a.name}` : a.name) : '')).join(', ');
+  return `${e.name}(${e.distinct ? 'DISTINCT ' : ''}${args})`;
+}
+
+function expr(e: SqlExpr, context: Context, scope: Scope): string {
+  const x = (inner: SqlExpr): string => expr(inner, context, scope);
+  switch (e.kind) {
+    case 'column':
+      return e.table ? `${quoteIdentifier(e.table)}.${quoteIdentifier(e.name)}` : quoteIdentifier(e.name);
+    case 'string':
+      return quoteLiteral(e.value);
+    case 'number':
+      return e.type === 'int' ? `(${e.text})` : e.type === 'bigint' ? `CAST(${e.text} AS BIGINT)` : e.type === 'double' ? `CAST(${e.text} AS DOUBLE)` : `(${e.text})`;
+    case 'boolean':
+      return e.value ? 'true' : 'false';
+    case 'null':
+      return 'NULL';
+    case 'binary':
+      // Spark (not ANSI): null where the divisor is 0; DuckDB's double division gives infinity there.
+      if (e.op === '/') return `(CAST(${x(e.left)} AS DOUBLE) / NULLIF(CAST(${x(e.right)} AS DOUBLE), 0))`;
+      if (e.op === '%') return `(${x(e.left)} % NULLIF(${x(e.right)}, 0))`;
+      if (e.op === '<=>') return `(${x(e.left)} IS NOT DISTINCT FROM ${x(e.right)})`;
+      return `(${x(e.left)} ${e.op === '!=' ? '<>' : e.op} ${x(e.right)})`;
+    case 'not':
+      return `(NOT ${x(e.expr)})`;
+    case 'negate':
+      return `(- ${x(e.expr)})`;
+    case 'isNull':
+      return `(${x(e.expr)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
+    case 'in':
+      return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map(x).join(', ')}))`;
+    case 'between':
+      return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}BETWEEN ${x(e.low)} AND ${x(e.high)})`;
+    case 'like':
+      if (e.regex) return `(${e.negated ? 'NOT ' : ''}regexp_matches(${x(e.expr)}, ${x(e.pattern)}))`;
+      return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}LIKE ${x(e.pattern)} ESCAPE '\\')`;
+    case 'case':
+      return `(CASE${e.operand ? ` ${x(e.operand)}` : ''} ${e.whens.map((w) => `WHEN ${x(w.when)} THEN ${x(w.then)}`).join(' ')}${e.otherwise ? ` ELSE ${x(e.otherwise)}` : ''} END)`;
+    case 'cast': {
+      const to = e.type.kind === 'decimal' ? `DECIMAL(${e.type.precision}, ${e.type.scale})` : TYPE_SQL[e.type.kind];
+      const from = typeOf(e.expr, scope);
+      if (!from) throw new SparkSqlError("CAST of this value is not in the SQL subset gluekit runs yet (its type must be known: a column of an input, or a literal); cast the input's column in a step before", e.at);
+      return sparkCast(x(e.expr), from, to);
+    }
+    case 'call': {
+      const f = FUNCTIONS[e.name];
+      if (!f) throw new SparkSqlError(`the function '${e.name}' is not in the SQL subset gluekit runs (it takes ${Object.keys(FUNCTIONS).join(', ')})`, e.at);
+      if (e.star) {
+        if (e.name !== 'count') throw new SparkSqlError(`${e.name}(*) is not a function call`, e.at);
+        return 'count(*)';
+      }
+      if (e.distinct && !f.aggregate) throw new SparkSqlError(`DISTINCT inside ${e.name}() is only for aggregates`, e.at);
+      const [min, max] = f.arity;
+      if (e.args.length < min || e.args.length > max) throw new SparkSqlError(`${e.name}() takes ${min === max ? min : `${min} to ${max}`} arguments, found ${e.args.length}`, e.at);
+      const args = e.args.map(x);
+      return e.distinct ? `${e.name === 'sum' ? 'sum' : 'count'}(DISTINCT ${args.join(', ')})` : f.translate(args, e.args);
+    }
+    default:
+      throw new Error(`unknown SQL expression ${(e as { kind: string }).kind}`);
+  }
+}
+
+/** The DuckDB type of a value whose type is known without running anything: an input's column, a literal. */
+function typeOf(e: SqlExpr, scope: Scope): string | undefined {
+  switch (e.kind) {
+    case 'string':
+      return 'VARCHAR';
+    case 'number': {
+      if (e.type !== 'decimal') return e.type === 'int' ? 'INTEGER' : e.type === 'bigint' ? 'BIGINT' : 'DOUBLE';
+      const digits = e.text.replace('-', '');
+      const scale = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
+      const precision = Math.max(digits.replace('.', '').replace(/^0+(?=.)/, '').length, scale, 1);
+      return precision <= 38 ? `DECIMAL(${precision}, ${scale})` : 'DOUBLE';
+    }
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'column': {
+      const candidates = e.table ? [scope.get(e.table.toLowerCase())] : [...scope.values()];
+      const found = candidates.flatMap((fields) => (fields ?? []).filter((f) => f.name.toLowerCase() === e.name.toLowerCase()));
+      return found.length === 1 ? found[0].type : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

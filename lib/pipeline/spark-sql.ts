@@ -1,0 +1,684 @@
+import { unescapeSparkString } from './spark-string';
+
+/**
+ * The query of a SQL step (Glue Studio's SparkSQL node): the common subset of Spark SQL and DuckDB SQL that gluekit runs
+ * locally with Spark's semantics, parsed into a typed tree. Anything outside it is refused with a {@link SparkSqlError}
+ * naming the line and column, so a query the local engine would run differently never runs.
+ *
+ * ```
+ * query   := [WITH name AS '(' query ')' {',' ...}] select {UNION [ALL] select} [ORDER BY order {',' order}] [LIMIT n]
+ * select  := SELECT [DISTINCT] item {',' item} FROM source {join} [WHERE expr] [GROUP BY expr {',' expr}] [HAVING expr]
+ * item    := '*' | name '.' '*' | expr [[AS] name]
+ * source  := (name | '(' query ')') [[AS] name]
+ * join    := ([INNER] | LEFT [OUTER] | RIGHT [OUTER] | FULL [OUTER]) JOIN source ON expr | CROSS JOIN source | ',' source
+ * order   := expr [ASC | DESC]
+ * expr    := OR, AND, NOT, comparisons (= == != <> < <= > >= <=>), IS [NOT] NULL, [NOT] IN (list), [NOT] BETWEEN,
+ *            [NOT] LIKE / RLIKE string, + - * / % ||, unary -, literals, columns (`a`, `t.a`, backticks),
+ *            function calls (`f(x)`, `count(*)`, `count(DISTINCT x)`), CASE, CAST(expr AS type), parentheses
+ * ```
+ * Comments (`--`, `/* *\/`) are skipped. Spark's precedence: OR < AND < NOT < predicates < comparison < `||`, `+ -`
+ * < `* / %` < unary minus.
+ */
+
+export type SqlBinaryOperator = 'OR' | 'AND' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '<=>' | '+' | '-' | '*' | '/' | '%' | '||';
+
+export type SqlExpr =
+  | { readonly kind: 'column'; readonly table?: string; readonly name: string; readonly at: SqlPosition }
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'number'; readonly text: string; readonly type: 'int' | 'bigint' | 'decimal' | 'double' }
+  | { readonly kind: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'null' }
+  | { readonly kind: 'binary'; readonly op: SqlBinaryOperator; readonly left: SqlExpr; readonly right: SqlExpr }
+  | { readonly kind: 'not'; readonly expr: SqlExpr }
+  | { readonly kind: 'negate'; readonly expr: SqlExpr }
+  | { readonly kind: 'isNull'; readonly expr: SqlExpr; readonly negated: boolean }
+  | { readonly kind: 'in'; readonly expr: SqlExpr; readonly list: readonly SqlExpr[]; readonly negated: boolean }
+  | { readonly kind: 'between'; readonly expr: SqlExpr; readonly low: SqlExpr; readonly high: SqlExpr; readonly negated: boolean }
+  | { readonly kind: 'like'; readonly expr: SqlExpr; readonly pattern: SqlExpr; readonly negated: boolean; readonly regex: boolean }
+  | { readonly kind: 'case'; readonly operand?: SqlExpr; readonly whens: readonly { readonly when: SqlExpr; readonly then: SqlExpr }[]; readonly otherwise?: SqlExpr }
+  | { readonly kind: 'cast'; readonly expr: SqlExpr; readonly type: SqlType; readonly at: SqlPosition }
+  | { readonly kind: 'call'; readonly name: string; readonly args: readonly SqlExpr[]; readonly distinct: boolean; readonly star: boolean; readonly at: SqlPosition };
+
+/** A CAST target, by Spark's names. */
+export type SqlType =
+  | { readonly kind: 'string' | 'int' | 'bigint' | 'smallint' | 'tinyint' | 'double' | 'float' | 'boolean' | 'date' | 'timestamp' }
+  | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number };
+
+/** Where a token starts: 1-based line and column. */
+export interface SqlPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export type SqlSelectItem = { readonly kind: 'star'; readonly table?: string } | { readonly kind: 'expr'; readonly expr: SqlExpr; readonly alias?: string; readonly at: SqlPosition };
+
+export interface SqlSource {
+  readonly source: { readonly kind: 'table'; readonly name: string; readonly at: SqlPosition } | { readonly kind: 'query'; readonly query: SqlQuery; readonly at: SqlPosition };
+  readonly alias?: string;
+}
+
+export interface SqlJoin extends SqlSource {
+  readonly type: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'CROSS';
+  readonly on?: SqlExpr;
+}
+
+export interface SqlSelect {
+  readonly distinct: boolean;
+  readonly items: readonly SqlSelectItem[];
+  readonly from: SqlSource;
+  readonly joins: readonly SqlJoin[];
+  readonly where?: SqlExpr;
+  readonly groupBy: readonly SqlExpr[];
+  readonly having?: SqlExpr;
+}
+
+export interface SqlQuery {
+  readonly with: readonly { readonly name: string; readonly query: SqlQuery; readonly at: SqlPosition }[];
+  readonly selects: readonly SqlSelect[];
+  /** Between consecutive selects: `UNION` (distinct, as Spark) or `UNION ALL`. */
+  readonly unions: readonly ('UNION' | 'UNION ALL')[];
+  readonly orderBy: readonly { readonly expr: SqlExpr; readonly descending: boolean }[];
+  readonly limit?: number;
+}
+
+/** A query outside the subset, or not SQL: the message names the line and column. */
+export class SparkSqlError extends Error {
+  constructor(readonly problem: string, readonly at: SqlPosition) {
+    super(`${problem} at line ${at.line}, column ${at.column}`);
+    this.name = 'SparkSqlError';
+  }
+}
+
+/** Parses a SQL step's query. */
+export function parseSparkSql(text: string): SqlQuery {
+  return new SqlParser(text).parse();
+}
+
+const RESERVED = new Set([
+  'SELECT', 'FROM', 'WHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'LIMIT', 'UNION', 'ALL', 'DISTINCT', 'AS', 'ON', 'JOIN',
+  'INNER', 'LEFT', 'RIGHT', 'FULL', 'OUTER', 'CROSS', 'AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE', 'LIKE',
+  'RLIKE', 'REGEXP', 'BETWEEN', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'CAST', 'WITH', 'ASC', 'DESC',
+]);
+
+/** What gluekit's SQL steps do not take, with what to do instead: named where the parser meets them. */
+const REFUSED: Record<string, string> = {
+  INTERSECT: 'INTERSECT is not in the SQL subset gluekit runs; use a join',
+  EXCEPT: 'EXCEPT is not in the SQL subset gluekit runs; use a LEFT JOIN with IS NULL',
+  MINUS: 'MINUS is not in the SQL subset gluekit runs; use a LEFT JOIN with IS NULL',
+  LATERAL: 'LATERAL VIEW is not in the SQL subset gluekit runs; use relationalize or unnest steps',
+  OVER: 'window functions (OVER) are not in the SQL subset gluekit runs yet',
+  INTERVAL: 'INTERVAL literals are not in the SQL subset gluekit runs yet',
+  SEMI: 'SEMI joins are not in the SQL subset gluekit runs; use a join step with type leftsemi',
+  ANTI: 'ANTI joins are not in the SQL subset gluekit runs; use a join step with type leftanti',
+  NATURAL: 'NATURAL joins are not in the SQL subset gluekit runs; join ON the columns',
+  USING: 'JOIN ... USING is not in the SQL subset gluekit runs; join ON the columns',
+  INSERT: 'a SQL step is one query; INSERT is not one',
+  CREATE: 'a SQL step is one query; CREATE is not one',
+  DROP: 'a SQL step is one query; DROP is not one',
+};
+
+const TYPES: Record<string, SqlType['kind']> = {
+  STRING: 'string', VARCHAR: 'string', CHAR: 'string', INT: 'int', INTEGER: 'int', BIGINT: 'bigint', LONG: 'bigint',
+  SMALLINT: 'smallint', SHORT: 'smallint', TINYINT: 'tinyint', BYTE: 'tinyint', DOUBLE: 'double', FLOAT: 'float',
+  REAL: 'float', BOOLEAN: 'boolean', DATE: 'date', TIMESTAMP: 'timestamp', DECIMAL: 'decimal', DEC: 'decimal', NUMERIC: 'decimal',
+};
+
+type TokenKind = 'word' | 'quoted' | 'string' | 'number' | 'op' | 'punct' | 'eof';
+
+interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+  /** An identifier's name (backticks removed) or a string's value (unescaped). */
+  readonly value: string;
+  readonly at: SqlPosition;
+}
+
+class SqlParser {
+  private readonly tokens: Token[];
+  private index = 0;
+
+  constructor(text: string) {
+    this.tokens = lex(text);
+  }
+
+  parse(): SqlQuery {
+    if (this.peek().kind === 'eof') throw new SparkSqlError('the query is empty', this.peek().at);
+    const query = this.query();
+    const semicolon = this.acceptPunct(';');
+    const rest = this.peek();
+    if (rest.kind !== 'eof') throw this.unexpected(rest, semicolon || this.isPunct(';', rest) ? 'a SQL step is one query' : 'expected the end of the query');
+    return query;
+  }
+
+  private query(): SqlQuery {
+    const ctes: { name: string; query: SqlQuery; at: SqlPosition }[] = [];
+    if (this.isWord('WITH')) {
+      this.next();
+      do {
+        const at = this.peek().at;
+        const name = this.identifier('a name for the WITH query');
+        this.expectWord('AS');
+        this.expectPunct('(');
+        ctes.push({ name, query: this.query(), at });
+        this.expectPunct(')');
+      } while (this.acceptPunct(','));
+    }
+    const selects = [this.select()];
+    const unions: ('UNION' | 'UNION ALL')[] = [];
+    while (this.isWord('UNION')) {
+      this.next();
+      if (this.isWord('DISTINCT')) this.next();
+      const all = this.isWord('ALL');
+      if (all) this.next();
+      unions.push(all ? 'UNION ALL' : 'UNION');
+      selects.push(this.select());
+    }
+    const orderBy: { expr: SqlExpr; descending: boolean }[] = [];
+    if (this.isWord('ORDER')) {
+      this.next();
+      this.expectWord('BY');
+      do {
+        const expr = this.expr();
+        let descending = false;
+        if (this.isWord('ASC')) this.next();
+        else if (this.isWord('DESC')) {
+          this.next();
+          descending = true;
+        }
+        if (this.isWord('NULLS')) throw this.unexpected(this.peek(), 'NULLS FIRST/LAST is not in the SQL subset gluekit runs yet (Spark puts nulls first ascending, last descending)');
+        orderBy.push({ expr, descending });
+      } while (this.acceptPunct(','));
+    }
+    let limit: number | undefined;
+    if (this.isWord('LIMIT')) {
+      this.next();
+      const n = this.next();
+      if (n.kind !== 'number' || !/^[0-9]+$/.test(n.text)) throw this.unexpected(n, 'LIMIT takes a whole number');
+      limit = Number(n.text);
+    }
+    return { with: ctes, selects, unions, orderBy, limit };
+  }
+
+  private select(): SqlSelect {
+    if (this.isPunct('(')) throw this.unexpected(this.peek(), 'a parenthesized SELECT in a UNION is not in the SQL subset gluekit runs; write the SELECTs side by side');
+    this.expectWord('SELECT');
+    let distinct = false;
+    if (this.isWord('DISTINCT')) {
+      this.next();
+      distinct = true;
+    } else if (this.isWord('ALL')) this.next();
+    const items: SqlSelectItem[] = [];
+    do items.push(this.item());
+    while (this.acceptPunct(','));
+    if (!this.isWord('FROM')) throw this.unexpected(this.peek(), 'expected FROM: a SQL step selects from its input frames');
+    this.next();
+    const from = this.source();
+    const joins: SqlJoin[] = [];
+    for (;;) {
+      if (this.acceptPunct(',')) {
+        joins.push({ ...this.source(), type: 'CROSS' });
+        continue;
+      }
+      const type = this.joinType();
+      if (!type) break;
+      const source = this.source();
+      if (type === 'CROSS') joins.push({ ...source, type });
+      else {
+        if (this.isWord('USING')) throw this.unexpected(this.peek(), REFUSED.USING);
+        this.expectWord('ON');
+        joins.push({ ...source, type, on: this.expr() });
+      }
+    }
+    const where = this.isWord('WHERE') ? (this.next(), this.expr()) : undefined;
+    const groupBy: SqlExpr[] = [];
+    if (this.isWord('GROUP')) {
+      this.next();
+      this.expectWord('BY');
+      do groupBy.push(this.expr());
+      while (this.acceptPunct(','));
+    }
+    const having = this.isWord('HAVING') ? (this.next(), this.expr()) : undefined;
+    return { distinct, items, from, joins, where, groupBy, having };
+  }
+
+  private joinType(): SqlJoin['type'] | undefined {
+    const t = this.peek();
+    if (t.kind !== 'word') return undefined;
+    const word = t.text.toUpperCase();
+    if (word === 'JOIN') {
+      this.next();
+      return 'INNER';
+    }
+    if (REFUSED[word] && ['SEMI', 'ANTI', 'NATURAL'].includes(word)) throw this.unexpected(t, REFUSED[word]);
+    const kinds: Record<string, SqlJoin['type']> = { INNER: 'INNER', LEFT: 'LEFT', RIGHT: 'RIGHT', FULL: 'FULL', CROSS: 'CROSS' };
+    const type = kinds[word];
+    if (!type) return undefined;
+    this.next();
+    if (type !== 'INNER' && type !== 'CROSS' && this.isWord('OUTER')) this.next();
+    if (this.isWord('SEMI') || this.isWord('ANTI')) throw this.unexpected(this.peek(), REFUSED[this.peek().text.toUpperCase()]);
+    this.expectWord('JOIN');
+    return type;
+  }
+
+  private source(): SqlSource {
+    const t = this.peek();
+    let source: SqlSource['source'];
+    if (this.acceptPunct('(')) {
+      source = { kind: 'query', query: this.query(), at: t.at };
+      this.expectPunct(')');
+    } else {
+      const name = this.identifier('an input name (an alias of the step) or a WITH query');
+      if (this.isPunct('.')) throw this.unexpected(this.peek(), 'a SQL step reads its input frames by their aliases, not catalog tables');
+      source = { kind: 'table', name, at: t.at };
+    }
+    return { source, alias: this.alias() };
+  }
+
+  private alias(): string | undefined {
+    if (this.isWord('AS')) {
+      this.next();
+      return this.identifier('an alias');
+    }
+    const t = this.peek();
+    if ((t.kind === 'word' && !RESERVED.has(t.text.toUpperCase()) && !REFUSED[t.text.toUpperCase()] && !['JOIN', 'NULLS', 'USING'].includes(t.text.toUpperCase())) || t.kind === 'quoted') {
+      this.next();
+      return t.value;
+    }
+    return undefined;
+  }
+
+  private item(): SqlSelectItem {
+    const t = this.peek();
+    if (this.isOp('*')) {
+      this.next();
+      return { kind: 'star' };
+    }
+    if ((t.kind === 'word' || t.kind === 'quoted') && this.isPunct('.', this.tokens[this.index + 1]) && this.tokens[this.index + 2]?.text === '*') {
+      this.index += 3;
+      return { kind: 'star', table: t.value };
+    }
+    const expr = this.expr();
+    return { kind: 'expr', expr, alias: this.alias(), at: t.at };
+  }
+
+  // --- expressions ----------------------------------------------------------------------------------------------
+
+  expr(): SqlExpr {
+    let left = this.and();
+    while (this.isWord('OR')) {
+      this.next();
+      left = { kind: 'binary', op: 'OR', left, right: this.and() };
+    }
+    return left;
+  }
+
+  private and(): SqlExpr {
+    let left = this.not();
+    while (this.isWord('AND')) {
+      this.next();
+      left = { kind: 'binary', op: 'AND', left, right: this.not() };
+    }
+    return left;
+  }
+
+  private not(): SqlExpr {
+    if (this.isWord('NOT') || this.isOp('!')) {
+      this.next();
+      return { kind: 'not', expr: this.not() };
+    }
+    return this.predicate();
+  }
+
+  private predicate(): SqlExpr {
+    const expr = this.comparison();
+    if (this.isWord('IS')) {
+      this.next();
+      const negated = this.isWord('NOT') ? (this.next(), true) : false;
+      const t = this.next();
+      if (!(t.kind === 'word' && t.text.toUpperCase() === 'NULL')) throw this.unexpected(t, 'IS takes NULL or NOT NULL in the SQL subset gluekit runs');
+      return { kind: 'isNull', expr, negated };
+    }
+    const negated = this.isWord('NOT') ? (this.next(), true) : false;
+    if (this.isWord('IN')) {
+      this.next();
+      this.expectPunct('(');
+      if (this.isWord('SELECT')) throw this.unexpected(this.peek(), 'IN (SELECT ...) is not in the SQL subset gluekit runs; use a join');
+      const list: SqlExpr[] = [];
+      do list.push(this.comparison());
+      while (this.acceptPunct(','));
+      this.expectPunct(')');
+      return { kind: 'in', expr, list, negated };
+    }
+    if (this.isWord('BETWEEN')) {
+      this.next();
+      const low = this.comparison();
+      this.expectWord('AND');
+      return { kind: 'between', expr, low, high: this.comparison(), negated };
+    }
+    if (this.isWord('LIKE') || this.isWord('RLIKE') || this.isWord('REGEXP')) {
+      const regex = this.next().text.toUpperCase() !== 'LIKE';
+      return { kind: 'like', expr, pattern: this.comparison(), negated, regex };
+    }
+    if (negated) throw this.unexpected(this.tokens[this.index - 1], 'NOT here must be followed by IN, BETWEEN, LIKE or RLIKE');
+    return expr;
+  }
+
+  private comparison(): SqlExpr {
+    let left = this.concat();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== 'op' || !['=', '==', '!=', '<>', '<', '<=', '>', '>=', '<=>'].includes(t.text)) return left;
+      this.next();
+      const op = (t.text === '==' ? '=' : t.text === '<>' ? '!=' : t.text) as SqlBinaryOperator;
+      left = { kind: 'binary', op, left, right: this.concat() };
+    }
+  }
+
+  private concat(): SqlExpr {
+    let left = this.additive();
+    while (this.isOp('||')) {
+      this.next();
+      left = { kind: 'binary', op: '||', left, right: this.additive() };
+    }
+    return left;
+  }
+
+  private additive(): SqlExpr {
+    let left = this.multiplicative();
+    while (this.isOp('+') || this.isOp('-')) {
+      const op = this.next().text as SqlBinaryOperator;
+      left = { kind: 'binary', op, left, right: this.multiplicative() };
+    }
+    return left;
+  }
+
+  private multiplicative(): SqlExpr {
+    let left = this.unary();
+    while (this.isOp('*') || this.isOp('/') || this.isOp('%')) {
+      const op = this.next().text as SqlBinaryOperator;
+      left = { kind: 'binary', op, left, right: this.unary() };
+    }
+    return left;
+  }
+
+  private unary(): SqlExpr {
+    if (this.isOp('-')) {
+      this.next();
+      const operand = this.unary();
+      return operand.kind === 'number' && !operand.text.startsWith('-') ? { ...operand, text: `-${operand.text}` } : { kind: 'negate', expr: operand };
+    }
+    if (this.isOp('+')) {
+      this.next();
+      return this.unary();
+    }
+    return this.primary();
+  }
+
+  private primary(): SqlExpr {
+    const t = this.next();
+    if (t.kind === 'number') return numberLiteral(t);
+    if (t.kind === 'string') return { kind: 'string', value: t.value };
+    if (t.kind === 'punct' && t.text === '(') {
+      if (this.isWord('SELECT')) throw this.unexpected(this.peek(), 'a subquery as a value is not in the SQL subset gluekit runs; use a join');
+      const inner = this.expr();
+      this.expectPunct(')');
+      return inner;
+    }
+    if (t.kind === 'quoted') return this.columnFrom(t);
+    if (t.kind !== 'word') throw this.unexpected(t, 'expected a value: a column, a literal, a function call, CASE, CAST or (');
+    const word = t.text.toUpperCase();
+    if (word === 'NULL') return { kind: 'null' };
+    if (word === 'TRUE' || word === 'FALSE') return { kind: 'boolean', value: word === 'TRUE' };
+    if (word === 'CASE') return this.caseExpr();
+    if (word === 'CAST') return this.cast(t);
+    if (REFUSED[word]) throw this.unexpected(t, REFUSED[word]);
+    if (RESERVED.has(word)) throw this.unexpected(t, 'expected a value: a column, a literal, a function call, CASE, CAST or (');
+    if (this.isPunct('(')) return this.call(t);
+    if (this.peek().kind === 'string' && ['DATE', 'TIMESTAMP', 'X'].includes(word)) throw this.unexpected(t, `typed literals (${word} '...') are not in the SQL subset gluekit runs yet; use CAST('...' AS ${word === 'X' ? 'BINARY' : word})`);
+    return this.columnFrom(t);
+  }
+
+  private columnFrom(first: Token): SqlExpr {
+    if (!this.isPunct('.')) return { kind: 'column', name: first.value, at: first.at };
+    this.next();
+    const second = this.next();
+    if (second.kind !== 'word' && second.kind !== 'quoted') throw this.unexpected(second, 'expected a column name after the dot');
+    if (this.isPunct('.')) throw this.unexpected(this.peek(), 'a nested field path (a.b.c) is not in the SQL subset gluekit runs yet');
+    return { kind: 'column', table: first.value, name: second.value, at: first.at };
+  }
+
+  private call(name: Token): SqlExpr {
+    this.expectPunct('(');
+    if (this.isOp('*')) {
+      this.next();
+      this.expectPunct(')');
+      return { kind: 'call', name: name.text.toLowerCase(), args: [], distinct: false, star: true, at: name.at };
+    }
+    const distinct = this.isWord('DISTINCT') ? (this.next(), true) : false;
+    const args: SqlExpr[] = [];
+    if (!this.isPunct(')')) {
+      do args.push(this.expr());
+      while (this.acceptPunct(','));
+    }
+    this.expectPunct(')');
+    if (this.isWord('OVER')) throw this.unexpected(this.peek(), REFUSED.OVER);
+    if (this.isWord('FILTER')) throw this.unexpected(this.peek(), 'FILTER on an aggregate is not in the SQL subset gluekit runs; use CASE inside it');
+    return { kind: 'call', name: name.text.toLowerCase(), args, distinct, star: false, at: name.at };
+  }
+
+  private caseExpr(): SqlExpr {
+    const operand = this.isWord('WHEN') ? undefined : this.expr();
+    const whens: { when: SqlExpr; then: SqlExpr }[] = [];
+    while (this.isWord('WHEN')) {
+      this.next();
+      const when = this.expr();
+      this.expectWord('THEN');
+      whens.push({ when, then: this.expr() });
+    }
+    if (whens.length === 0) throw this.unexpected(this.peek(), 'CASE needs at least one WHEN');
+    const otherwise = this.isWord('ELSE') ? (this.next(), this.expr()) : undefined;
+    this.expectWord('END');
+    return { kind: 'case', operand, whens, otherwise };
+  }
+
+  private cast(at: Token): SqlExpr {
+    this.expectPunct('(');
+    const expr = this.expr();
+    this.expectWord('AS');
+    const t = this.next();
+    const kind = t.kind === 'word' ? TYPES[t.text.toUpperCase()] : undefined;
+    if (!kind) throw this.unexpected(t, `expected a type: ${Object.keys(TYPES).join(', ')}`);
+    let type: SqlType;
+    if (kind === 'decimal') {
+      // Spark SQL's DECIMAL alone is decimal(10,0).
+      let precision = 10;
+      let scale = 0;
+      if (this.acceptPunct('(')) {
+        precision = this.wholeNumber('a precision');
+        scale = this.acceptPunct(',') ? this.wholeNumber('a scale') : 0;
+        this.expectPunct(')');
+      }
+      if (precision < 1 || precision > 38 || scale > precision) throw this.unexpected(t, `decimal(${precision},${scale}) is not a type: precision 1 to 38, scale at most the precision`);
+      type = { kind, precision, scale };
+    } else {
+      if (kind === 'string' && this.isPunct('(')) {
+        this.next();
+        this.wholeNumber('a length');
+        this.expectPunct(')');
+      }
+      type = { kind };
+    }
+    this.expectPunct(')');
+    return { kind: 'cast', expr, type, at: at.at };
+  }
+
+  // --- tokens ---------------------------------------------------------------------------------------------------
+
+  private wholeNumber(what: string): number {
+    const t = this.next();
+    if (t.kind !== 'number' || !/^[0-9]+$/.test(t.text)) throw this.unexpected(t, `expected ${what} (a whole number)`);
+    return Number(t.text);
+  }
+
+  private identifier(what: string): string {
+    const t = this.next();
+    if (t.kind === 'quoted' || (t.kind === 'word' && !RESERVED.has(t.text.toUpperCase()))) return t.value;
+    throw this.unexpected(t, `expected ${what}`);
+  }
+
+  private peek(): Token {
+    return this.tokens[this.index];
+  }
+
+  private next(): Token {
+    const t = this.tokens[this.index];
+    if (t.kind !== 'eof') this.index += 1;
+    return t;
+  }
+
+  private isWord(word: string, t = this.peek()): boolean {
+    return t.kind === 'word' && t.text.toUpperCase() === word;
+  }
+
+  private isPunct(p: string, t: Token | undefined = this.peek()): boolean {
+    return t !== undefined && t.kind === 'punct' && t.text === p;
+  }
+
+  private isOp(op: string): boolean {
+    return this.peek().kind === 'op' && this.peek().text === op;
+  }
+
+  private acceptPunct(p: string): boolean {
+    if (!this.isPunct(p)) return false;
+    this.next();
+    return true;
+  }
+
+  private expectPunct(p: string): void {
+    const t = this.next();
+    if (!(t.kind === 'punct' && t.text === p)) throw this.unexpected(t, `expected '${p}'`);
+  }
+
+  private expectWord(word: string): void {
+    const t = this.next();
+    if (!this.isWord(word, t)) throw this.unexpected(t, `expected ${word}`);
+  }
+
+  private unexpected(t: Token, hint: string): SparkSqlError {
+    const shown = t.kind === 'eof' ? 'the end of the query' : t.kind === 'string' ? `string ${t.text}` : `'${t.text}'`;
+    return new SparkSqlError(`${hint} (found ${shown})`, t.at);
+  }
+}
+
+function numberLiteral(t: Token): SqlExpr {
+  const text = t.text;
+  if (/[Ll]$/.test(text)) return { kind: 'number', text: text.slice(0, -1), type: 'bigint' };
+  if (/[Dd]$/.test(text)) return { kind: 'number', text: text.slice(0, -1), type: 'double' };
+  if (/[eE]/.test(text)) return { kind: 'number', text, type: 'double' };
+  if (text.includes('.')) return { kind: 'number', text, type: 'decimal' };
+  // Spark: an integer literal is an int where it fits, a bigint where not, a decimal beyond.
+  const n = BigInt(text);
+  if (n <= 2147483647n) return { kind: 'number', text, type: 'int' };
+  if (n <= 9223372036854775807n) return { kind: 'number', text, type: 'bigint' };
+  return { kind: 'number', text, type: 'decimal' };
+}
+
+/** Splits a query into tokens, skipping whitespace and comments. */
+function lex(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const at = (index: number): SqlPosition => ({ line, column: index - lineStart + 1 });
+  const advanceTo = (end: number): void => {
+    for (let k = i; k < end; k++) {
+      if (text[k] === '\n') {
+        line += 1;
+        lineStart = k + 1;
+      }
+    }
+    i = end;
+  };
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) advanceTo(i + 1);
+    if (text.startsWith('--', i)) {
+      const end = text.indexOf('\n', i);
+      advanceTo(end < 0 ? text.length : end);
+      continue;
+    }
+    if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) throw new SparkSqlError('unterminated comment', at(i));
+      advanceTo(end + 2);
+      continue;
+    }
+    if (i >= text.length) {
+      tokens.push({ kind: 'eof', text: '', value: '', at: at(i) });
+      return tokens;
+    }
+    const start = i;
+    const position = at(i);
+    const c = text[i];
+    const push = (kind: TokenKind, end: number, value?: string): void => {
+      const raw = text.slice(start, end);
+      advanceTo(end);
+      tokens.push({ kind, text: raw, value: value ?? raw, at: position });
+    };
+    if (/[A-Za-z_]/.test(c)) {
+      let end = i;
+      while (end < text.length && /[A-Za-z0-9_]/.test(text[end])) end++;
+      push('word', end);
+    } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+      const m = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[LlDd]?/.exec(text.slice(i))!;
+      if (/[A-Za-z_]/.test(text[i + m[0].length] ?? '')) throw new SparkSqlError(`'${text.slice(i, i + m[0].length + 1)}' is not a number gluekit reads (integers, decimals, exponents, and the L and D suffixes)`, position);
+      push('number', i + m[0].length);
+    } else if (c === '`') {
+      let end = i + 1;
+      let name = '';
+      for (;;) {
+        if (end >= text.length) throw new SparkSqlError('unterminated quoted name', position);
+        if (text[end] === '`') {
+          if (text[end + 1] === '`') {
+            name += '`';
+            end += 2;
+            continue;
+          }
+          break;
+        }
+        name += text[end++];
+      }
+      push('quoted', end + 1, name);
+    } else if (c === "'" || c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== c) end += text[end] === '\\' ? 2 : 1;
+      if (end >= text.length) throw new SparkSqlError('unterminated string', position);
+      push('string', end + 1, unescapeSparkString(text.slice(i + 1, end)));
+    } else if ('(),.;'.includes(c)) {
+      push('punct', i + 1);
+    } else {
+      const op = ['<=>', '==', '!=', '<>', '<=', '>=', '||', '=', '<', '>', '+', '-', '*', '/', '%', '!'].find((o) => text.startsWith(o, i));
+      if (!op) throw new SparkSqlError(`'${c}' is not in the SQL subset gluekit runs`, position);
+      push('op', i + op.length);
+    }
+  }
+}
+
+/**
+ * The relations a query reads that it does not define itself (its WITH queries): the names a SQL step's aliases must
+ * give, each with where it is first read.
+ */
+export function queryInputs(query: SqlQuery, defined: ReadonlySet<string> = new Set()): { name: string; at: SqlPosition }[] {
+  const out: { name: string; at: SqlPosition }[] = [];
+  const names = new Set(defined);
+  for (const cte of query.with) {
+    out.push(...queryInputs(cte.query, names));
+    names.add(cte.name.toLowerCase());
+  }
+  for (const select of query.selects) {
+    for (const s of [select.from, ...select.joins]) {
+      if (s.source.kind === 'query') out.push(...queryInputs(s.source.query, names));
+      else if (!names.has(s.source.name.toLowerCase())) out.push({ name: s.source.name, at: s.source.at });
+    }
+  }
+  return out;
+}

@@ -6,6 +6,7 @@ import { gzipSync } from 'zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { and, col, Frame, or } from '../../lib/pipeline';
 import { ParityCase, runParity } from '../support/parity';
+import { REFERENCE_PEOPLE_JSON } from '../support/reference-records';
 
 /**
  * Parity: for each builder feature, the generated PySpark script run against the executing awsglue stand-ins
@@ -603,13 +604,7 @@ describe('transforms', () => {
 });
 
 describe('relationalize', () => {
-  const PEOPLE = [
-    '{"name":"Sally","age":23,"location":{"state":"WY","county":"Fremont"},"friends":[]}',
-    '{"name":"Varun","age":34,"location":{"state":"NE","county":"Douglas"},"friends":[{"name":"Arjun","age":3}]}',
-    '{"name":"George","age":52,"location":{"state":"NY"},"friends":[{"name":"Fred"},{"name":"Amy","age":15}]}',
-    '{"name":"Haruki","age":21,"location":{"state":"AK","county":"Denali"}}',
-    '{"name":"Sheila","age":63,"friends":[{"name":"Nancy","age":22}]}',
-  ].join('\n');
+  const PEOPLE = REFERENCE_PEOPLE_JSON;
 
   test.each(['json', 'parquet'] as const)('the reference person records: the root frame and people_friends, to %s', (format) =>
     expectParity({

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Pipeline } from '../../../lib/pipeline';
 import type { FrameCollection } from '../../../lib/pipeline';
 import { GlueService } from '../../../emulator/api';
+import { REFERENCE_PEOPLE_JSON } from '../../support/reference-records';
 
 /**
  * Transforms with more than one output (GLUE-REFERENCE section 2): Relationalize on the reference's nested person
@@ -13,13 +14,7 @@ import { GlueService } from '../../../emulator/api';
 let root: string;
 let service: GlueService;
 
-const PEOPLE = [
-  '{"name":"Sally","age":23,"location":{"state":"WY","county":"Fremont"},"friends":[]}',
-  '{"name":"Varun","age":34,"location":{"state":"NE","county":"Douglas"},"friends":[{"name":"Arjun","age":3}]}',
-  '{"name":"George","age":52,"location":{"state":"NY"},"friends":[{"name":"Fred"},{"name":"Amy","age":15}]}',
-  '{"name":"Haruki","age":21,"location":{"state":"AK","county":"Denali"}}',
-  '{"name":"Sheila","age":63,"friends":[{"name":"Nancy","age":22}]}',
-].join('\n');
+const PEOPLE = REFERENCE_PEOPLE_JSON;
 
 const ORDERS = [
   '{"order":1,"lines":[{"sku":"a","tags":["x","y"]},{"sku":"b","tags":[]}],"notes":["rush"]}',

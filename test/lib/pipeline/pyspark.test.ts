@@ -774,9 +774,9 @@ describe('graph block, variables and errors', () => {
   test('an unsupported node kind is an error naming the node and its kind', () => {
     const graph: PipelineGraph = {
       ...medicareGraph(),
-      query: { SparkSQL: { Name: 'query', Inputs: ['Filter_1'], SqlQuery: 'SELECT * FROM t', SqlAliases: [{ From: 'Filter_1', Alias: 't' }] } },
+      custom: { CustomCode: { Name: 'custom', Inputs: ['Filter_1'], Code: 'return dfc', ClassName: 'MyTransform' } },
     };
-    expect(() => generatePySparkScript(graph)).toThrow(/pipeline node 'query' is a SparkSQL node, which gluekit does not support yet; use one of CatalogSource, /);
+    expect(() => generatePySparkScript(graph)).toThrow(/pipeline node 'custom' is a CustomCode node, which gluekit does not support yet; use one of CatalogSource, /);
   });
 
   test('a transform without exactly one input is an error naming the node', () => {

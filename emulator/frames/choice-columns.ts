@@ -43,6 +43,12 @@ export function choiceColumnMessage(table: string, column: string): string {
 /** The pseudo-column a JSON source notes when DuckDB's type detection missed a conflict: read it with a full sample. */
 export const JSON_FULL_SAMPLE = '*full-sample';
 
+/**
+ * The pseudo-column an S3 CSV source notes when a value held a line break (a quoted newline) without `multiLine`: read
+ * its files line by line, as Glue's reader does (`csv-lines.ts`).
+ */
+export const CSV_LINE_MODE = '*line-mode';
+
 /** The table and column an error raised by `choiceColumnError` names, if it is one. */
 export function choiceColumnOf(error: unknown): { table: string; column: string } | undefined {
   const found = MARKER.exec(error instanceof Error ? error.message : String(error));

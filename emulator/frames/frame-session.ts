@@ -89,6 +89,11 @@ export class FrameSession {
     return table;
   }
 
+  /** Names `file` in messages as `source` is named (a file made from an object's file: its `s3://` URI). */
+  rememberFile(file: string, source: string): void {
+    this.uris.set(file, this.uris.get(source) ?? source);
+  }
+
   /**
    * A local file DuckDB can read for an object, remembered so messages can name it by its `s3://` URI. A bzip2 object
    * (`.bz2`, which Glue's readers decompress by its extension, or any object with `bzip2`: a source's `compressionType`;

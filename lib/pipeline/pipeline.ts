@@ -120,6 +120,23 @@ export interface S3SourceOptions extends StepOptions {
    */
   readonly exclusions?: string[];
   /**
+   * CSV: the character that escapes the next one anywhere (`\\`); `\n`, `\r`, `\t` and `\0` after it stand for a
+   * newline, a carriage return, a tab and NUL.
+   * @default - none
+   */
+  readonly escaper?: string;
+  /**
+   * CSV: skip the first record (after the header).
+   * @default false
+   */
+  readonly skipFirst?: boolean;
+  /**
+   * CSV and JSON: a record may span lines (a quoted CSV value holding a newline; a JSON document over several lines).
+   * Without it every line is a record, as in Glue.
+   * @default false
+   */
+  readonly multiLine?: boolean;
+  /**
    * CSV and JSON: how every object is compressed, whatever its name (awsglue's `compressionType`).
    * @default - by each object's extension (`.gz`, `.bz2`)
    */
@@ -192,17 +209,29 @@ export class Pipeline {
   fromS3(options: S3SourceOptions): Frame {
     const common = { Paths: [...(options.paths ?? [])], Recurse: options.recurse ?? true, ...(options.exclusions?.length ? { Exclusions: [...options.exclusions] } : {}) };
     if (options.compressionType !== undefined && options.format === 'parquet') throw new Error('fromS3: compressionType is for csv and json (Parquet files compress their own pages)');
+    if ((options.escaper !== undefined || options.skipFirst !== undefined) && options.format !== 'csv') throw new Error('fromS3: escaper and skipFirst are csv options');
+    if (options.multiLine !== undefined && options.format === 'parquet') throw new Error('fromS3: multiLine is for csv and json');
     const compression = options.compressionType !== undefined ? { CompressionType: options.compressionType } : {};
     switch (options.format) {
       case 'csv': {
         const name = options.transformationCtx ?? this.nextId('S3CsvSource');
         return this.add(name, {
-          S3CsvSource: { Name: name, ...common, ...compression, Separator: options.separator ?? 'comma', QuoteChar: options.quoteChar ?? 'quote', WithHeader: options.withHeader ?? false },
+          S3CsvSource: {
+            Name: name,
+            ...common,
+            ...compression,
+            Separator: options.separator ?? 'comma',
+            QuoteChar: options.quoteChar ?? 'quote',
+            WithHeader: options.withHeader ?? false,
+            ...(options.escaper !== undefined ? { Escaper: options.escaper } : {}),
+            ...(options.skipFirst !== undefined ? { SkipFirst: options.skipFirst } : {}),
+            ...(options.multiLine !== undefined ? { Multiline: options.multiLine } : {}),
+          },
         });
       }
       case 'json': {
         const name = options.transformationCtx ?? this.nextId('S3JsonSource');
-        return this.add(name, { S3JsonSource: { Name: name, ...common, ...compression } });
+        return this.add(name, { S3JsonSource: { Name: name, ...common, ...compression, ...(options.multiLine !== undefined ? { Multiline: options.multiLine } : {}) } });
       }
       case 'parquet': {
         const name = options.transformationCtx ?? this.nextId('S3ParquetSource');

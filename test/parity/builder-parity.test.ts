@@ -111,6 +111,19 @@ describe('sources', () => {
       },
     }));
 
+  test.each([
+    ['a quoted newline ends the record without multiLine (the rest is a record of its own)', 'name,note\n"ab\ncd",x\n"a,b",y\n"q""t"z,"open\n,""\nlast,"x"\r\n', {}],
+    ['with multiLine a quoted value spans lines', 'id,name,note\n1,"ab\ncd",x\n2,"a,b",y\n', { multiLine: true }],
+    ['an escaper takes the next character as it is, and \\n as a newline', 'id,name\n1,a\\,b\n2,"x\\"y"\n3,tab\\there\n4,end\\\n', { escaper: '\\' }],
+    ['skipFirst skips the first record after the header', 'id,name\n0,skipped\n1,Ann\n2,Bob\n', { skipFirst: true }],
+    ['skipFirst without a header skips the first line', '0,skipped\n1,Ann\n', { skipFirst: true, withHeader: false }],
+    ['quoting off, with an escaper', 'id|name\n1|"a"\\|b\n', { quoteChar: 'disabled', escaper: '\\', separator: 'pipe' }],
+  ] as const)('S3 CSV: %s', (_name, text, options) =>
+    expectParity({
+      files: { 'raw/m/a.csv': text },
+      build: (p) => p.fromS3({ paths: ['s3://raw/m/'], format: 'csv', withHeader: true, ...options }).writeToS3({ path: 's3://out/m/', format: 'json' }),
+    }));
+
   test('an S3 JSON source', () =>
     expectParity({
       files: { 'raw/j/a.json': PEOPLE_JSON },

@@ -211,3 +211,17 @@ test('merge replaces the source records a staging record matches by key, keeps t
   const rows = (await jsonOut(p.graph)) as { id?: number; v: string }[];
   expect(rows.map((r) => r.v).sort()).toEqual(['new2', 'new3', 'nokey', 'old1', 'old1b']);
 });
+
+test("without multiLine a quoted newline ends the CSV record, as Glue's csv reader reads it; with multiLine the value spans lines", async () => {
+  await h.service.objects.write('b', 'in/a.csv', 'name,note\n"ab\ncd",x\n"e",y\n');
+  const read = async (multiLine: boolean): Promise<unknown[]> => {
+    const p = new Pipeline();
+    p.fromS3({ paths: ['s3://b/in/'], format: 'csv', withHeader: true, multiLine }).writeToS3({ path: 's3://b/out/', format: 'json' });
+    for (const k of await h.keys('b', 'out/')) await h.service.objects.delete('b', k);
+    await h.service.jobs.deleteJob({ JobName: 'j' });
+    return jsonOut(p.graph);
+  };
+  // DuckDB joins the two lines; the run reads the file again line by line: "ab is a record, cd",x another.
+  expect(await read(false)).toEqual([{ name: 'ab' }, { name: 'cd"', note: 'x' }, { name: 'e', note: 'y' }]);
+  expect(await read(true)).toEqual([{ name: 'ab\ncd', note: 'x' }, { name: 'e', note: 'y' }]);
+});

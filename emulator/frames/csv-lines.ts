@@ -1,0 +1,81 @@
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { FrameSession } from './frame-session';
+import { quoteLiteral } from './sql';
+
+/** How Glue's CSV reader splits a file (GLUE-REFERENCE sections 3 and 10). */
+export interface CsvLineFormat {
+  readonly separator: string;
+  /** The quote character, or undefined when quoting is off (`quoteChar: -1`). */
+  readonly quote?: string;
+  readonly escaper?: string;
+  readonly withHeader: boolean;
+  readonly skipFirst: boolean;
+}
+
+/** A character as a literal inside an RE2 character class or pattern. */
+function re(c: string): string {
+  return c.replace(/[\\^$.|?*+()[\]{}-]/g, (m) => `\\${m}`);
+}
+
+/**
+ * Rewrites CSV files as Glue's reader splits them without `multiLine`, into canonical CSV (comma separated, `"` quoted
+ * where needed, a null an empty field, the empty string `""`) that DuckDB's reader then reads as any CSV. All in DuckDB,
+ * one query per file:
+ * - every line is a record (a `\r\n` end too; empty lines are skipped): a quoted value still open at the end of the
+ *   line ends there, and the next line is a record of its own;
+ * - a quoted value holds separators, `""` inside it is one quote, text after its closing quote is appended;
+ * - the escaper takes the next character as it is, anywhere, except `\n \r \t \0` after it, which stand for a newline,
+ *   a carriage return, a tab and NUL (Glue's format docs); an escaper that is the quote character is the doubling;
+ * - `skipFirst` drops the first record after the header (or the first record without one).
+ * Returns the new files, each remembered under its object's `s3://` URI for messages.
+ */
+export async function csvAsLines(session: FrameSession, files: readonly string[], format: CsvLineFormat): Promise<string[]> {
+  const S = re(format.separator);
+  const Q = format.quote !== undefined ? re(format.quote) : undefined;
+  const escaper = format.escaper !== undefined && format.escaper !== format.quote ? format.escaper : undefined;
+  const E = escaper !== undefined ? re(escaper) : undefined;
+  // A character of an unquoted value, of a quoted one, and an escaped pair.
+  const escaped = E ? `${E}.|${E}$|` : '';
+  const plain = `(?:${escaped}[^${S}${E ?? ''}])*`;
+  const field = Q ? `${Q}(?:${escaped}[^${Q}${E ?? ''}]|${Q}${Q})*(?:${Q}${plain})?|${plain}` : plain;
+  const unescape = (v: string, extra: string): string => {
+    if (!E && !extra) return v;
+    const pieces = [E ? `${E}.|${E}$` : '', extra, E ? `[^${E}${Q ?? ''}]+` : `[^${Q ?? ''}]+`, Q ?? ''].filter((x) => x !== '').join('|');
+    const token = 'gluekit_piece';
+    const mapped = [
+      ...(E ? [`WHEN ${token} = ${quoteLiteral(`${escaper}n`)} THEN chr(10)`, `WHEN ${token} = ${quoteLiteral(`${escaper}r`)} THEN chr(13)`, `WHEN ${token} = ${quoteLiteral(`${escaper}t`)} THEN chr(9)`, `WHEN ${token} = ${quoteLiteral(`${escaper}0`)} THEN chr(0)`, `WHEN length(${token}) = 2 AND ${token}[1] = ${quoteLiteral(escaper!)} THEN ${token}[2]`] : []),
+      ...(Q && extra ? [`WHEN ${token} = ${quoteLiteral(format.quote! + format.quote!)} THEN ${quoteLiteral(format.quote!)}`] : []),
+    ];
+    return `array_to_string(list_transform(regexp_extract_all(${v}, ${quoteLiteral(pieces)}), lambda ${token}: CASE ${mapped.join(' ')} ELSE ${token} END), '')`;
+  };
+  // A field as written, read as its value: quoted (up to its closing quote, then what follows), or not; an unquoted
+  // empty field is null, a quoted empty one the empty string.
+  const value = (f: string): string => {
+    if (!Q) return `CASE WHEN ${f} = '' THEN NULL ELSE ${unescape(f, '')} END`;
+    const parts = `regexp_extract(${f}, ${quoteLiteral(`^${Q}((?:${escaped}[^${Q}${E ?? ''}]|${Q}${Q})*)${Q}?(.*)$`)}, ['body', 'tail'])`;
+    return `CASE WHEN ${f} = '' THEN NULL WHEN starts_with(${f}, ${quoteLiteral(format.quote!)}) THEN ${unescape(`${parts}.body`, `${Q}${Q}`)} || ${unescape(`${parts}.tail`, '')} ELSE ${unescape(f, '')} END`;
+  };
+  const canonical = (v: string): string => `CASE WHEN ${v} IS NULL THEN '' WHEN ${v} = '' OR regexp_matches(${v}, '[",\\r\\n]') THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
+  const out: string[] = [];
+  for (const file of files) {
+    const target = path.join(session.stagingDir, 'csv-lines', `${createHash('sha256').update(file).digest('hex').slice(0, 40)}.csv`);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const lines = `SELECT n, rtrim(line, chr(13)) AS line FROM (SELECT unnest(string_split(content, chr(10))) AS line, generate_subscripts(string_split(content, chr(10)), 1) AS n FROM read_text(${quoteLiteral(file)}))`;
+    const records = `SELECT n, row_number() OVER (ORDER BY n) AS r, line FROM (${lines}) WHERE line <> ''`;
+    const skipped = format.skipFirst ? ` AND r <> ${format.withHeader ? 2 : 1}` : '';
+    // Each field with what ends it (a separator, or the end of the line). RE2 also gives an empty match at the very end,
+    // after a field that reached the end of the line: that one is no field.
+    const pattern = quoteLiteral(`(${field})(${S}|$)`);
+    const split = `SELECT n, r, regexp_extract_all(line, ${pattern}, 1) AS fs, regexp_extract_all(line, ${pattern}, 2) AS ends FROM (${records})`;
+    const kept = `CASE WHEN len(fs) >= 2 AND ends[len(fs) - 1] = '' THEN fs[1:len(fs) - 1] ELSE fs END`;
+    const rewritten = `array_to_string(list_transform(${kept}, lambda gluekit_field: ${canonical(value('gluekit_field'))}), ',')`;
+    await session.connection.run(
+      `COPY (SELECT ${rewritten} FROM (${split}) WHERE true${skipped} ORDER BY n) TO ${quoteLiteral(target)} (FORMAT csv, QUOTE '', ESCAPE '', HEADER false, DELIMITER chr(1))`,
+    );
+    session.rememberFile(target, file);
+    out.push(target);
+  }
+  return out;
+}

@@ -124,6 +124,12 @@ describe('sources', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/m/'], format: 'csv', withHeader: true, ...options }).writeToS3({ path: 's3://out/m/', format: 'json' }),
     }));
 
+  test('an S3 JSON source with multiLine: a document spread over lines', () =>
+    expectParity({
+      files: { 'raw/ml/a.json': '{\n  "id": 1,\n  "name": "Ann",\n  "tags": ["a", "b"]\n}\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/ml/'], format: 'json', multiLine: true }).writeToS3({ path: 's3://out/ml/', format: 'json' }),
+    }));
+
   test('an S3 JSON source', () =>
     expectParity({
       files: { 'raw/j/a.json': PEOPLE_JSON },

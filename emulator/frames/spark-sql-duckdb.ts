@@ -16,10 +16,10 @@ const SAME = (name: string): Translate => (args) => `${name}(${args.join(', ')})
 const WHOLE = (name: string): Translate => (args) => `CAST(${name}(${args.join(', ')}) AS BIGINT)`;
 
 const FUNCTIONS: Record<string, { readonly arity: [number, number]; readonly translate: Translate; readonly aggregate?: boolean }> = {
-  count: { arity: [1, 99], translate: SAME('count'), aggregate: true },
+  count: { arity: [1, 1], translate: SAME('count'), aggregate: true },
   sum: { arity: [1, 1], translate: SAME('sum'), aggregate: true },
-  avg: { arity: [1, 1], translate: (a) => `avg(CAST(${a[0]} AS DOUBLE))`, aggregate: true },
-  mean: { arity: [1, 1], translate: (a) => `avg(CAST(${a[0]} AS DOUBLE))`, aggregate: true },
+  avg: { arity: [1, 1], translate: (a) => averageOf(a[0]), aggregate: true },
+  mean: { arity: [1, 1], translate: (a) => averageOf(a[0]), aggregate: true },
   min: { arity: [1, 1], translate: SAME('min'), aggregate: true },
   max: { arity: [1, 1], translate: SAME('max'), aggregate: true },
   upper: { arity: [1, 1], translate: SAME('upper') },
@@ -39,9 +39,9 @@ const FUNCTIONS: Record<string, { readonly arity: [number, number]; readonly tra
   floor: { arity: [1, 1], translate: WHOLE('floor') },
   ceil: { arity: [1, 1], translate: WHOLE('ceil') },
   ceiling: { arity: [1, 1], translate: WHOLE('ceil') },
-  // Spark's substring takes position 0 as 1.
-  substring: { arity: [2, 3], translate: (a) => `substring(${[a[0], `CASE WHEN ${a[1]} = 0 THEN 1 ELSE ${a[1]} END`, ...a.slice(2)].join(', ')})` },
-  substr: { arity: [2, 3], translate: (a) => `substring(${[a[0], `CASE WHEN ${a[1]} = 0 THEN 1 ELSE ${a[1]} END`, ...a.slice(2)].join(', ')})` },
+  // Spark's substring takes position 0 as 1, and a negative length as none.
+  substring: { arity: [2, 3], translate: (a) => sparkSubstring(a) },
+  substr: { arity: [2, 3], translate: (a) => sparkSubstring(a) },
   // Spark's concat is null when any argument is; DuckDB's skips nulls.
   concat: { arity: [1, 99], translate: (a) => `CASE WHEN ${a.map((x) => `(${x}) IS NULL`).join(' OR ')} THEN NULL ELSE concat(${a.join(', ')}) END` },
   year: { arity: [1, 1], translate: SAME('year') },
@@ -52,6 +52,17 @@ const FUNCTIONS: Record<string, { readonly arity: [number, number]; readonly tra
   minute: { arity: [1, 1], translate: SAME('minute') },
   second: { arity: [1, 1], translate: SAME('second') },
 };
+
+/** Spark's avg, a double: `avg(x)` or, given `DISTINCT x`, over the distinct values. */
+function averageOf(arg: string): string {
+  const distinct = arg.startsWith('DISTINCT ');
+  return `avg(${distinct ? 'DISTINCT ' : ''}CAST(${distinct ? arg.slice('DISTINCT '.length) : arg} AS DOUBLE))`;
+}
+
+function sparkSubstring(a: string[]): string {
+  const position = `CASE WHEN ${a[1]} = 0 THEN 1 ELSE ${a[1]} END`;
+  return a.length === 2 ? `substring(${a[0]}, ${position})` : `substring(${a[0]}, ${position}, greatest(${a[2]}, 0))`;
+}
 
 const TYPE_SQL: Record<SqlType['kind'], string> = {
   string: 'VARCHAR', int: 'INTEGER', bigint: 'BIGINT', smallint: 'SMALLINT', tinyint: 'TINYINT', double: 'DOUBLE', float: 'FLOAT',
@@ -110,6 +121,9 @@ function translateSelect(select: SqlSelect, context: Context, checkNames: boolea
   const names: string[] = [];
   const items = select.items.map((item) => {
     if (item.kind === 'star') {
+      if (scope.size > 1 && [...scope.values()].some((f) => f === undefined)) {
+        throw new SparkSqlError("'*' over a join with a WITH query or subquery is not in the SQL subset gluekit runs (the result's names cannot be checked for duplicates): name the columns", select.items.find((i) => i.kind === 'expr')?.at ?? firstAt(select));
+      }
       if (item.table !== undefined) {
         const fields = scope.get(item.table.toLowerCase());
         if (!scope.has(item.table.toLowerCase())) throw new SparkSqlError(`'${item.table}.*': no relation '${item.table}' in FROM`, select.items.find((i) => i.kind === 'expr')?.at ?? { line: 1, column: 1 });
@@ -138,6 +152,11 @@ function translateSelect(select: SqlSelect, context: Context, checkNames: boolea
   if (select.groupBy.length > 0) sql += ` GROUP BY ${select.groupBy.map((g) => expr(g, context, scope)).join(', ')}`;
   if (select.having) sql += ` HAVING ${expr(select.having, context, scope)}`;
   return sql;
+}
+
+/** Where a select's FROM starts, for messages about the select as a whole. */
+function firstAt(select: SqlSelect): { line: number; column: number } {
+  return select.from.source.at;
 }
 
 function source(s: SqlSource, context: Context, scope: Scope): string {
@@ -215,9 +234,10 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       }
       if (e.distinct && !f.aggregate) throw new SparkSqlError(`DISTINCT inside ${e.name}() is only for aggregates`, e.at);
       const [min, max] = f.arity;
-      if (e.args.length < min || e.args.length > max) throw new SparkSqlError(`${e.name}() takes ${min === max ? min : `${min} to ${max}`} arguments, found ${e.args.length}`, e.at);
+      if (e.args.length < min || e.args.length > max) throw new SparkSqlError(`${e.name}() takes ${min === max ? min : `${min} to ${max}`} arguments in the SQL subset gluekit runs, found ${e.args.length}`, e.at);
       const args = e.args.map(x);
-      return e.distinct ? `${e.name === 'sum' ? 'sum' : 'count'}(DISTINCT ${args.join(', ')})` : f.translate(args, e.args);
+      // DISTINCT goes inside the aggregate's own argument (avg's cast to double included).
+      return f.translate(e.distinct ? [`DISTINCT ${args[0]}`] : args, e.args);
     }
     default:
       throw new Error(`unknown SQL expression ${(e as { kind: string }).kind}`);

@@ -16,8 +16,8 @@ import { unescapeSparkString } from './spark-string';
  *            [NOT] LIKE / RLIKE string, + - * / % ||, unary -, literals, columns (`a`, `t.a`, backticks),
  *            function calls (`f(x)`, `count(*)`, `count(DISTINCT x)`), CASE, CAST(expr AS type), parentheses
  * ```
- * Comments (`--`, `/* *\/`) are skipped. Spark's precedence: OR < AND < NOT < predicates < comparison < `||`, `+ -`
- * < `* / %` < unary minus.
+ * Comments (`--`, `/* *\/`) are skipped. Spark's precedence: OR < AND < NOT < predicates < comparison < `+ - ||`
+ * (one level, left-associative) < `* / %` < unary minus.
  */
 
 export type SqlBinaryOperator = 'OR' | 'AND' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '<=>' | '+' | '-' | '*' | '/' | '%' | '||';
@@ -146,7 +146,10 @@ class SqlParser {
     const query = this.query();
     const semicolon = this.acceptPunct(';');
     const rest = this.peek();
-    if (rest.kind !== 'eof') throw this.unexpected(rest, semicolon || this.isPunct(';', rest) ? 'a SQL step is one query' : 'expected the end of the query');
+    if (rest.kind !== 'eof') {
+      const refused = rest.kind === 'word' ? REFUSED[rest.text.toUpperCase()] : undefined;
+      throw this.unexpected(rest, semicolon || this.isPunct(';', rest) ? 'a SQL step is one query' : (refused ?? 'expected the end of the query'));
+    }
     return query;
   }
 
@@ -364,28 +367,20 @@ class SqlParser {
   }
 
   private comparison(): SqlExpr {
-    let left = this.concat();
+    let left = this.additive();
     for (;;) {
       const t = this.peek();
       if (t.kind !== 'op' || !['=', '==', '!=', '<>', '<', '<=', '>', '>=', '<=>'].includes(t.text)) return left;
       this.next();
       const op = (t.text === '==' ? '=' : t.text === '<>' ? '!=' : t.text) as SqlBinaryOperator;
-      left = { kind: 'binary', op, left, right: this.concat() };
+      left = { kind: 'binary', op, left, right: this.additive() };
     }
   }
 
-  private concat(): SqlExpr {
-    let left = this.additive();
-    while (this.isOp('||')) {
-      this.next();
-      left = { kind: 'binary', op: '||', left, right: this.additive() };
-    }
-    return left;
-  }
-
+  /** `+`, `-` and `||`: one level, left-associative, as Spark's grammar has them. */
   private additive(): SqlExpr {
     let left = this.multiplicative();
-    while (this.isOp('+') || this.isOp('-')) {
+    while (this.isOp('+') || this.isOp('-') || this.isOp('||')) {
       const op = this.next().text as SqlBinaryOperator;
       left = { kind: 'binary', op, left, right: this.multiplicative() };
     }
@@ -572,7 +567,10 @@ class SqlParser {
 
 function numberLiteral(t: Token): SqlExpr {
   const text = t.text;
-  if (/[Ll]$/.test(text)) return { kind: 'number', text: text.slice(0, -1), type: 'bigint' };
+  if (/[Ll]$/.test(text)) {
+    if (/[.eE]/.test(text)) throw new SparkSqlError(`'${text}' is not a number: the L suffix is for whole numbers`, t.at);
+    return { kind: 'number', text: text.slice(0, -1), type: 'bigint' };
+  }
   if (/[Dd]$/.test(text)) return { kind: 'number', text: text.slice(0, -1), type: 'double' };
   if (/[eE]/.test(text)) return { kind: 'number', text, type: 'double' };
   if (text.includes('.')) return { kind: 'number', text, type: 'decimal' };

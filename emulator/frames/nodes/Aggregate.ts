@@ -44,7 +44,9 @@ export const compileAggregate: NodeCompiler<'Aggregate'> = (node, [input], sessi
     return { ...aggregation(a.AggFunc!, sql, type, `${where} Aggs[${i}] (${a.AggFunc} of '${column}')`), name: sparkName(a.AggFunc!, column) };
   });
   const names = [...groups.map((g) => g.name), ...aggs.map((a) => a.name)];
-  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  // DuckDB, like Spark, takes names ignoring case: two names differing only so are one.
+  const lower = names.map((n) => n.toLowerCase());
+  const duplicate = names.find((_n, i) => lower.indexOf(lower[i]) !== i);
   if (duplicate) throw new Error(`${where}: two fields would be named '${duplicate}'`);
   const inner = [...groups.map((g, i) => `${g.sql} AS gluekit_group_${i}`), ...aggs.map((a, i) => `${a.inner} AS gluekit_agg_${i}`)];
   const outer = [...groups.map((g, i) => `gluekit_group_${i} AS ${quoteIdentifier(g.name)}`), ...aggs.map((a, i) => `${a.outer(`gluekit_agg_${i}`)} AS ${quoteIdentifier(a.name)}`)];

@@ -109,3 +109,19 @@ test('queries outside the subset are refused at synth naming the line and column
     "node 'step' (SparkSQL) SqlQuery: the result would have two fields named 'ID' (Spark keeps both, which a DynamicFrame cannot hold): give one an alias with AS",
   );
 });
+
+test('DISTINCT inside an aggregate keeps the aggregate; a negative substring length is empty, position 0 is 1', async () => {
+  expect((await query('SELECT avg(DISTINCT customer) AS a, min(DISTINCT amount) AS mn, max(DISTINCT id) AS mx, count(DISTINCT customer) AS n, sum(DISTINCT customer) AS s FROM o')).rows).toEqual([
+    '{"a":15.0,"mn":0,"mx":4,"n":2,"s":30}',
+  ]);
+  expect((await query("SELECT id, 1 + 2 || 'x' AS v, substring('hello', 2, -1) AS empty, substring('hello', 0, 2) AS he FROM o WHERE id = 1")).rows).toEqual([
+    '{"id":1,"v":"3x","empty":"","he":"he"}',
+  ]);
+});
+
+test('count of several columns and * over a join with a WITH query are refused, naming what to do', async () => {
+  await expect(query('SELECT count(id, note) AS c FROM o')).rejects.toThrow("node 'step' (SparkSQL) SqlQuery: count() takes 1 arguments in the SQL subset gluekit runs, found 2 at line 1, column 8");
+  await expect(query('WITH k AS (SELECT cid FROM c) SELECT * FROM o JOIN k ON o.customer = k.cid')).rejects.toThrow(
+    "node 'step' (SparkSQL) SqlQuery: '*' over a join with a WITH query or subquery is not in the SQL subset gluekit runs (the result's names cannot be checked for duplicates): name the columns",
+  );
+});

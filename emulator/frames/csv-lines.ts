@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
+import { createReadStream, createWriteStream, promises as fs } from 'fs';
 import * as path from 'path';
+import { pipeline } from 'stream/promises';
+import { createGunzip } from 'zlib';
 import type { FrameSession } from './frame-session';
 import { quoteLiteral } from './sql';
 
@@ -12,6 +14,8 @@ export interface CsvLineFormat {
   readonly escaper?: string;
   readonly withHeader: boolean;
   readonly skipFirst: boolean;
+  /** Every file is gzip-compressed (a source's `compressionType`); else a `.gz` name says so. */
+  readonly gzip?: boolean;
 }
 
 /** A character as a literal inside an RE2 character class or pattern. */
@@ -60,9 +64,16 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
   const canonical = (v: string): string => `CASE WHEN ${v} IS NULL THEN '' WHEN ${v} = '' OR regexp_matches(${v}, '[",\\r\\n]') THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
   const out: string[] = [];
   for (const file of files) {
-    const target = path.join(session.stagingDir, 'csv-lines', `${createHash('sha256').update(file).digest('hex').slice(0, 40)}.csv`);
+    const hash = createHash('sha256').update(file).digest('hex').slice(0, 40);
+    const target = path.join(session.stagingDir, 'csv-lines', `${hash}.csv`);
     await fs.mkdir(path.dirname(target), { recursive: true });
-    const lines = `SELECT n, rtrim(line, chr(13)) AS line FROM (SELECT unnest(string_split(content, chr(10))) AS line, generate_subscripts(string_split(content, chr(10)), 1) AS n FROM read_text(${quoteLiteral(file)}))`;
+    // DuckDB's read_text does not decompress: a gzip file is decompressed first (a stream, never held in memory).
+    let text = file;
+    if (format.gzip || /\.gz$/i.test(file)) {
+      text = path.join(session.stagingDir, 'csv-lines', `${hash}.gunzip`);
+      await pipeline(createReadStream(file), createGunzip(), createWriteStream(text));
+    }
+    const lines = `SELECT n, rtrim(line, chr(13)) AS line FROM (SELECT unnest(string_split(content, chr(10))) AS line, generate_subscripts(string_split(content, chr(10)), 1) AS n FROM read_text(${quoteLiteral(text)}))`;
     const records = `SELECT n, row_number() OVER (ORDER BY n) AS r, line FROM (${lines}) WHERE line <> ''`;
     const skipped = format.skipFirst ? ` AND r <> ${format.withHeader ? 2 : 1}` : '';
     // Each field with what ends it (a separator, or the end of the line). RE2 also gives an empty match at the very end,

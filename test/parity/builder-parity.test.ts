@@ -102,6 +102,15 @@ describe('sources', () => {
       },
     }));
 
+  test('a gzip CSV read line by line (skipFirst), by its name and by compressionType', () =>
+    expectParity({
+      files: { 'raw/g/a.csv.gz': gzipSync('id,name\n0,skip\n1,Ann\n'), 'raw/h/part': gzipSync('id,name\n0,skip\n2,Bob\n') },
+      build: (p) => {
+        p.fromS3({ paths: ['s3://raw/g/'], format: 'csv', withHeader: true, skipFirst: true }).writeToS3({ path: 's3://out/g/', format: 'json' });
+        p.fromS3({ paths: ['s3://raw/h/'], format: 'csv', withHeader: true, skipFirst: true, compressionType: 'gzip' }).writeToS3({ path: 's3://out/h/', format: 'json' });
+      },
+    }));
+
   test.each(['gzip', 'bzip2'] as const)('compressionType %s applies to every object, whatever its name', (compressionType) =>
     expectParity({
       files: { 'raw/c/part-0000': compressionType === 'gzip' ? gzipSync(PEOPLE_CSV) : bzip2(PEOPLE_CSV), 'raw/j/data': compressionType === 'gzip' ? gzipSync(PEOPLE_JSON) : bzip2(PEOPLE_JSON) },
@@ -115,6 +124,7 @@ describe('sources', () => {
     ['a quoted newline ends the record without multiLine (the rest is a record of its own)', 'name,note\n"ab\ncd",x\n"a,b",y\n"q""t"z,"open\n,""\nlast,"x"\r\n', {}],
     ['with multiLine a quoted value spans lines', 'id,name,note\n1,"ab\ncd",x\n2,"a,b",y\n', { multiLine: true }],
     ['an escaper takes the next character as it is, and \\n as a newline', 'id,name\n1,a\\,b\n2,"x\\"y"\n3,tab\\there\n4,end\\\n', { escaper: '\\' }],
+    ['an escaped \\n is a newline in the value (and a short row gets nulls)', 'id,name,note\n1,"a\\nb",x\n2,c\n', { escaper: '\\' }],
     ['skipFirst skips the first record after the header', 'id,name\n0,skipped\n1,Ann\n2,Bob\n', { skipFirst: true }],
     ['skipFirst without a header skips the first line', '0,skipped\n1,Ann\n', { skipFirst: true, withHeader: false }],
     ['quoting off, with an escaper', 'id|name\n1|"a"\\|b\n', { quoteChar: 'disabled', escaper: '\\', separator: 'pipe' }],

@@ -26,8 +26,17 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
   // A quoted empty value ("") is the empty string, not null (Spark keeps it since 2.4).
   const common = ['allow_quoted_nulls = false', 'union_by_name = true', 'hive_partitioning = false'];
   const readLines = async () => {
-    const lines = await csvAsLines(session, files, { separator, quote: typeof quote === 'number' ? undefined : quote, escaper: p.Escaper, withHeader: header, skipFirst: p.SkipFirst === true });
-    return session.frame(node.id, `SELECT * FROM read_csv(${quoteList(lines)}, header = ${header}, delim = ',', quote = '"', escape = '"', null_padding = true, ${common.join(', ')})`);
+    const lines = await csvAsLines(session, files, {
+      separator,
+      quote: typeof quote === 'number' ? undefined : quote,
+      escaper: p.Escaper,
+      withHeader: header,
+      skipFirst: p.SkipFirst === true,
+      gzip: String(p.CompressionType) === 'gzip',
+    });
+    // Rows shorter than the header get nulls; DuckDB pads them only in a single-threaded scan when a value holds a
+    // line break (an escaped \n).
+    return session.frame(node.id, `SELECT * FROM read_csv(${quoteList(lines)}, header = ${header}, delim = ',', quote = '"', escape = '"', null_padding = true, parallel = false, ${common.join(', ')})`);
   };
   let read;
   if (lineMode) read = await readLines();

@@ -148,7 +148,7 @@ export class JobRunner {
       const from = bookmarks === 'job-bookmark-disable' ? undefined : bookmarkStateOf(this.model.bookmarks.find(job.Name!));
       const staged = await this.engine.run(graph, { stagingDir, runMillis, bookmark: from });
       final = ended('SUCCEEDED');
-      const bookmark = bookmarks === 'job-bookmark-enable' && staged.bookmark ? JSON.stringify(staged.bookmark) : undefined;
+      const bookmark = bookmarks === 'job-bookmark-enable' ? staged.bookmark : undefined;
       await commitRun(this.model, this.store, run, staged, stagingDir, final, bookmark);
     } catch (e) {
       final = ended('FAILED', e instanceof Error ? e.message : String(e));

@@ -1,5 +1,6 @@
 import { createReadStream, promises as fs } from 'fs';
 import type { JobRun } from '@aws-sdk/client-glue';
+import type { BookmarkState } from '../frames/source-bookmarks';
 import type { StagedRun } from '../frames/staged-run';
 import type { CommitEntry } from '../model/commit-journal';
 import type { GlueModel } from '../model/glue-model';
@@ -11,12 +12,13 @@ import { faultPoint } from './fault-point';
  * 1. the commit journal records every staged file and the object it becomes (none of them may exist yet: a run never
  *    overwrites an object, so undoing it can never delete someone else's);
  * 2. the files move into the store;
- * 3. one transaction adds the run's partitions to the catalog, saves its job bookmark (`bookmark`, the state as JSON
- *    text, when the run advances it), records the run SUCCEEDED and removes the journal entry.
+ * 3. one transaction adds the run's partitions to the catalog, adds what its sources read to the job's bookmark
+ *    (`bookmark`, when the run advances it, and the job still exists), records the run SUCCEEDED and removes the
+ *    journal entry.
  * A failure in 2 undoes the moves and rethrows; a crash anywhere before 3 leaves the journal entry, which recovery
  * undoes (`undoCommit`) when the state is next opened.
  */
-export async function commitRun(model: GlueModel, store: ObjectStore, run: JobRun, staged: StagedRun, stagingDir: string, succeeded: JobRun, bookmark?: string): Promise<void> {
+export async function commitRun(model: GlueModel, store: ObjectStore, run: JobRun, staged: StagedRun, stagingDir: string, succeeded: JobRun, bookmark?: BookmarkState): Promise<void> {
   const entry: CommitEntry = {
     runId: run.Id!,
     jobName: run.JobName!,
@@ -47,7 +49,7 @@ export async function commitRun(model: GlueModel, store: ObjectStore, run: JobRu
         const errors = model.partitions.createMany(p.database, p.table, p.inputs).filter((e) => e.ErrorDetail?.ErrorCode !== 'AlreadyExistsException');
         if (errors.length > 0) throw new Error(`could not add partition ${JSON.stringify(errors[0].PartitionValues)} to ${p.database}.${p.table}: ${errors[0].ErrorDetail?.ErrorMessage}`);
       }
-      if (bookmark !== undefined) model.bookmarks.advance(run.JobName!, run.Id!, run.Attempt ?? 0, bookmark);
+      if (bookmark !== undefined && model.jobs.find(run.JobName!)) model.bookmarks.advance(run.JobName!, run.Id!, run.Attempt ?? 0, bookmark);
       model.jobRuns.put(succeeded);
       model.journal.end(entry.runId);
     });

@@ -67,7 +67,7 @@ export class FrameEngine {
   }
 
   async run(graph: PipelineGraph, options: PipelineRunOptions): Promise<StagedRun> {
-    return this.attempt(validateGraph(graph), options, async (session) => ({ ...session.staged, bookmark: session.bookmarks.next() }));
+    return this.attempt(validateGraph(graph), options, async (session) => ({ ...session.staged, bookmark: session.bookmarks.objectsRead() }));
   }
 
   /**

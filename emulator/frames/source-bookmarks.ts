@@ -7,38 +7,37 @@ export type BookmarkState = Record<string, Record<string, string>>;
 /**
  * The bookmarks of one run's sources (GLUE-REFERENCE section 5): with a state to start from, a source reads only the
  * objects that are new, or modified since they were read; without one (`job-bookmark-disable`) it reads every object.
- * Either way it notes every object it lists, so the run can give the state its commit saves. Unconfirmed: Glue keeps a
- * last-modified high-water mark (and the objects at it) rather than every object, so an object that arrives with an
- * older last-modified time than the mark is read here and may be skipped on Glue.
+ * Either way it notes what it reads, which the run's commit adds to the job's bookmark as it is then (so a reset, or
+ * another run's commit, made meanwhile is kept). Unconfirmed: Glue keeps a last-modified high-water mark (and the
+ * objects at it) rather than every object, so an object that arrives with an older last-modified time than the mark is
+ * read here and may be skipped on Glue.
  */
 export class SourceBookmarks {
-  private readonly listed: BookmarkState = {};
+  private readonly read: BookmarkState = {};
+  private readonly skipped = new Set<string>();
 
   /** `from`: the state of the job's last committed bookmark, or undefined when bookmarks are off. */
   constructor(private readonly from?: BookmarkState) {}
 
-  /** Whether the source `ctx` reads an object, noting it as listed. */
+  /** Whether the source `ctx` reads an object; one it reads is noted. */
   admit(ctx: string, bucket: string, key: string, lastModified: Date): boolean {
     const uri = `s3://${bucket}/${key}`;
     const modified = lastModified.toISOString();
-    (this.listed[ctx] ??= {})[uri] = modified;
-    if (!this.from) return true;
-    return this.from[ctx]?.[uri] !== modified;
+    if (this.from && this.from[ctx]?.[uri] === modified) {
+      this.skipped.add(ctx);
+      return false;
+    }
+    (this.read[ctx] ??= {})[uri] = modified;
+    return true;
   }
 
-  /** Whether any object was left unread because the bookmark had it already. */
+  /** Whether the bookmark left some object of the source unread. */
   skippedAny(ctx: string): boolean {
-    if (!this.from) return false;
-    return Object.entries(this.listed[ctx] ?? {}).some(([uri, modified]) => this.from![ctx]?.[uri] === modified);
+    return this.skipped.has(ctx);
   }
 
-  /**
-   * The state after this run: what the bookmark held, with every object the sources listed now (objects a push-down
-   * predicate pruned stay as they were).
-   */
-  next(): BookmarkState {
-    const out: BookmarkState = {};
-    for (const ctx of new Set([...Object.keys(this.from ?? {}), ...Object.keys(this.listed)])) out[ctx] = { ...this.from?.[ctx], ...this.listed[ctx] };
-    return out;
+  /** What the run's sources read: the objects, by source, with their last-modified times. */
+  objectsRead(): BookmarkState {
+    return JSON.parse(JSON.stringify(this.read)) as BookmarkState;
   }
 }

@@ -19,6 +19,6 @@ export interface StagedPartitions {
 export interface StagedRun {
   readonly files: StagedFile[];
   readonly partitions: StagedPartitions[];
-  /** The job bookmark's state after the run: what it held, with every object the run's sources listed. */
+  /** What the run's sources read, for the job bookmark: its commit adds them to the bookmark as it is then. */
   readonly bookmark?: BookmarkState;
 }

@@ -13,11 +13,14 @@ export class JobBookmarkRepository {
   }
 
   /**
-   * Records the state a run committed (JSON text) as the job's bookmark: its `Version` and `Run` one more than the
-   * last's, `PreviousRunId` the run that committed the last one.
+   * Adds what a run's sources read (per source, the objects and their last-modified times) to the job's bookmark as it
+   * is now, in the caller's transaction: a reset or another run's commit since the run started is kept. `Version` and
+   * `Run` are one more than the last's, `PreviousRunId` the run that committed the last one.
    */
-  advance(jobName: string, runId: string, attempt: number, jobBookmark: string): JobBookmarkEntry {
+  advance(jobName: string, runId: string, attempt: number, read: Record<string, Record<string, string>>): JobBookmarkEntry {
     const last = this.find(jobName);
+    const state = (last?.JobBookmark ? JSON.parse(last.JobBookmark) : {}) as Record<string, Record<string, string>>;
+    for (const [source, objects] of Object.entries(read)) state[source] = { ...state[source], ...objects };
     const entry: JobBookmarkEntry = {
       JobName: jobName,
       Version: (last?.Version ?? 0) + 1,
@@ -25,7 +28,7 @@ export class JobBookmarkRepository {
       Attempt: attempt,
       PreviousRunId: last?.RunId,
       RunId: runId,
-      JobBookmark: jobBookmark,
+      JobBookmark: JSON.stringify(state),
     };
     this.state.put('jobBookmark', jobName, entry);
     return entry;

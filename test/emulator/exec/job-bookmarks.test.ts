@@ -165,3 +165,26 @@ test('a catalog source over partitions reads only the new partition files', asyn
   await run();
   expect(await written('sales/')).toEqual([['{"id":1,"year":"2023"}'], ['{"id":2,"year":"2023"}', '{"id":3,"year":"2024"}']]);
 });
+
+test('a reset while a run commits is kept: the run adds only what it read to the bookmark as it is then', async () => {
+  await copyJob();
+  await service.objects.write('raw', 'in/a.json', '{"id":1}\n');
+  await run();
+  await service.objects.write('raw', 'in/b.json', '{"id":2}\n');
+  const gate = path.join(root, 'gate');
+  process.env.GLUEKIT_FAULT = `commit:journaled:wait:${gate}`;
+  try {
+    const second = service.runJob('copy');
+    while (!fs.existsSync(`${gate}.reached`)) await new Promise((resolve) => setTimeout(resolve, 10));
+    await service.jobs.resetJobBookmark({ JobName: 'copy' });
+    fs.writeFileSync(gate, '');
+    expect((await second).JobRunState).toBe('SUCCEEDED');
+  } finally {
+    delete process.env.GLUEKIT_FAULT;
+  }
+  const b = (await service.objects.head('raw', 'in/b.json'))!.lastModified.toISOString();
+  expect((await service.jobs.getJobBookmark({ JobName: 'copy' })).JobBookmarkEntry).toMatchObject({ Version: 1, JobBookmark: JSON.stringify({ events: { 's3://raw/in/b.json': b } }) });
+  // The reset holds: a is read again, b (read by the run that committed after it) is not.
+  await run();
+  expect(await written('copy/')).toEqual([['{"id":1}'], ['{"id":2}'], ['{"id":1}']]);
+});

@@ -35,7 +35,10 @@ interface Level {
  * frames for arrays inside arrays. The staging path is not written locally.
  */
 export const compileRelationalize: NodeCompiler<'Relationalize'> = async (node, [input], session) => {
-  const table = await session.table(node.id, `SELECT * FROM ${quoteIdentifier(input.view)}`);
+  // The table's columns get private names, so no field (one named `rowid`) can hide DuckDB's row number.
+  const columns = input.schema.map((f, i) => ({ field: f, column: `gluekit_field_${i}` }));
+  const selected = columns.length > 0 ? columns.map((c) => `${quoteIdentifier(c.field.name)} AS ${c.column}`).join(', ') : '*';
+  const table = await session.table(node.id, `SELECT ${selected} FROM ${quoteIdentifier(input.view)}`);
   const root = node.parameters.RootTableName;
   const order = 'gluekit_order_0';
   const frames = new Map<string, DynamicFrame>();
@@ -47,7 +50,7 @@ export const compileRelationalize: NodeCompiler<'Relationalize'> = async (node, 
       position: `${order} + 1`,
       order: [order],
       lead: [],
-      values: input.schema.map((f) => ({ name: f.name, sql: quoteIdentifier(f.name), type: f.dataType })),
+      values: columns.map((c) => ({ name: c.field.name, sql: c.column, type: c.field.dataType })),
     },
   ];
   while (pending.length > 0) {

@@ -145,3 +145,14 @@ test('spigot with prob 1 and topk 2 writes two records; with prob 0 none; the fr
   expect(await text('spigot-none/')).toEqual([]);
   expect((await text('spigot-through/')).length).toBe(5);
 });
+
+test('relationalize keeps a field named rowid as data: it does not hide the row numbering', async () => {
+  await service.objects.write('raw', 'rowid/a.json', '{"rowid":"x","tags":["a"]}\n{"rowid":"y","tags":["b","c"]}\n');
+  expect(await relationalized('rowid', 'r', ['r', 'r_tags'])).toEqual({
+    r: { schema: lines('root', ' |-- rowid: string', ' |-- tags: long'), show: lines('{"rowid":"x","tags":1}', '{"rowid":"y","tags":2}') },
+    r_tags: {
+      schema: lines('root', ' |-- id: long', ' |-- index: int', ' |-- tags.val: string'),
+      show: lines('{"id":1,"index":0,"tags.val":"a"}', '{"id":2,"index":0,"tags.val":"b"}', '{"id":2,"index":1,"tags.val":"c"}'),
+    },
+  });
+});

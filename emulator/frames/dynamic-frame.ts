@@ -19,6 +19,12 @@ export interface DynamicFrame {
   /** The temp view holding the frame's query. */
   readonly view: string;
   readonly schema: Field[];
+  /**
+   * A frame with no fields and no records (a source whose job bookmark left nothing to read, an unknown selection):
+   * DuckDB cannot hold a relation without columns, so its view has a placeholder one, which steps that combine frames
+   * (union, join, merge) leave out.
+   */
+  readonly empty?: boolean;
 }
 
 /** A `DynamicFrameCollection` in the engine: frames by name, as a collection transform (Relationalize) gives them. */

@@ -74,8 +74,13 @@ export class FrameSession {
   }
 
   /** A frame with no fields and no records (a source whose job bookmark left nothing to read, an unknown selection). */
-  emptyFrame(node: string): Promise<DynamicFrame> {
-    return this.frame(node, 'SELECT NULL AS "_" WHERE false');
+  async emptyFrame(node: string): Promise<DynamicFrame> {
+    return { ...(await this.frame(node, 'SELECT NULL AS "_" WHERE false')), empty: true };
+  }
+
+  /** A frame as it is, under a node of its own (a new view over it). */
+  async same(node: string, frame: DynamicFrame): Promise<DynamicFrame> {
+    return { ...(await this.frame(node, `SELECT * FROM ${quoteIdentifier(frame.view)}`)), ...(frame.empty ? { empty: true } : {}) };
   }
 
   /**

@@ -13,10 +13,19 @@ const SQL_JOINS: Record<string, string> = { left: 'LEFT JOIN', right: 'RIGHT JOI
  * which side gets the prefix). The other types are Spark DataFrame joins over the frames as `toDF()` gives them:
  * left, right and outer keep every field of both, null where a side has no match, and refuse a name both frames have
  * (Spark would keep both and `fromDF` cannot take them); leftsemi keeps the first frame's records that have a match,
- * leftanti those that have none, with the first frame's fields only.
+ * leftanti those that have none, with the first frame's fields only. An empty frame (no fields) matches nothing.
  */
 export const compileJoin: NodeCompiler<'Join'> = (node, [first, second], session) => {
   const where = nodeWhere(node);
+  // An empty frame (no fields, no records) matches nothing: the first frame's records stay only where the join keeps
+  // records without a match (left, outer, leftanti), with no field of the empty side.
+  if (first.empty || second.empty) {
+    const keepsFirst = ['left', 'outer', 'leftanti'].includes(node.parameters.JoinType!) && !first.empty;
+    const keepsSecond = ['right', 'outer'].includes(node.parameters.JoinType!) && !second.empty;
+    if (keepsFirst) return session.same(node.id, first);
+    if (keepsSecond) return session.same(node.id, second);
+    return session.emptyFrame(node.id);
+  }
   const columns = node.parameters.Columns!;
   const keys = (frame: typeof first, i: number, relation: string): string[] =>
     columns[i].Keys!.map((k) => {

@@ -1,6 +1,5 @@
 import type { NodeCompiler } from '../node-compiler';
 
-import { quoteIdentifier } from '../sql';
 
 /**
  * `SelectFromCollection.apply(dfc, key)`: the collection's frame named `Key`. A name the collection does not have gives
@@ -8,5 +7,5 @@ import { quoteIdentifier } from '../sql';
  */
 export const compileSelectFrame: NodeCompiler<'SelectFrame'> = async (node, [collection], session) => {
   const frame = collection.frames.get(node.parameters.Key);
-  return frame ? session.frame(node.id, `SELECT * FROM ${quoteIdentifier(frame.view)}`) : session.emptyFrame(node.id);
+  return frame ? session.same(node.id, frame) : session.emptyFrame(node.id);
 };

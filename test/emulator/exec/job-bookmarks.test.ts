@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { PartitionInput } from '@aws-sdk/client-glue';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { Pipeline } from '../../../lib/pipeline';
 import { GlueService } from '../../../emulator/api';
 
@@ -187,4 +188,32 @@ test('a reset while a run commits is kept: the run adds only what it read to the
   // The reset holds: a is read again, b (read by the run that committed after it) is not.
   await run();
   expect(await written('copy/')).toEqual([['{"id":1}'], ['{"id":2}'], ['{"id":1}']]);
+});
+
+test('a source with nothing new is an empty frame: a union gives the other frame as it is, a join no records', async () => {
+  await service.objects.write('raw', 'in/a.json', '{"id":1,"who":10}\n');
+  await service.objects.write('raw', 'dim/a.json', '{"key":10,"name":"Ann"}\n');
+  const p = new Pipeline();
+  const events = p.fromS3({ paths: ['s3://raw/in/'], format: 'json', transformationCtx: 'events' });
+  const dim = p.fromS3({ paths: ['s3://raw/dim/'], format: 'json', transformationCtx: 'dim' });
+  events.union(dim).writeToS3({ path: 's3://out/union/', format: 'parquet', transformationCtx: 'union_sink' });
+  events.join(dim, ['who'], ['key']).writeToS3({ path: 's3://out/join/', format: 'json', transformationCtx: 'join_sink' });
+  await service.jobs.createJob({ Name: 'copy', Role: 'r', Command: { Name: 'glueetl' }, DefaultArguments: ENABLE, CodeGenConfigurationNodes: p.graph });
+  await run();
+  // The second run: events has nothing new, dim (bookmarked too) neither; then dim gets a new file.
+  await service.objects.write('raw', 'dim/b.json', '{"key":20,"name":"Bob"}\n');
+  await run();
+  const unions = (await service.objects.list('out', 'union/')).map((o) => o.key).sort();
+  expect(unions).toHaveLength(2);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const file = path.join(root, 'state', 's3', 'out', unions[1]);
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
+    expect(described.getRowObjectsJS().map((r) => r.column_name)).toEqual(['key', 'name']);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  expect(await written('join/')).toEqual([['{"id":1,"who":10,"key":10,"name":"Ann"}']]);
 });

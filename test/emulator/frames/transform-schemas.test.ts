@@ -182,3 +182,22 @@ test('a left join keeps both frames\' fields, null where the second has no match
     "node 'both' (Join): both inputs have a field named 'name'; the outer join keeps both copies under one name, which a DynamicFrame cannot hold: rename the second input's fields first (Glue Studio adds a prefix such as right_)",
   );
 });
+
+test('splitRows, union distinct, spigot and repartition: the schema they keep and the records they give', async () => {
+  expect(await frameOf((people) => people.splitRows([['score', '>', 3]], { transformationCtx: 'rows' }).at(0).selectFields(['id', 'score']))).toEqual({
+    schema: lines('root', ' |-- id: int', ' |-- score: double'),
+    show: lines('{"id":2,"score":4.0}'),
+  });
+  expect(await frameOf((people) => people.splitRows([['score', '>', 3]], { transformationCtx: 'rows' }).at(1).selectFields(['id']))).toEqual({
+    schema: lines('root', ' |-- id: int'),
+    show: lines('{"id":1}'),
+  });
+  const distinct = await frameOf((people) => people.selectFields(['name']).union(people.selectFields(['name']), { distinct: true }));
+  expect(distinct.schema).toBe(lines('root', ' |-- name: string'));
+  expect(distinct.show.split('\n').filter(Boolean).sort()).toEqual(['{"name":"Ann"}', '{"name":"Bob"}']);
+  const through = await frameOf((people) => people.spigot('s3://out/sample/', { topk: 1 }).repartition(4).coalesce(1).selectFields(['id', 'address']));
+  expect(through).toEqual({
+    schema: lines('root', ' |-- id: int', ' |-- address: struct', ' |    |-- city: string', ' |    |-- zip: string'),
+    show: lines('{"id":1,"address":{"city":"Oslo","zip":"0150"}}', '{"id":2,"address":{"city":"Rome","zip":"00118"}}'),
+  });
+});

@@ -94,6 +94,17 @@ interface Context {
   readonly ctes: Set<string>;
   readonly fieldsOf: ReadonlyMap<string, readonly Field[]>;
   readonly inputs: ReadonlySet<string>;
+  /** A derived column's expression: one value per record, so no aggregate. */
+  readonly perRecord?: boolean;
+}
+
+/**
+ * A derived column's expression (one value per record, over the frame's fields as `toDF()` gives them) as DuckDB SQL,
+ * with the SQL step's Spark semantics. An aggregate is refused.
+ */
+export function sparkExpressionToDuckDb(e: SqlExpr, fields: readonly Field[]): string {
+  const context: Context = { ctes: new Set(), fieldsOf: new Map(), inputs: new Set(), perRecord: true };
+  return expr(e, context, new Map([['', fields]]));
 }
 
 function translateQuery(query: SqlQuery, context: Context, top: boolean): { ctes: string[]; sql: string } {
@@ -230,8 +241,10 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       if (!f) throw new SparkSqlError(`the function '${e.name}' is not in the SQL subset gluekit runs (it takes ${Object.keys(FUNCTIONS).join(', ')})`, e.at);
       if (e.star) {
         if (e.name !== 'count') throw new SparkSqlError(`${e.name}(*) is not a function call`, e.at);
+        if (context.perRecord) throw new SparkSqlError('count(*) is an aggregate: a derived column has one value per record (use an aggregate or SQL step)', e.at);
         return 'count(*)';
       }
+      if (f.aggregate && context.perRecord) throw new SparkSqlError(`${e.name}() is an aggregate: a derived column has one value per record (use an aggregate or SQL step)`, e.at);
       if (e.distinct && !f.aggregate) throw new SparkSqlError(`DISTINCT inside ${e.name}() is only for aggregates`, e.at);
       const [min, max] = f.arity;
       if (e.args.length < min || e.args.length > max) throw new SparkSqlError(`${e.name}() takes ${min === max ? min : `${min} to ${max}`} arguments in the SQL subset gluekit runs, found ${e.args.length}`, e.at);

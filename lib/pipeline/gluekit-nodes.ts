@@ -10,6 +10,7 @@ export interface GluekitNodes {
   readonly Unnest?: Unnest;
   readonly Repartition?: Repartition;
   readonly SplitRows?: SplitRows;
+  readonly DeriveColumns?: DeriveColumns;
 }
 
 /** One `(path, action)` pair of `ResolveChoice.apply(specs=...)`. */
@@ -87,4 +88,15 @@ export interface SplitRows {
   readonly Name: string;
   readonly Inputs: string[];
   readonly Comparisons: SplitRowsComparison[];
+}
+
+/**
+ * Derived columns: `toDF().withColumn(name, expr("..."))` for each, in order (a later expression may use an earlier
+ * column; a name the frame has is replaced in place).
+ */
+export interface DeriveColumns {
+  readonly Name: string;
+  readonly Inputs: string[];
+  /** Each column's name and its Spark SQL expression over the frame's fields (`price * qty`). */
+  readonly Columns: { readonly Name: string; readonly Expression: string }[];
 }

@@ -500,6 +500,18 @@ export class Frame {
     return new FrameCollection(this.pipeline, name);
   }
 
+  /**
+   * Derived columns: `toDF().withColumn(name, expr(expression))` for each entry, in order, with an expression in the SQL
+   * step's subset of Spark SQL over the frame's fields: `withColumns({ total: 'price * qty', label: "upper(name)" })`.
+   * A name the frame has is replaced in place. A gluekit node kind.
+   */
+  withColumns(columns: Record<string, string>, options: StepOptions = {}): Frame {
+    const entries = Object.entries(columns);
+    if (entries.length === 0) throw new Error('withColumns: give at least one column');
+    const name = options.transformationCtx ?? this.pipeline.nextId('DeriveColumns');
+    return this.pipeline.add(name, { DeriveColumns: { Name: name, Inputs: [this.id], Columns: entries.map(([Name, Expression]) => ({ Name, Expression })) } });
+  }
+
   /** `UnnestFrame.apply(frame)`: every struct's fields, at any depth, become top-level fields with dotted names (`address.state`). */
   unnest(options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('Unnest');

@@ -94,6 +94,11 @@ export function parseSparkSql(text: string): SqlQuery {
   return new SqlParser(text).parse();
 }
 
+/** Parses one Spark SQL expression over a frame's fields (a derived column's), in the same subset as queries. */
+export function parseSparkSqlExpression(text: string): SqlExpr {
+  return new SqlParser(text).parseExpression();
+}
+
 const RESERVED = new Set([
   'SELECT', 'FROM', 'WHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'LIMIT', 'UNION', 'ALL', 'DISTINCT', 'AS', 'ON', 'JOIN',
   'INNER', 'LEFT', 'RIGHT', 'FULL', 'OUTER', 'CROSS', 'AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE', 'LIKE',
@@ -139,6 +144,14 @@ class SqlParser {
 
   constructor(text: string) {
     this.tokens = lex(text);
+  }
+
+  parseExpression(): SqlExpr {
+    if (this.peek().kind === 'eof') throw new SparkSqlError('the expression is empty', this.peek().at);
+    const e = this.expr();
+    const rest = this.peek();
+    if (rest.kind !== 'eof') throw this.unexpected(rest, 'expected the end of the expression');
+    return e;
   }
 
   parse(): SqlQuery {
@@ -560,7 +573,7 @@ class SqlParser {
   }
 
   private unexpected(t: Token, hint: string): SparkSqlError {
-    const shown = t.kind === 'eof' ? 'the end of the query' : t.kind === 'string' ? `string ${t.text}` : `'${t.text}'`;
+    const shown = t.kind === 'eof' ? 'the end of the text' : t.kind === 'string' ? `string ${t.text}` : `'${t.text}'`;
     return new SparkSqlError(`${hint} (found ${shown})`, t.at);
   }
 }

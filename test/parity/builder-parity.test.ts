@@ -790,6 +790,18 @@ describe('SQL step', () => {
     }));
 });
 
+describe('derived columns', () => {
+  test('withColumns: expressions over the fields, one after another, a name the frame has replaced in place', () =>
+    expectParity({
+      files: { 'raw/o/a.json': '{"id":1,"qty":3,"price":4,"name":"ann"}\n{"id":2,"qty":null,"price":5,"name":"bob"}\n' },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/o/'], format: 'json' })
+          .withColumns({ total: 'qty * price', label: "upper(name) || '-' || id", NAME: "CASE WHEN total > 10 THEN 'big' ELSE coalesce(name, 'none') END" })
+          .writeToS3({ path: 's3://out/o/', format: 'json' }),
+    }));
+});
+
 describe('sinks', () => {
   test.each(['snappy', 'gzip', 'uncompressed', 'none'] as const)('Parquet, %s', (compression) =>
     expectParity({

@@ -4,6 +4,7 @@ import { compileApplyMapping } from './ApplyMapping';
 import { compileAggregate } from './Aggregate';
 import { compileCatalogSource } from './CatalogSource';
 import { compileCatalogTarget } from './CatalogTarget';
+import { compileDeriveColumns } from './DeriveColumns';
 import { compileDropDuplicates } from './DropDuplicates';
 import { compileDropFields } from './DropFields';
 import { compileDropNullFields } from './DropNullFields';
@@ -60,6 +61,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   Spigot: compileSpigot,
   SplitFields: compileSplitFields,
   SplitRows: compileSplitRows,
+  DeriveColumns: compileDeriveColumns,
   SelectFromCollection: compileSelectFromCollection,
   Unnest: compileUnnest,
   S3GlueParquetTarget: compileS3GlueParquetTarget,

@@ -3,6 +3,7 @@ import { ApplyMappingNode } from './ApplyMapping';
 import { AggregateNode } from './Aggregate';
 import { CatalogSourceNode } from './CatalogSource';
 import { CatalogTargetNode } from './CatalogTarget';
+import { DeriveColumnsNode } from './DeriveColumns';
 import { DropDuplicatesNode } from './DropDuplicates';
 import { DropFieldsNode } from './DropFields';
 import { DropNullFieldsNode } from './DropNullFields';
@@ -60,6 +61,7 @@ export const NODE_DEFINITIONS = {
   Spigot: SpigotNode,
   SplitFields: SplitFieldsNode,
   SplitRows: SplitRowsNode,
+  DeriveColumns: DeriveColumnsNode,
   SelectFromCollection: SelectFromCollectionNode,
   Unnest: UnnestNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,

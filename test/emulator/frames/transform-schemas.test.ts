@@ -201,3 +201,14 @@ test('splitRows, union distinct, spigot and repartition: the schema they keep an
     show: lines('{"id":1,"address":{"city":"Oslo","zip":"0150"}}', '{"id":2,"address":{"city":"Rome","zip":"00118"}}'),
   });
 });
+
+test('withColumns: Spark semantics, types from the expressions, an aggregate refused naming the column', async () => {
+  expect(await frameOf((people) => people.withColumns({ half: 'id / 2', city: 'upper(address.city)', score: 'CAST(score AS INT)' }).selectFields(['id', 'half', 'city', 'score']))).toEqual({
+    // score is replaced in place (before the new fields), as withColumn does.
+    schema: lines('root', ' |-- id: int', ' |-- score: int', ' |-- half: double', ' |-- city: string'),
+    show: lines('{"id":1,"score":2,"half":0.5,"city":"OSLO"}', '{"id":2,"score":4,"half":1.0,"city":"ROME"}'),
+  });
+  await expect(frameOf((people) => people.withColumns({ n: 'count(*)' }, { transformationCtx: 'derived' }))).rejects.toThrow(
+    "node 'derived' (DeriveColumns) Columns[0].Expression: count(*) is an aggregate: a derived column has one value per record (use an aggregate or SQL step) at line 1, column 1",
+  );
+});

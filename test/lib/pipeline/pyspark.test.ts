@@ -984,6 +984,20 @@ describe('relationalize', () => {
     expectOnlyAllowedGlueCalls(script);
   });
 
+  test('derived columns are printed as withColumn calls with expr(), and their expressions are checked at synth', () => {
+    const p = new Pipeline();
+    const src = p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' });
+    src.withColumns({ total: 'qty * price', label: "upper(name) || '!'" }, { transformationCtx: 'derived' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'derived')).toBe(
+      'derived = DynamicFrame.fromDF(src.toDF().withColumn("total", SqlFuncs.expr("qty * price")).withColumn("label", SqlFuncs.expr("upper(name) || \'!\'")), glueContext, "derived")',
+    );
+    pyCompile(script);
+    expect(() => src.withColumns({ bad: 'qty *' }, { transformationCtx: 'bad' })).toThrow(
+      "pipeline node 'bad' (DeriveColumns): Columns[0].Expression: expected a value: a column, a literal, a function call, CASE, CAST or ( (found the end of the text) at line 1, column 6",
+    );
+  });
+
   test('unnest is printed as UnnestFrame.apply and runs', () => {
     const p = new Pipeline();
     p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).unnest({ transformationCtx: 'flat' });

@@ -48,7 +48,7 @@ test('the inputs a query reads are the names it does not define itself', () => {
 });
 
 test.each([
-  ['SELECT a FROM t WHERE', 'expected a value: a column, a literal, a function call, CASE, CAST or ( (found the end of the query) at line 1, column 22'],
+  ['SELECT a FROM t WHERE', 'expected a value: a column, a literal, a function call, CASE, CAST or ( (found the end of the text) at line 1, column 22'],
   ['SELECT a\nFROM t\nWHERE a IN (SELECT b FROM u)', 'IN (SELECT ...) is not in the SQL subset gluekit runs; use a join (found \'SELECT\') at line 3, column 13'],
   ['SELECT a FROM t ORDER BY a NULLS FIRST', 'NULLS FIRST/LAST is not in the SQL subset gluekit runs yet (Spark puts nulls first ascending, last descending) (found \'NULLS\') at line 1, column 28'],
   ['SELECT a FROM t EXCEPT SELECT a FROM u', "EXCEPT is not in the SQL subset gluekit runs; use a LEFT JOIN with IS NULL (found 'EXCEPT') at line 1, column 17"],

@@ -23,6 +23,44 @@ class DataFrame(object):
     def createOrReplaceTempView(self, name):
         _TEMP_VIEWS[name] = self
 
+    def withColumn(self, name, column):
+        """The frame with ``name`` set to ``column`` (an ``expr``) for each row: a column of that name (ignoring case) is
+        replaced in place, else appended. The expression runs on Python's sqlite3 over the rows (the part of SQL where
+        sqlite agrees with Spark; see ``awsglue.context``'s session)."""
+        import sqlite3
+
+        from pyspark.sql.functions import Expression
+
+        if not isinstance(column, Expression):
+            raise NotImplementedError("withColumn: the stand-ins take an expr(...), got %r" % (column,))
+        connection = sqlite3.connect(":memory:")
+        try:
+            connection.execute("PRAGMA case_sensitive_like = ON")
+            names = ", ".join('"%s"' % f.replace('"', '""') for f in self._fields) or '"_"'
+            connection.execute("CREATE TABLE t (%s)" % names)
+            marks = ", ".join("?" for _ in self._fields) or "?"
+            for row in self._rows:
+                values = [row.get(f) for f in self._fields] or [None]
+                if any(isinstance(v, (dict, list, bool)) for v in values):
+                    raise NotImplementedError("withColumn: a struct, array or boolean value is not modelled by the stand-ins' sqlite")
+                connection.execute("INSERT INTO t VALUES (%s)" % marks, values)
+            values = [r[0] for r in connection.execute("SELECT (%s) FROM t ORDER BY rowid" % column.text)]
+        finally:
+            connection.close()
+        existing = [f for f in self._fields if f.lower() == name.lower()]
+        fields = list(self._fields) if existing else self._fields + [name]
+        key = existing[0] if existing else name
+        rows = []
+        for row, value in zip(self._rows, values):
+            out = dict(row)
+            if existing and key != name:
+                out = {(name if k == key else k): v for k, v in out.items()}
+            out[name] = value
+            rows.append(out)
+        fields = [name if f == key else f for f in fields]
+        types = {(name if k == key else k): v for k, v in self._types.items() if k != key}
+        return DataFrame(fields, rows, types)
+
     def alias(self, name):
         return DataFrame(self._fields, self._rows, self._types, name)
 

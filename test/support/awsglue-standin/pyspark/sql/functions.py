@@ -180,3 +180,16 @@ class Condition(object):
 
 def col(name):
     return Column(name)
+
+
+class Expression(object):
+    """``expr("...")``: a SQL expression over a DataFrame's columns, evaluated by ``DataFrame.withColumn``."""
+
+    def __init__(self, text):
+        if not isinstance(text, str):
+            raise TypeError("expr: the text must be a string, got %r" % (text,))
+        self.text = text
+
+
+def expr(text):
+    return Expression(text)

@@ -1,0 +1,34 @@
+import type { DeriveColumns } from '../gluekit-nodes';
+import type { NodeDefinition } from '../node-definition';
+import { pyString } from '../python-literal';
+import { parseSparkSqlExpression, SparkSqlError } from '../spark-sql';
+
+/**
+ * Derived columns: `DynamicFrame.fromDF(frame.toDF().withColumn(name, expr("...")) ..., glueContext, "<id>")`, each
+ * expression in the SQL step's subset of Spark SQL (parsed here, so one outside it fails at synth naming the column,
+ * line and column). A gluekit node kind: Glue Studio has no node for it.
+ */
+export const DeriveColumnsNode: NodeDefinition<DeriveColumns> = {
+  role: 'transform',
+  validate(p, check) {
+    if (!Array.isArray(p.Columns) || p.Columns.length === 0) check.fail('Columns must list at least one (Name, Expression)');
+    p.Columns.forEach((c, i) => {
+      const name = check.string(`Columns[${i}].Name`, c?.Name);
+      if (name.includes('.') || name.includes('`')) check.fail(`Columns[${i}].Name '${name}' must be a top-level name (no dots or backticks)`);
+      const text = check.string(`Columns[${i}].Expression`, c.Expression);
+      if (check.deferred(text)) return;
+      try {
+        // A dotted name (`address.city`) is a struct's field, as Spark resolves it where no table has that name.
+        parseSparkSqlExpression(text);
+      } catch (e) {
+        if (e instanceof SparkSqlError) check.fail(`Columns[${i}].Expression: ${e.message}`);
+        throw e;
+      }
+    });
+  },
+  emit(p, script) {
+    script.need('SqlFuncs');
+    const steps = p.Columns.map((c) => `.withColumn(${pyString(c.Name)}, SqlFuncs.expr(${script.str(c.Expression)}))`).join('');
+    return `DynamicFrame.fromDF(${script.input(0)}.toDF()${steps}, glueContext, ${script.str(script.nodeId)})`;
+  },
+};

@@ -11,6 +11,7 @@ export interface GluekitNodes {
   readonly Repartition?: Repartition;
   readonly SplitRows?: SplitRows;
   readonly DeriveColumns?: DeriveColumns;
+  readonly SqlFilter?: SqlFilter;
 }
 
 /** One `(path, action)` pair of `ResolveChoice.apply(specs=...)`. */
@@ -99,4 +100,12 @@ export interface DeriveColumns {
   readonly Inputs: string[];
   /** Each column's name and its Spark SQL expression over the frame's fields (`price * qty`). */
   readonly Columns: { readonly Name: string; readonly Expression: string }[];
+}
+
+/** A filter written as a Spark SQL condition: `toDF().filter(expr("..."))` (a record stays where it is true). */
+export interface SqlFilter {
+  readonly Name: string;
+  readonly Inputs: string[];
+  /** A Spark SQL boolean expression over the frame's fields, in the SQL step's subset (`amount > 10 AND note LIKE 'a%'`). */
+  readonly Condition: string;
 }

@@ -512,6 +512,16 @@ export class Frame {
     return this.pipeline.add(name, { DeriveColumns: { Name: name, Inputs: [this.id], Columns: entries.map(([Name, Expression]) => ({ Name, Expression })) } });
   }
 
+  /**
+   * A filter written as a Spark SQL condition (`toDF().filter(expr(condition))`): `where("amount > 10 AND note LIKE 'a%'")`.
+   * The condition is in the SQL step's subset; a record stays where it is true. A gluekit node kind; `filter` is Glue
+   * Studio's Filter node.
+   */
+  where(condition: string, options: StepOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('SqlFilter');
+    return this.pipeline.add(name, { SqlFilter: { Name: name, Inputs: [this.id], Condition: condition } });
+  }
+
   /** `UnnestFrame.apply(frame)`: every struct's fields, at any depth, become top-level fields with dotted names (`address.state`). */
   unnest(options: StepOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('Unnest');

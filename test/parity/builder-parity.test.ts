@@ -791,6 +791,12 @@ describe('SQL step', () => {
 });
 
 describe('derived columns', () => {
+  test('where: a SQL condition keeps the records for which it is true (null drops them)', () =>
+    expectParity({
+      files: { 'raw/o/a.json': '{"id":1,"qty":3,"name":"ann"}\n{"id":2,"qty":null,"name":"bob"}\n{"id":3,"qty":7,"name":"cid"}\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/o/'], format: 'json' }).where("qty > 2 AND name LIKE '%n%' OR id IN (2)").writeToS3({ path: 's3://out/o/', format: 'json' }),
+    }));
+
   test('withColumns: expressions over the fields, one after another, a name the frame has replaced in place', () =>
     expectParity({
       files: { 'raw/o/a.json': '{"id":1,"qty":3,"price":4,"name":"ann"}\n{"id":2,"qty":null,"price":5,"name":"bob"}\n' },

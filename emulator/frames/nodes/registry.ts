@@ -29,6 +29,7 @@ import { compileSparkSQL } from './SparkSQL';
 import { compileSpigot } from './Spigot';
 import { compileSplitFields } from './SplitFields';
 import { compileSplitRows } from './SplitRows';
+import { compileSqlFilter } from './SqlFilter';
 import { compileUnion } from './Union';
 import { compileUnnest } from './Unnest';
 
@@ -62,6 +63,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   SplitFields: compileSplitFields,
   SplitRows: compileSplitRows,
   DeriveColumns: compileDeriveColumns,
+  SqlFilter: compileSqlFilter,
   SelectFromCollection: compileSelectFromCollection,
   Unnest: compileUnnest,
   S3GlueParquetTarget: compileS3GlueParquetTarget,

@@ -28,6 +28,7 @@ import { SparkSQLNode } from './SparkSQL';
 import { SpigotNode } from './Spigot';
 import { SplitFieldsNode } from './SplitFields';
 import { SplitRowsNode } from './SplitRows';
+import { SqlFilterNode } from './SqlFilter';
 import { UnionNode } from './Union';
 import { UnnestNode } from './Unnest';
 
@@ -62,6 +63,7 @@ export const NODE_DEFINITIONS = {
   SplitFields: SplitFieldsNode,
   SplitRows: SplitRowsNode,
   DeriveColumns: DeriveColumnsNode,
+  SqlFilter: SqlFilterNode,
   SelectFromCollection: SelectFromCollectionNode,
   Unnest: UnnestNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,

@@ -998,6 +998,18 @@ describe('relationalize', () => {
     );
   });
 
+  test('where is printed as a DataFrame filter with expr(), its condition checked at synth', () => {
+    const p = new Pipeline();
+    const src = p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' });
+    src.where("amount > 10 AND note LIKE 'a%'", { transformationCtx: 'kept' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'kept')).toBe('kept = DynamicFrame.fromDF(src.toDF().filter(SqlFuncs.expr("amount > 10 AND note LIKE \'a%\'")), glueContext, "kept")');
+    pyCompile(script);
+    expect(() => src.where('amount >', { transformationCtx: 'bad' })).toThrow(
+      "pipeline node 'bad' (SqlFilter): Condition: expected a value: a column, a literal, a function call, CASE, CAST or ( (found the end of the text) at line 1, column 9",
+    );
+  });
+
   test('unnest is printed as UnnestFrame.apply and runs', () => {
     const p = new Pipeline();
     p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' }).unnest({ transformationCtx: 'flat' });

@@ -23,6 +23,12 @@ class DataFrame(object):
     def createOrReplaceTempView(self, name):
         _TEMP_VIEWS[name] = self
 
+    def filter(self, condition):
+        """The rows for which ``condition`` (an ``expr``) is true, evaluated by sqlite as ``withColumn`` does."""
+        keep = self.withColumn("__gluekit_keep", condition)
+        rows = [{k: v for k, v in r.items() if k != "__gluekit_keep"} for r in keep._rows if r["__gluekit_keep"]]
+        return DataFrame(self._fields, rows, self._types)
+
     def withColumn(self, name, column):
         """The frame with ``name`` set to ``column`` (an ``expr``) for each row: a column of that name (ignoring case) is
         replaced in place, else appended. The expression runs on Python's sqlite3 over the rows (the part of SQL where

@@ -1,0 +1,26 @@
+import type { SqlFilter } from '../gluekit-nodes';
+import type { NodeDefinition } from '../node-definition';
+import { parseSparkSqlExpression, SparkSqlError } from '../spark-sql';
+
+/**
+ * A filter written as a Spark SQL condition: `DynamicFrame.fromDF(frame.toDF().filter(expr("...")), glueContext,
+ * "<id>")`; a record stays where the condition is true (false or null drops it). The condition is in the SQL step's
+ * subset, parsed here, so one outside it fails at synth naming the line and column. A gluekit node kind.
+ */
+export const SqlFilterNode: NodeDefinition<SqlFilter> = {
+  role: 'transform',
+  validate(p, check) {
+    const text = check.string('Condition', p.Condition);
+    if (check.deferred(text)) return;
+    try {
+      parseSparkSqlExpression(text);
+    } catch (e) {
+      if (e instanceof SparkSqlError) check.fail(`Condition: ${e.message}`);
+      throw e;
+    }
+  },
+  emit(p, script) {
+    script.need('SqlFuncs');
+    return `DynamicFrame.fromDF(${script.input(0)}.toDF().filter(SqlFuncs.expr(${script.str(p.Condition)})), glueContext, ${script.str(script.nodeId)})`;
+  },
+};

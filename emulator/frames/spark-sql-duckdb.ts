@@ -1,5 +1,6 @@
 import { SparkSqlError, type SqlExpr, type SqlQuery, type SqlSelect, type SqlSource, type SqlType } from '../../lib/pipeline/spark-sql';
 import type { Field } from './dynamic-frame';
+import { javaNumberText } from './java-number-text';
 import { sparkCast } from './spark-cast';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
@@ -63,6 +64,13 @@ function sparkSubstring(a: string[]): string {
   const position = `CASE WHEN ${a[1]} = 0 THEN 1 ELSE ${a[1]} END`;
   return a.length === 2 ? `substring(${a[0]}, ${position})` : `substring(${a[0]}, ${position}, greatest(${a[2]}, 0))`;
 }
+
+const DATE_PARTS = new Set(['year', 'month', 'day', 'dayofmonth', 'hour', 'minute', 'second']);
+const STRING_FUNCTIONS = new Set(['upper', 'lower', 'length', 'trim', 'ltrim', 'rtrim', 'concat']);
+const SUBSTRINGS = new Set(['substring', 'substr']);
+const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=', '<=>']);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
+const NUMERIC_SQL = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+, ?\d+\))$/;
 
 const TYPE_SQL: Record<SqlType['kind'], string> = {
   string: 'VARCHAR', int: 'INTEGER', bigint: 'BIGINT', smallint: 'SMALLINT', tinyint: 'TINYINT', double: 'DOUBLE', float: 'FLOAT',
@@ -209,12 +217,25 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       return e.value ? 'true' : 'false';
     case 'null':
       return 'NULL';
-    case 'binary':
+    case 'binary': {
+      // Spark's implicit casts where both sides' types are known here (an input's column, a literal): compared with a
+      // number, a string is cast to the number's type; in arithmetic, a string is a double (as Spark casts it).
+      const [leftType, rightType] = [typeOf(e.left, scope), typeOf(e.right, scope)];
+      let [left, right] = [x(e.left), x(e.right)];
+      const numeric = (t: string | undefined): t is string => t !== undefined && NUMERIC_SQL.test(t);
+      if (COMPARISONS.has(e.op)) {
+        if (leftType === 'VARCHAR' && numeric(rightType)) left = sparkCast(left, 'VARCHAR', rightType);
+        else if (rightType === 'VARCHAR' && numeric(leftType)) right = sparkCast(right, 'VARCHAR', leftType);
+      } else if (ARITHMETIC.has(e.op)) {
+        if (leftType === 'VARCHAR') left = sparkCast(left, 'VARCHAR', 'DOUBLE');
+        if (rightType === 'VARCHAR') right = sparkCast(right, 'VARCHAR', 'DOUBLE');
+      }
       // Spark (not ANSI): null where the divisor is 0; DuckDB's double division gives infinity there.
-      if (e.op === '/') return `(CAST(${x(e.left)} AS DOUBLE) / NULLIF(CAST(${x(e.right)} AS DOUBLE), 0))`;
-      if (e.op === '%') return `(${x(e.left)} % NULLIF(${x(e.right)}, 0))`;
-      if (e.op === '<=>') return `(${x(e.left)} IS NOT DISTINCT FROM ${x(e.right)})`;
-      return `(${x(e.left)} ${e.op === '!=' ? '<>' : e.op} ${x(e.right)})`;
+      if (e.op === '/') return `(CAST(${left} AS DOUBLE) / NULLIF(CAST(${right} AS DOUBLE), 0))`;
+      if (e.op === '%') return `(${left} % NULLIF(${right}, 0))`;
+      if (e.op === '<=>') return `(${left} IS NOT DISTINCT FROM ${right})`;
+      return `(${left} ${e.op === '!=' ? '<>' : e.op} ${right})`;
+    }
     case 'not':
       return `(NOT ${x(e.expr)})`;
     case 'negate':
@@ -248,7 +269,17 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       if (e.distinct && !f.aggregate) throw new SparkSqlError(`DISTINCT inside ${e.name}() is only for aggregates`, e.at);
       const [min, max] = f.arity;
       if (e.args.length < min || e.args.length > max) throw new SparkSqlError(`${e.name}() takes ${min === max ? min : `${min} to ${max}`} arguments in the SQL subset gluekit runs, found ${e.args.length}`, e.at);
-      const args = e.args.map(x);
+      // Spark's implicit casts of arguments whose type is known here: a string to a date (or timestamp) for the date
+      // parts, a number to a string for the string functions (a double as Java prints it).
+      const args = e.args.map((a, i) => {
+        const sql = x(a);
+        const type = typeOf(a, scope);
+        if (DATE_PARTS.has(e.name) && type === 'VARCHAR') return sparkCast(sql, 'VARCHAR', ['hour', 'minute', 'second'].includes(e.name) ? 'TIMESTAMP' : 'DATE');
+        if ((STRING_FUNCTIONS.has(e.name) || (SUBSTRINGS.has(e.name) && i === 0)) && type !== undefined && type !== 'VARCHAR') {
+          return type === 'DOUBLE' || type === 'FLOAT' ? javaNumberText(sql) : `CAST(${sql} AS VARCHAR)`;
+        }
+        return sql;
+      });
       // DISTINCT goes inside the aggregate's own argument (avg's cast to double included).
       return f.translate(e.distinct ? [`DISTINCT ${args[0]}`] : args, e.args);
     }

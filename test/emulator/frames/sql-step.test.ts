@@ -125,3 +125,10 @@ test('count of several columns and * over a join with a WITH query are refused, 
     "node 'step' (SparkSQL) SqlQuery: '*' over a join with a WITH query or subquery is not in the SQL subset gluekit runs (the result's names cannot be checked for duplicates): name the columns",
   );
 });
+
+test("Spark's implicit casts where the types are known: a string compared with a number, strings in arithmetic, date parts of a string, string functions of a number", async () => {
+  expect((await query("SELECT id FROM o WHERE price = 12")).rows).toEqual(['{"id":1}']);
+  expect((await query("SELECT id, price + 1 AS p1, year('2024-03-05') AS y, upper(amount) AS a, length(id) AS l FROM o WHERE note = 'a_b'")).rows).toEqual([
+    '{"id":1,"p1":13.5,"y":2024,"a":"7","l":1}',
+  ]);
+});

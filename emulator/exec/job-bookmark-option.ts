@@ -1,6 +1,3 @@
-import type { JobBookmarkEntry } from '@aws-sdk/client-glue';
-import type { BookmarkState } from '../frames/source-bookmarks';
-
 /** The values of the `--job-bookmark-option` job argument (GLUE-REFERENCE section 5). */
 export type JobBookmarkOption = 'job-bookmark-enable' | 'job-bookmark-disable' | 'job-bookmark-pause';
 
@@ -12,9 +9,4 @@ export function jobBookmarkOption(args: Record<string, string> | undefined): Job
   if (value === undefined) return 'job-bookmark-disable';
   if (!(OPTIONS as readonly string[]).includes(value)) throw new Error(`job argument --job-bookmark-option '${value}' is not one of ${OPTIONS.join(', ')}`);
   return value as JobBookmarkOption;
-}
-
-/** The state a bookmark entry holds (none for a job without one). */
-export function bookmarkStateOf(entry: JobBookmarkEntry | undefined): BookmarkState {
-  return entry?.JobBookmark ? (JSON.parse(entry.JobBookmark) as BookmarkState) : {};
 }

@@ -11,7 +11,7 @@ import type { ObjectStore } from '../storage/object-store';
 import type { ActionListener } from './action-finished';
 import { faultPoint } from './fault-point';
 import { newRunId } from './ids';
-import { bookmarkStateOf, jobBookmarkOption } from './job-bookmark-option';
+import { jobBookmarkOption } from './job-bookmark-option';
 import { jobGraph } from './job-graph';
 import { commitRun } from './run-commit';
 import type { RunTracker } from './run-tracker';
@@ -145,7 +145,7 @@ export class JobRunner {
       // With job-bookmark-enable or -pause, sources read only what the last committed bookmark has not; only enable
       // saves the new state, with the run's commit (a failed run saves nothing).
       const bookmarks = jobBookmarkOption(run.Arguments);
-      const from = bookmarks === 'job-bookmark-disable' ? undefined : bookmarkStateOf(this.model.bookmarks.find(job.Name!));
+      const from = bookmarks === 'job-bookmark-disable' ? undefined : this.model.bookmarks.stateOf(job.Name!);
       const staged = await this.engine.run(graph, { stagingDir, runMillis, bookmark: from });
       final = ended('SUCCEEDED');
       const bookmark = bookmarks === 'job-bookmark-enable' ? staged.bookmark : undefined;

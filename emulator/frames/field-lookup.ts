@@ -65,7 +65,3 @@ export function locate(frame: DynamicFrame, parts: readonly string[], match: Nam
   return undefined;
 }
 
-/** A frame with no fields and no records (a projection that keeps nothing). */
-export function emptyProjection(frame: DynamicFrame): string {
-  return `SELECT NULL AS "_" FROM ${quoteIdentifier(frame.view)} WHERE false`;
-}

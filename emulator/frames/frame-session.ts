@@ -5,6 +5,7 @@ import { ChoiceColumns } from './choice-columns';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
 import type { DynamicFrame, Field } from './dynamic-frame';
+import type { Projection } from './projection';
 import { fromDuckDbType } from './schema';
 import { quoteIdentifier } from './sql';
 import { SourceBookmarks } from './source-bookmarks';
@@ -76,6 +77,14 @@ export class FrameSession {
   /** A frame with no fields and no records (a source whose job bookmark left nothing to read, an unknown selection). */
   async emptyFrame(node: string): Promise<DynamicFrame> {
     return { ...(await this.frame(node, 'SELECT NULL AS "_" WHERE false')), empty: true };
+  }
+
+  /**
+   * A node's output as a projection of its input renders it: the projected fields, or an empty frame where the
+   * projection keeps none (Glue's frame then has no fields; DuckDB cannot hold a relation without columns).
+   */
+  projected(node: string, input: DynamicFrame, output: Projection): Promise<DynamicFrame> {
+    return output.isEmpty ? this.emptyFrame(node) : this.frame(node, `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(input.view)}`);
   }
 
   /** A frame as it is, under a node of its own (a new view over it). */

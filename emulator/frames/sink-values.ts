@@ -1,4 +1,4 @@
-import type { Field } from './dynamic-frame';
+import type { DynamicFrame, Field } from './dynamic-frame';
 import { javaNumberText } from './java-number-text';
 import { choiceTag, type DataType } from './schema';
 import { quoteIdentifier, quoteLiteral } from './sql';
@@ -61,6 +61,11 @@ function needsOwnEncoding(type: DataType): boolean {
 export function csvColumns(fields: readonly Field[]): string {
   if (fields.length === 0) return '*';
   return fields.map((f) => `${f.dataType.kind === 'double' || f.dataType.kind === 'float' ? javaNumberText(quoteIdentifier(f.name)) : quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`).join(', ');
+}
+
+/** A frame as `toDF()` gives it to the DataFrame API (and Spark SQL): a query over its view (choices as structs). */
+export function dataFrameSql(frame: DynamicFrame): string {
+  return `SELECT ${parquetColumns(frame.schema)} FROM ${quoteIdentifier(frame.view)}`;
 }
 
 /**

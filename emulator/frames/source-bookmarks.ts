@@ -7,8 +7,8 @@ export type BookmarkState = Record<string, Record<string, string>>;
 /**
  * The bookmarks of one run's sources (GLUE-REFERENCE section 5): with a state to start from, a source reads only the
  * objects that are new, or modified since they were read; without one (`job-bookmark-disable`) it reads every object.
- * Either way it notes what it reads, which the run's commit adds to the job's bookmark as it is then (so a reset, or
- * another run's commit, made meanwhile is kept). Unconfirmed: Glue keeps a last-modified high-water mark (and the
+ * With bookmarks on it notes what it reads, which the run's commit adds to the job's bookmark as it is then (so a
+ * reset, or another run's commit, made meanwhile is kept). Unconfirmed: Glue keeps a last-modified high-water mark (and the
  * objects at it) rather than every object, so an object that arrives with an older last-modified time than the mark is
  * read here and may be skipped on Glue.
  */
@@ -19,11 +19,12 @@ export class SourceBookmarks {
   /** `from`: the state of the job's last committed bookmark, or undefined when bookmarks are off. */
   constructor(private readonly from?: BookmarkState) {}
 
-  /** Whether the source `ctx` reads an object; one it reads is noted. */
+  /** Whether the source `ctx` reads an object; with bookmarks on, one it reads is noted. */
   admit(ctx: string, bucket: string, key: string, lastModified: Date): boolean {
+    if (!this.from) return true;
     const uri = `s3://${bucket}/${key}`;
     const modified = lastModified.toISOString();
-    if (this.from && this.from[ctx]?.[uri] === modified) {
+    if (this.from[ctx]?.[uri] === modified) {
       this.skipped.add(ctx);
       return false;
     }

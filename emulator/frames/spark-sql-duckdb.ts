@@ -106,6 +106,16 @@ interface Context {
   readonly perRecord?: boolean;
 }
 
+/** Runs SQL work of a node's field: a `SparkSqlError` becomes an error naming the node and the field. */
+export function sqlOfField<T>(where: string, field: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof SparkSqlError) throw new Error(`${where} ${field}: ${e.message}`);
+    throw e;
+  }
+}
+
 /**
  * A derived column's expression (one value per record, over the frame's fields as `toDF()` gives them) as DuckDB SQL,
  * with the SQL step's Spark semantics. An aggregate is refused.

@@ -3,13 +3,19 @@ import type { StateStore } from '../state/state-store';
 
 /**
  * Job bookmarks, one per job, as `GetJobBookmark` gives them (`JobBookmarkEntry`). `JobBookmark` is the state as JSON
- * text, which the job runner writes and reads (`emulator/frames/source-bookmarks.ts` says what it holds).
+ * text, read and written only here (`emulator/frames/source-bookmarks.ts` says what it holds).
  */
 export class JobBookmarkRepository {
   constructor(private readonly state: StateStore) {}
 
   find(jobName: string): JobBookmarkEntry | undefined {
     return this.state.get<JobBookmarkEntry>('jobBookmark', jobName);
+  }
+
+  /** What the job's bookmark holds (per source, the objects read and their last-modified times); empty without one. */
+  stateOf(jobName: string): Record<string, Record<string, string>> {
+    const entry = this.find(jobName);
+    return (entry?.JobBookmark ? JSON.parse(entry.JobBookmark) : {}) as Record<string, Record<string, string>>;
   }
 
   /**
@@ -19,7 +25,7 @@ export class JobBookmarkRepository {
    */
   advance(jobName: string, runId: string, attempt: number, read: Record<string, Record<string, string>>): JobBookmarkEntry {
     const last = this.find(jobName);
-    const state = (last?.JobBookmark ? JSON.parse(last.JobBookmark) : {}) as Record<string, Record<string, string>>;
+    const state = this.stateOf(jobName);
     for (const [source, objects] of Object.entries(read)) state[source] = { ...state[source], ...objects };
     const entry: JobBookmarkEntry = {
       JobName: jobName,

@@ -1,4 +1,5 @@
 import { isDeferredValue } from './argument-placeholder';
+import { SparkSqlError } from './spark-sql';
 
 /**
  * The checks a node kind's validation is written with. Each failure is an Error naming the node, its kind and the field:
@@ -63,6 +64,16 @@ export class NodeCheck {
     if (value === undefined) return [];
     if (!Array.isArray(value)) this.fail(`${field} must be a list of paths`);
     return (value as unknown[]).map((p, i) => this.path(`${field}[${i}]`, p));
+  }
+
+  /** Runs a SQL check of a field (parsing a query or an expression): a `SparkSqlError` fails naming the field. */
+  sql<T>(field: string, work: () => T): T {
+    try {
+      return work();
+    } catch (e) {
+      if (e instanceof SparkSqlError) this.fail(`${field}: ${e.message}`);
+      throw e;
+    }
   }
 
   /** Refuses a field the generated script cannot express, rather than dropping it silently. */

@@ -1,7 +1,6 @@
-import { emptyProjection, locate, pathParts } from '../field-lookup';
+import { locate, pathParts } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { Projection } from '../projection';
-import { quoteIdentifier } from '../sql';
 import { castValue } from '../spark-cast';
 import { toDataType } from '../types';
 
@@ -25,5 +24,5 @@ export const compileApplyMapping: NodeCompiler<'ApplyMapping'> = (node, [input],
     const target = toDataType(m.ToType ?? 'string', `${where} ToType`, 'mapping');
     output.put(to, Projection.value(castValue(source.sql, source.type, target), target));
   }
-  return session.frame(node.id, output.isEmpty ? emptyProjection(input) : `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(input.view)}`);
+  return session.projected(node.id, input, output);
 };

@@ -1,7 +1,7 @@
-import { parseSparkSqlExpression, SparkSqlError } from '../../../lib/pipeline/spark-sql';
+import { parseSparkSqlExpression } from '../../../lib/pipeline/spark-sql';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
-import { parquetColumns } from '../sink-values';
-import { sparkExpressionToDuckDb } from '../spark-sql-duckdb';
+import { dataFrameSql } from '../sink-values';
+import { sparkExpressionToDuckDb, sqlOfField } from '../spark-sql-duckdb';
 import { quoteIdentifier } from '../sql';
 
 /**
@@ -11,15 +11,10 @@ import { quoteIdentifier } from '../sql';
  */
 export const compileDeriveColumns: NodeCompiler<'DeriveColumns'> = async (node, [input], session) => {
   const where = nodeWhere(node);
-  let frame = await session.frame(node.id, `SELECT ${parquetColumns(input.schema)} FROM ${quoteIdentifier(input.view)}`);
+  let frame = await session.frame(node.id, dataFrameSql(input));
   for (const [i, c] of node.parameters.Columns.entries()) {
-    let value: string;
-    try {
-      value = sparkExpressionToDuckDb(parseSparkSqlExpression(c.Expression), frame.schema);
-    } catch (e) {
-      if (e instanceof SparkSqlError) throw new Error(`${where} Columns[${i}].Expression: ${e.message}`);
-      throw e;
-    }
+    const fields = frame.schema;
+    const value = sqlOfField(where, `Columns[${i}].Expression`, () => sparkExpressionToDuckDb(parseSparkSqlExpression(c.Expression), fields));
     const replaced = frame.schema.findIndex((f) => f.name.toLowerCase() === c.Name.toLowerCase());
     const columns = frame.schema.map((f, j) => (j === replaced ? `${value} AS ${quoteIdentifier(c.Name)}` : quoteIdentifier(f.name)));
     if (replaced < 0) columns.push(`${value} AS ${quoteIdentifier(c.Name)}`);

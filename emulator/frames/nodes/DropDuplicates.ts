@@ -1,6 +1,6 @@
 import { findName } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
-import { parquetColumns } from '../sink-values';
+import { dataFrameSql } from '../sink-values';
 import { quoteIdentifier } from '../sql';
 
 /**
@@ -15,7 +15,7 @@ export const compileDropDuplicates: NodeCompiler<'DropDuplicates'> = async (node
     if (i < 0) throw new Error(`${nodeWhere(node)}: Cannot resolve column name "${c[0]}" among (${names.join(', ')})`);
     return quoteIdentifier(names[i]);
   });
-  const table = await session.table(node.id, `SELECT ${parquetColumns(input.schema)} FROM ${quoteIdentifier(input.view)}`);
+  const table = await session.table(node.id, dataFrameSql(input));
   if (columns.length === 0) return session.frame(node.id, `SELECT DISTINCT * FROM ${quoteIdentifier(table)}`);
   return session.frame(
     node.id,

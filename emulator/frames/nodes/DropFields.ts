@@ -1,7 +1,6 @@
-import { emptyProjection, pathParts } from '../field-lookup';
+import { pathParts } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { Projection } from '../projection';
-import { quoteIdentifier } from '../sql';
 
 /**
  * `DropFields`: drops the fields at the paths: `a.b` inside the struct `a` (a struct losing its last field goes too),
@@ -10,5 +9,5 @@ import { quoteIdentifier } from '../sql';
 export const compileDropFields: NodeCompiler<'DropFields'> = (node, [input], session) => {
   const output = Projection.of(input);
   for (const p of node.parameters.Paths ?? []) output.drop(pathParts(p), 'ignore-case', nodeWhere(node));
-  return session.frame(node.id, output.isEmpty ? emptyProjection(input) : `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(input.view)}`);
+  return session.projected(node.id, input, output);
 };

@@ -1,4 +1,3 @@
-import { emptyProjection } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { Projection } from '../projection';
 import type { DataType } from '../schema';
@@ -38,7 +37,7 @@ export const compileDropNullFields: NodeCompiler<'DropNullFields'> = async (node
   const insideArray = (path: string[]): boolean => arrays.some((a) => a.length < path.length && key(path.slice(0, a.length)) === key(a));
   const paths = [...empty].map((k) => JSON.parse(k) as string[]).filter((p) => !insideArray(p)).sort((a, b) => b.length - a.length);
   for (const path of paths) output.drop(path, 'exact', nodeWhere(node));
-  return session.frame(node.id, output.isEmpty ? emptyProjection(input) : `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(input.view)}`);
+  return session.projected(node.id, input, output);
 };
 
 /**

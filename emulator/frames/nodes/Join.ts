@@ -1,6 +1,6 @@
 import { joinPath, locate, pathParts } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
-import { parquetColumns } from '../sink-values';
+import { dataFrameSql } from '../sink-values';
 import { quoteIdentifier } from '../sql';
 
 /** The SQL join of each Studio join type that goes through the DataFrame API. */
@@ -38,7 +38,7 @@ export const compileJoin: NodeCompiler<'Join'> = (node, [first, second], session
   const on = left.map((l, i) => `${l} = ${right[i]}`).join(' AND ');
   const type = node.parameters.JoinType!;
   if (type !== 'equijoin') {
-    const inputs = `(SELECT ${parquetColumns(first.schema)} FROM ${quoteIdentifier(first.view)}) AS l ${SQL_JOINS[type]} (SELECT ${parquetColumns(second.schema)} FROM ${quoteIdentifier(second.view)}) AS r ON ${on}`;
+    const inputs = `(${dataFrameSql(first)}) AS l ${SQL_JOINS[type]} (${dataFrameSql(second)}) AS r ON ${on}`;
     if (type === 'leftsemi' || type === 'leftanti') return session.frame(node.id, `SELECT l.* FROM ${inputs}`);
     const names = new Map(first.schema.map((f) => [f.name.toLowerCase(), f.name]));
     const shared = second.schema.filter((f) => names.has(f.name.toLowerCase())).map((f) => f.name);

@@ -1,8 +1,7 @@
 import type { NodeCompiler } from '../node-compiler';
-import { quoteIdentifier } from '../sql';
 
 /**
  * `repartition` / `coalesce`: the frame as it is. Spark partitions decide only how many files Glue writes per folder;
  * the local engine writes one file per folder whatever the count (as `coalesce(1)` would on Glue).
  */
-export const compileRepartition: NodeCompiler<'Repartition'> = (node, [input], session) => session.frame(node.id, `SELECT * FROM ${quoteIdentifier(input.view)}`);
+export const compileRepartition: NodeCompiler<'Repartition'> = (node, [input], session) => session.same(node.id, input);

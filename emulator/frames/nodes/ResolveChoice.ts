@@ -1,7 +1,6 @@
 import { splitFieldPath } from '../../../lib/pipeline/field-path';
 import { readingValues } from '../choice-columns';
 import type { DynamicFrame } from '../dynamic-frame';
-import { emptyProjection } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { Projection, type Replacement } from '../projection';
 import { choiceTag, structOf, type DataType } from '../schema';
@@ -45,7 +44,7 @@ export const compileResolveChoice: NodeCompiler<'ResolveChoice'> = (node, [input
   } else {
     for (const path of choicePaths(input, where)) output.replace(path, 'exact', (name, sql, type) => resolve(p.Choice!, name, sql, type, where));
   }
-  return session.frame(node.id, output.isEmpty ? emptyProjection(input) : `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(input.view)}`);
+  return session.projected(node.id, input, output);
 };
 
 function resolve(action: string, name: string, sql: string, type: DataType, where: string): Replacement | undefined {

@@ -1,7 +1,6 @@
-import { emptyProjection, pathParts } from '../field-lookup';
+import { pathParts } from '../field-lookup';
 import { NodeCompiler } from '../node-compiler';
 import { Projection } from '../projection';
-import { quoteIdentifier } from '../sql';
 
 /**
  * `SelectFields`: keeps the fields at the paths, in the frame's order; a nested path (`address.state`) keeps that part
@@ -10,5 +9,5 @@ import { quoteIdentifier } from '../sql';
  */
 export const compileSelectFields: NodeCompiler<'SelectFields'> = (node, [input], session) => {
   const output = Projection.of(input).select((node.parameters.Paths ?? []).map(pathParts), 'ignore-case');
-  return session.frame(node.id, output.isEmpty ? emptyProjection(input) : `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(input.view)}`);
+  return session.projected(node.id, input, output);
 };

@@ -1,7 +1,7 @@
-import { parseSparkSql, SparkSqlError } from '../../../lib/pipeline/spark-sql';
+import { parseSparkSql } from '../../../lib/pipeline/spark-sql';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
-import { parquetColumns } from '../sink-values';
-import { sparkSqlToDuckDb, type SqlInput } from '../spark-sql-duckdb';
+import { dataFrameSql } from '../sink-values';
+import { sparkSqlToDuckDb, sqlOfField, type SqlInput } from '../spark-sql-duckdb';
 import { quoteIdentifier } from '../sql';
 
 /** DuckDB result types Spark has no such type for, and the type Spark gives there (a sum of integers is a long). */
@@ -17,15 +17,9 @@ export const compileSparkSQL: NodeCompiler<'SparkSQL'> = async (node, inputs, se
   const byAlias = new Map<string, SqlInput>();
   for (const a of p.SqlAliases ?? []) {
     const frame = inputs[node.inputs.indexOf(a.From!)];
-    byAlias.set(a.Alias!, { sql: `SELECT ${parquetColumns(frame.schema)} FROM ${quoteIdentifier(frame.view)}`, fields: frame.schema });
+    byAlias.set(a.Alias!, { sql: dataFrameSql(frame), fields: frame.schema });
   }
-  let sql: string;
-  try {
-    sql = sparkSqlToDuckDb(parseSparkSql(p.SqlQuery!), byAlias);
-  } catch (e) {
-    if (e instanceof SparkSqlError) throw new Error(`${where} SqlQuery: ${e.message}`);
-    throw e;
-  }
+  const sql = sqlOfField(where, 'SqlQuery', () => sparkSqlToDuckDb(parseSparkSql(p.SqlQuery!), byAlias));
   const result = await session.frame(node.id, sql);
   if (!result.schema.some((f) => SPARK_RESULT_TYPES[f.type])) return result;
   const columns = result.schema.map((f) => (SPARK_RESULT_TYPES[f.type] ? `CAST(${quoteIdentifier(f.name)} AS ${SPARK_RESULT_TYPES[f.type]}) AS ${quoteIdentifier(f.name)}` : quoteIdentifier(f.name)));

@@ -16,5 +16,5 @@ export const compileSpigot: NodeCompiler<'Spigot'> = async (node, [input], sessi
   const limit = p.Topk !== undefined || p.Prob === undefined ? ` LIMIT ${p.Topk ?? 100}` : '';
   const sample = await session.frame(node.id, `SELECT * FROM (SELECT * FROM ${quoteIdentifier(input.view)}${sampled})${limit}`);
   await stage(session, node.id, sample, { format: 'json', compression: 'none', partitionKeys: [] }, destination);
-  return session.frame(node.id, `SELECT * FROM ${quoteIdentifier(input.view)}`);
+  return session.same(node.id, input);
 };

@@ -1,8 +1,7 @@
 import { splitFieldsKeys } from '../../../lib/pipeline/nodes/SplitFields';
-import { emptyProjection, pathParts } from '../field-lookup';
+import { pathParts } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { Projection } from '../projection';
-import { quoteIdentifier } from '../sql';
 
 /**
  * `SplitFields` (GLUE-REFERENCE section 2): the fields at the paths, as SelectFields keeps them, and the others, as
@@ -13,7 +12,6 @@ export const compileSplitFields: NodeCompiler<'SplitFields'> = async (node, [inp
   const selected = Projection.of(input).select(paths, 'ignore-case');
   const rest = Projection.of(input);
   for (const p of paths) rest.drop(p, 'ignore-case', nodeWhere(node));
-  const frameOf = (output: Projection) => session.frame(node.id, output.isEmpty ? emptyProjection(input) : `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(input.view)}`);
   const [name1, name2] = splitFieldsKeys(node.id);
-  return { name: node.id, frames: new Map([[name1, await frameOf(selected)], [name2, await frameOf(rest)]]) };
+  return { name: node.id, frames: new Map([[name1, await session.projected(node.id, input, selected)], [name2, await session.projected(node.id, input, rest)]]) };
 };

@@ -1,5 +1,5 @@
 import { splitFieldPath } from '../../../lib/pipeline/field-path';
-import { splitRowsKeys } from '../../../lib/pipeline/nodes/SplitRows';
+import { splitFieldsKeys } from '../../../lib/pipeline/nodes/SplitFields';
 import { locate } from '../field-lookup';
 import type { NodeCompiler } from '../node-compiler';
 import { quoteIdentifier, quoteLiteral, quoteNumber } from '../sql';
@@ -21,7 +21,7 @@ export const compileSplitRows: NodeCompiler<'SplitRows'> = async (node, [input],
     return `coalesce(${field.sql} ${operation} ${numeric ? quoteNumber(String(c.Value)) : quoteLiteral(c.Value as string)}, false)`;
   });
   const all = conditions.join(' AND ');
-  const [name1, name2] = splitRowsKeys(node.id);
+  const [name1, name2] = splitFieldsKeys(node.id);
   const view = quoteIdentifier(input.view);
   return {
     name: node.id,

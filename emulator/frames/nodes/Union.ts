@@ -1,5 +1,5 @@
 import { NodeCompiler } from '../node-compiler';
-import { parquetColumns } from '../sink-values';
+import { dataFrameSql } from '../sink-values';
 import { quoteIdentifier } from '../sql';
 
 /**
@@ -8,12 +8,10 @@ import { quoteIdentifier } from '../sql';
  * An empty frame (no fields) adds nothing.
  */
 export const compileUnion: NodeCompiler<'Union'> = (node, [first, second], session) => {
+  const distinct = node.parameters.UnionType === 'DISTINCT';
   // An empty frame (no fields, no records) adds nothing, not even its placeholder field.
-  if (second.empty && !(first.empty)) return node.parameters.UnionType === 'DISTINCT' ? session.frame(node.id, `SELECT DISTINCT ${parquetColumns(first.schema)} FROM ${quoteIdentifier(first.view)}`) : session.same(node.id, first);
-  if (first.empty) return node.parameters.UnionType === 'DISTINCT' && !second.empty ? session.frame(node.id, `SELECT DISTINCT ${parquetColumns(second.schema)} FROM ${quoteIdentifier(second.view)}`) : session.same(node.id, second);
-  if (node.parameters.UnionType === 'DISTINCT') {
-    const both = `SELECT ${parquetColumns(first.schema)} FROM ${quoteIdentifier(first.view)} UNION ALL BY NAME SELECT ${parquetColumns(second.schema)} FROM ${quoteIdentifier(second.view)}`;
-    return session.frame(node.id, `SELECT DISTINCT * FROM (${both})`);
-  }
+  const [kept, other] = first.empty ? [second, first] : [first, second];
+  if (other.empty) return distinct && !kept.empty ? session.frame(node.id, `SELECT DISTINCT * FROM (${dataFrameSql(kept)})`) : session.same(node.id, kept);
+  if (distinct) return session.frame(node.id, `SELECT DISTINCT * FROM (${dataFrameSql(first)} UNION ALL BY NAME ${dataFrameSql(second)})`);
   return session.frame(node.id, `SELECT * FROM ${quoteIdentifier(first.view)} UNION ALL BY NAME SELECT * FROM ${quoteIdentifier(second.view)}`);
 };

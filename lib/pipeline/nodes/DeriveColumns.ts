@@ -1,7 +1,7 @@
 import type { DeriveColumns } from '../gluekit-nodes';
 import type { NodeDefinition } from '../node-definition';
 import { pyString } from '../python-literal';
-import { parseSparkSqlExpression, SparkSqlError } from '../spark-sql';
+import { parseSparkSqlExpression } from '../spark-sql';
 
 /**
  * Derived columns: `DynamicFrame.fromDF(frame.toDF().withColumn(name, expr("...")) ..., glueContext, "<id>")`, each
@@ -17,13 +17,8 @@ export const DeriveColumnsNode: NodeDefinition<DeriveColumns> = {
       if (name.includes('.') || name.includes('`')) check.fail(`Columns[${i}].Name '${name}' must be a top-level name (no dots or backticks)`);
       const text = check.string(`Columns[${i}].Expression`, c.Expression);
       if (check.deferred(text)) return;
-      try {
-        // A dotted name (`address.city`) is a struct's field, as Spark resolves it where no table has that name.
-        parseSparkSqlExpression(text);
-      } catch (e) {
-        if (e instanceof SparkSqlError) check.fail(`Columns[${i}].Expression: ${e.message}`);
-        throw e;
-      }
+      // A dotted name (`address.city`) is a struct's field, as Spark resolves it where no table has that name.
+      check.sql(`Columns[${i}].Expression`, () => parseSparkSqlExpression(text));
     });
   },
   emit(p, script) {

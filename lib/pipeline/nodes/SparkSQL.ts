@@ -31,16 +31,13 @@ export const SparkSQLNode: NodeDefinition<SparkSQL> = {
     const missing = inputs.filter((i) => !aliased.has(i));
     if (missing.length > 0) check.fail(`every input needs an alias in SqlAliases; ${missing.join(', ')} has none`);
     if (check.deferred(text)) return;
-    try {
+    check.sql('SqlQuery', () => {
       for (const read of queryInputs(parseSparkSql(text))) {
         if (!aliases.has(read.name.toLowerCase())) {
           throw new SparkSqlError(`the query reads '${read.name}', which is no input alias (aliases: ${[...aliases.keys()].join(', ')}) nor WITH query`, read.at);
         }
       }
-    } catch (e) {
-      if (e instanceof SparkSqlError) check.fail(`SqlQuery: ${e.message}`);
-      throw e;
-    }
+    });
   },
   emit(p, script) {
     script.need('sparkSqlQuery');

@@ -2,7 +2,10 @@ import type { SplitFields } from '@aws-sdk/client-glue';
 import type { NodeDefinition } from '../node-definition';
 import { pyString } from '../python-literal';
 
-/** The names of a SplitFields node's two frames: the fields at its paths, and the others (`<node id>_0`, `<node id>_1`). */
+/**
+ * The names of a splitting node's two frames (SplitFields: the fields at its paths and the others; SplitRows: the
+ * records that match and the others): `<node id>_0` and `<node id>_1`.
+ */
 export function splitFieldsKeys(nodeId: string): [string, string] {
   return [`${nodeId}_0`, `${nodeId}_1`];
 }

@@ -1,11 +1,8 @@
 import type { SplitRows } from '../gluekit-nodes';
 import type { NodeDefinition } from '../node-definition';
 import { pyDict, pyString } from '../python-literal';
+import { splitFieldsKeys } from './SplitFields';
 
-/** The names of a SplitRows node's two frames: the records that match (`<node id>_0`) and the others (`<node id>_1`). */
-export function splitRowsKeys(nodeId: string): [string, string] {
-  return [`${nodeId}_0`, `${nodeId}_1`];
-}
 
 const OPERATIONS = ['<', '<=', '>', '>=', '=', '!='] as const;
 
@@ -33,7 +30,7 @@ export const SplitRowsNode: NodeDefinition<SplitRows, 'collection'> = {
     const dict = pyDict(
       paths.map((path) => [path, pyDict(p.Comparisons.filter((c) => c.Path === path).map((c) => [c.Operation, typeof c.Value === 'number' ? String(c.Value) : pyString(c.Value)]))] as [string, string]),
     );
-    const [name1, name2] = splitRowsKeys(script.nodeId);
+    const [name1, name2] = splitFieldsKeys(script.nodeId);
     return `SplitRows.apply(${script.frame()}, comparison_dict=${dict}, name1=${pyString(name1)}, name2=${pyString(name2)}, ${script.transformationCtx})`;
   },
 };

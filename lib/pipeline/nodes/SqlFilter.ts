@@ -1,6 +1,6 @@
 import type { SqlFilter } from '../gluekit-nodes';
 import type { NodeDefinition } from '../node-definition';
-import { parseSparkSqlExpression, SparkSqlError } from '../spark-sql';
+import { parseSparkSqlExpression } from '../spark-sql';
 
 /**
  * A filter written as a Spark SQL condition: `DynamicFrame.fromDF(frame.toDF().filter(expr("...")), glueContext,
@@ -12,12 +12,7 @@ export const SqlFilterNode: NodeDefinition<SqlFilter> = {
   validate(p, check) {
     const text = check.string('Condition', p.Condition);
     if (check.deferred(text)) return;
-    try {
-      parseSparkSqlExpression(text);
-    } catch (e) {
-      if (e instanceof SparkSqlError) check.fail(`Condition: ${e.message}`);
-      throw e;
-    }
+    check.sql('Condition', () => parseSparkSqlExpression(text));
   },
   emit(p, script) {
     script.need('SqlFuncs');

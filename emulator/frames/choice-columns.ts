@@ -44,6 +44,12 @@ export function choiceColumnMessage(table: string, column: string): string {
 export const JSON_FULL_SAMPLE = '*full-sample';
 
 /**
+ * The pseudo-column a JSON source notes when a record was not JSON: read its files line by line, each malformed line an
+ * error record (`json-lines.ts`).
+ */
+export const JSON_MALFORMED_LINES = '*malformed-lines';
+
+/**
  * The pseudo-column an S3 CSV source notes when a value held a line break (a quoted newline) without `multiLine`: read
  * its files line by line, as Glue's reader does (`csv-lines.ts`).
  */

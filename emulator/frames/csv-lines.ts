@@ -1,9 +1,8 @@
 import { createHash } from 'crypto';
-import { createReadStream, createWriteStream, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
-import { pipeline } from 'stream/promises';
-import { createGunzip } from 'zlib';
 import type { FrameSession } from './frame-session';
+import { gunzipFile, isGzipFile } from './gzip-input';
 import { quoteLiteral } from './sql';
 
 /** How Glue's CSV reader splits a file (GLUE-REFERENCE sections 3 and 10). */
@@ -68,11 +67,7 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
     const target = path.join(session.stagingDir, 'csv-lines', `${hash}.csv`);
     await fs.mkdir(path.dirname(target), { recursive: true });
     // DuckDB's read_text does not decompress: a gzip file is decompressed first (a stream, never held in memory).
-    let text = file;
-    if (format.gzip || /\.gz$/i.test(file)) {
-      text = path.join(session.stagingDir, 'csv-lines', `${hash}.gunzip`);
-      await pipeline(createReadStream(file), createGunzip(), createWriteStream(text));
-    }
+    const text = isGzipFile(file, format.gzip) ? await gunzipFile(file, path.join(session.stagingDir, 'csv-lines', `${hash}.gunzip`), session.describePaths(file)) : file;
     const lines = `SELECT n, rtrim(line, chr(13)) AS line FROM (SELECT unnest(string_split(content, chr(10))) AS line, generate_subscripts(string_split(content, chr(10)), 1) AS n FROM read_text(${quoteLiteral(text)}))`;
     const records = `SELECT n, row_number() OVER (ORDER BY n) AS r, line FROM (${lines}) WHERE line <> ''`;
     const skipped = format.skipFirst ? ` AND r <> ${format.withHeader ? 2 : 1}` : '';

@@ -25,6 +25,8 @@ export interface DynamicFrame {
    * (union, join, merge) leave out.
    */
   readonly empty?: boolean;
+  /** The error records of the steps that led to this frame, its own step's included (see `error-records.ts`). */
+  readonly errors?: readonly ErrorRecords[];
 }
 
 /** A `DynamicFrameCollection` in the engine: frames by name, as a collection transform (Relationalize) gives them. */
@@ -32,4 +34,17 @@ export interface FrameCollection {
   /** The node id the collection came from. */
   readonly name: string;
   readonly frames: ReadonlyMap<string, DynamicFrame>;
+}
+
+/**
+ * Error records (GLUE-REFERENCE section 2): records a step could not read or convert, kept beside its frame instead of
+ * failing the run. A frame carries those of every step that led to it (`errorsCount()` includes earlier steps), each
+ * step's in a temp table of the session, so counting them never reads the frame's data.
+ */
+export interface ErrorRecords {
+  /** The step (node id) whose records they are. */
+  readonly node: string;
+  /** The temp table holding them, one `error` column each (`ERROR_RECORD_TYPE`). */
+  readonly table: string;
+  readonly count: number;
 }

@@ -5,8 +5,9 @@ import { validateGraph } from '../../lib/pipeline/graph';
 import { definitionOf, type NodeKind } from '../../lib/pipeline/nodes/registry';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
-import { choiceColumnMessage, choiceColumnOf, JSON_FULL_SAMPLE, withChoiceColumns } from './choice-columns';
+import { choiceColumnMessage, choiceColumnOf, JSON_FULL_SAMPLE, JSON_MALFORMED_LINES, withChoiceColumns } from './choice-columns';
 import type { DynamicFrame, FrameCollection } from './dynamic-frame';
+import { enforceErrorThresholds, withInputErrors } from './error-records';
 import { describeFrame, type FrameDescription } from './frame-inspection';
 import { FrameSession } from './frame-session';
 import { type NodeInput, nodeWhere } from './node-compiler';
@@ -128,25 +129,30 @@ export class FrameEngine {
 
 /**
  * An error of a run, as the retry loop (`withChoiceColumns`) needs it: a choice found stays as it is, a JSON value DuckDB
- * could not convert (its detection sampled too few records) asks for the source to be read with a full sample, and
- * anything else names the user's s3:// files.
+ * could not convert (its detection sampled too few records) asks for the source to be read with a full sample, a
+ * malformed JSON record for it to be read line by line, and anything else names the user's s3:// files.
  */
 function rerunnable(session: FrameSession, e: unknown): Error {
   if (choiceColumnOf(e)) return e as Error;
   const json = session.jsonScanOf(e);
-  // Read with a full sample already: the error is the data's own (a duplicate key), said as DuckDB says it.
-  if (json && !session.choices.has(json, JSON_FULL_SAMPLE)) return new Error(choiceColumnMessage(json, JSON_FULL_SAMPLE));
+  // A record that is not JSON: the source reads its files line by line, the malformed ones made error records.
+  const retry = json?.malformed ? JSON_MALFORMED_LINES : JSON_FULL_SAMPLE;
+  // Tried already: the error is the data's own (a duplicate key, a multi-line file that is not JSON), said as DuckDB says it.
+  if (json && !session.choices.has(json.scan, retry)) return new Error(choiceColumnMessage(json.scan, retry));
   return new Error(session.describePaths(e instanceof Error ? e.message : String(e)));
 }
 
 /**
  * Compiles one node over its inputs' outputs. The graph's validation has matched them to the kind (a selection takes a
  * collection, every other kind frames), which the types cannot follow through the map of outputs: checked again here.
+ * The output carries the error records of its inputs beside its own (`withInputErrors`), checked against the node's
+ * thresholds.
  */
-function compile<K extends NodeKind>(node: GraphNode<K>, inputs: (DynamicFrame | FrameCollection)[], session: FrameSession): Promise<DynamicFrame | FrameCollection | undefined> {
+async function compile<K extends NodeKind>(node: GraphNode<K>, inputs: (DynamicFrame | FrameCollection)[], session: FrameSession): Promise<DynamicFrame | FrameCollection | undefined> {
   const selection = definitionOf(node.kind).role === 'selection';
   if (inputs.some((i) => isCollection(i) !== selection)) throw new Error(`${nodeWhere(node)}: an input is ${selection ? 'not ' : ''}a collection of frames`);
-  return NODE_COMPILERS[node.kind](node, inputs as NodeInput<K>[], session);
+  const output = await NODE_COMPILERS[node.kind](node, inputs as NodeInput<K>[], session);
+  return enforceErrorThresholds(node, inputs, withInputErrors(node, output, inputs));
 }
 
 function isCollection(output: DynamicFrame | FrameCollection): output is FrameCollection {

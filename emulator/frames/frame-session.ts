@@ -127,12 +127,15 @@ export class FrameSession {
   }
 
   /**
-   * The JSON scan whose file DuckDB could not convert (`JSON transform error in file "..."`): its type detection sampled
-   * records without the value of another type that comes later.
+   * The JSON scan whose file DuckDB could not read: a value it could not convert (`JSON transform error in file
+   * "..."`: its type detection sampled records without the value of another type that comes later), or a record that
+   * is not JSON (`Malformed JSON in file "..."`).
    */
-  jsonScanOf(error: unknown): string | undefined {
-    const found = /JSON transform error in file "([^"]+)"/.exec(error instanceof Error ? error.message : String(error));
-    return found ? this.jsonScans.get(found[1]) : undefined;
+  jsonScanOf(error: unknown): { scan: string; malformed: boolean } | undefined {
+    const message = error instanceof Error ? error.message : String(error);
+    const found = /(JSON transform error|Malformed JSON) in file "([^"]+)"/.exec(message);
+    const scan = found ? this.jsonScans.get(found[2]) : undefined;
+    return scan === undefined ? undefined : { scan, malformed: found![1] === 'Malformed JSON' };
   }
 
   /** Runs one node's DuckDB work; a DuckDB error becomes one naming the node, without the echoed SQL. */

@@ -12,6 +12,7 @@ export interface GluekitNodes {
   readonly SplitRows?: SplitRows;
   readonly DeriveColumns?: DeriveColumns;
   readonly SqlFilter?: SqlFilter;
+  readonly ErrorsAsDynamicFrame?: ErrorsAsDynamicFrame;
 }
 
 /** One `(path, action)` pair of `ResolveChoice.apply(specs=...)`. */
@@ -108,4 +109,10 @@ export interface SqlFilter {
   readonly Inputs: string[];
   /** A Spark SQL boolean expression over the frame's fields, in the SQL step's subset (`amount > 10 AND note LIKE 'a%'`). */
   readonly Condition: string;
+}
+
+/** `frame.errorsAsDynamicFrame()`: the error records of the steps that led to the frame, as a frame. */
+export interface ErrorsAsDynamicFrame {
+  readonly Name: string;
+  readonly Inputs: string[];
 }

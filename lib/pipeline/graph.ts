@@ -1,4 +1,5 @@
 import type { CodeGenConfigurationNode } from '@aws-sdk/client-glue';
+import { checkErrorThresholds } from './error-thresholds';
 import type { GluekitNodes } from './gluekit-nodes';
 import { NodeCheck } from './node-check';
 import { definitionOf, isNodeKind, NODE_DEFINITIONS, NodeKind, NodeParameters } from './nodes/registry';
@@ -56,6 +57,7 @@ function validate<K extends NodeKind>(node: GraphNode<K>): void {
     if (node.inputs.length === 0) check.fail('must have at least one input');
     if (new Set(node.inputs).size !== node.inputs.length) check.fail('takes each input once');
   } else if (definition.role !== 'source' && node.inputs.length !== inputs) check.fail(`must have exactly ${inputs === 1 ? 'one input' : `${inputs} inputs`}, found ${node.inputs.length}`);
+  checkErrorThresholds(node.parameters, definition.errorThresholds === true, check);
   definition.validate(node.parameters, check);
 }
 

@@ -26,6 +26,13 @@ export interface NodeDefinition<P, R extends NodeRole = NodeRole> {
   /** How many frames a transform takes (Union takes two; a SQL step `many`: one or more). @default 1 */
   readonly inputs?: number | 'many';
   /**
+   * Its generated call is one of awsglue's DynamicFrame transforms, which take `stageThreshold` and `totalThreshold`:
+   * the node may carry them (`error-thresholds.ts`) and the script passes them on.
+   */
+  readonly errorThresholds?: boolean;
+  /** The frame it gives carries no error records of its inputs (`errorsAsDynamicFrame()`'s is made of them). */
+  readonly startsErrorLineage?: boolean;
+  /**
    * Checks the parameters and throws naming the node and the field. Values only known at deploy or run time (CDK tokens,
    * job-argument placeholders) are checked for their type only: their content is checked once they are bound.
    */

@@ -1,5 +1,6 @@
 import type { Mapping } from '@aws-sdk/client-glue';
 import type { CsvQuoteChar, CsvSeparator } from './csv-format';
+import type { ErrorThresholds } from './error-thresholds';
 import { FilterCondition, FilterPredicate } from './filter-expression';
 import type { PipelineGraph, PipelineNode } from './graph';
 import { unwrapNode, validateNode } from './graph';
@@ -26,7 +27,7 @@ export interface FieldMapping {
  */
 export type ChoiceAction = `cast:${GlueType}` | `project:${GlueType}` | 'make_cols' | 'make_struct';
 
-export interface ResolveChoiceOptions extends StepOptions {
+export interface ResolveChoiceOptions extends TransformOptions {
   /** `(path, action)` pairs: `[['provider id', 'cast:long']]`. Give `specs` or `choice`. */
   readonly specs?: [string, ChoiceAction][];
   /** One action for every choice of the frame; `match_catalog` casts to the types of `database`.`table`. */
@@ -67,7 +68,7 @@ export interface SpigotOptions extends StepOptions {
   readonly prob?: number;
 }
 
-export interface RelationalizeOptions extends StepOptions {
+export interface RelationalizeOptions extends TransformOptions {
   /** Where Glue stages the pivoted tables (`staging_path`), an s3:// path; the local run writes nothing there. */
   readonly stagingPath: string;
 }
@@ -78,6 +79,29 @@ export interface StepOptions {
    * @default - the step's kind and a counter (`RenameField_1`)
    */
   readonly transformationCtx?: string;
+}
+
+/** The options of a step printed as one of awsglue's DynamicFrame transforms, which take error thresholds. */
+export interface TransformOptions extends StepOptions {
+  /**
+   * awsglue's `stageThreshold`: the run fails when this step makes more error records than this.
+   * @default 0 (never fails)
+   */
+  readonly stageThreshold?: number;
+  /**
+   * awsglue's `totalThreshold`: the run fails when this step and the steps before it (sources included: a JSON line
+   * that is not JSON is an error record) made more error records than this.
+   * @default 0 (never fails)
+   */
+  readonly totalThreshold?: number;
+}
+
+/** A step's thresholds as its node's fields (none when not given, so the script prints none). */
+function thresholds(options: TransformOptions): ErrorThresholds {
+  return {
+    ...(options.stageThreshold !== undefined ? { StageThreshold: options.stageThreshold } : {}),
+    ...(options.totalThreshold !== undefined ? { TotalThreshold: options.totalThreshold } : {}),
+  };
 }
 
 export interface CatalogSourceOptions extends StepOptions {
@@ -325,10 +349,10 @@ export class Frame {
    * `RenameField.apply(frame, old_name, new_name)`: takes full paths (`address.state`); a new path in another struct moves
    * the field there.
    */
-  renameField(oldName: string, newName: string, options: StepOptions = {}): Frame {
+  renameField(oldName: string, newName: string, options: TransformOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('RenameField');
     return this.pipeline.add(name, {
-      RenameField: { Name: name, Inputs: [this.id], SourcePath: studioPath(oldName), TargetPath: studioPath(newName) },
+      RenameField: { Name: name, Inputs: [this.id], SourcePath: studioPath(oldName), TargetPath: studioPath(newName), ...thresholds(options) },
     });
   }
 
@@ -336,23 +360,23 @@ export class Frame {
    * `ApplyMapping.apply(frame, mappings)`: only mapped fields survive, each cast to its target type. A source path reaches
    * into structs (`address.state`); a dotted target (`person.name`) builds a struct.
    */
-  applyMapping(mappings: FieldMapping[], options: StepOptions = {}): Frame {
+  applyMapping(mappings: FieldMapping[], options: TransformOptions = {}): Frame {
     if (mappings.length === 0) throw new Error('applyMapping: give at least one mapping (only mapped fields survive)');
     const name = options.transformationCtx ?? this.pipeline.nextId('ApplyMapping');
     const Mapping: Mapping[] = mappings.map((m) => ({ ToKey: m.to, FromPath: studioPath(m.from), FromType: m.fromType, ToType: m.toType, Dropped: false }));
-    return this.pipeline.add(name, { ApplyMapping: { Name: name, Inputs: [this.id], Mapping } });
+    return this.pipeline.add(name, { ApplyMapping: { Name: name, Inputs: [this.id], Mapping, ...thresholds(options) } });
   }
 
   /** `SelectFields.apply(frame, paths)`: keeps the fields at the paths (`address.state` keeps that part of `address`). */
-  selectFields(paths: string[], options: StepOptions = {}): Frame {
+  selectFields(paths: string[], options: TransformOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('SelectFields');
-    return this.pipeline.add(name, { SelectFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
+    return this.pipeline.add(name, { SelectFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath), ...thresholds(options) } });
   }
 
   /** `DropFields.apply(frame, paths)`: `address.zip` drops a struct's field, `items.price` one in every struct of an array. */
-  dropFields(paths: string[], options: StepOptions = {}): Frame {
+  dropFields(paths: string[], options: TransformOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('DropFields');
-    return this.pipeline.add(name, { DropFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
+    return this.pipeline.add(name, { DropFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath), ...thresholds(options) } });
   }
 
   /**
@@ -381,10 +405,10 @@ export class Frame {
    * `frame.mergeDynamicFrame(staging, primaryKeys)` (Glue Studio's Merge): every record of `staging`, and the records of
    * this frame whose keys no staging record has. Unconfirmed: that staging records without a match are added.
    */
-  merge(staging: Frame, primaryKeys: string[], options: StepOptions = {}): Frame {
+  merge(staging: Frame, primaryKeys: string[], options: TransformOptions = {}): Frame {
     if (staging.pipeline !== this.pipeline) throw new Error('merge: both frames must come from the same Pipeline');
     const name = options.transformationCtx ?? this.pipeline.nextId('Merge');
-    return this.pipeline.add(name, { Merge: { Name: name, Inputs: [this.id, staging.id], Source: this.id, PrimaryKeys: primaryKeys.map(studioPath) } });
+    return this.pipeline.add(name, { Merge: { Name: name, Inputs: [this.id, staging.id], Source: this.id, PrimaryKeys: primaryKeys.map(studioPath), ...thresholds(options) } });
   }
 
   /**
@@ -412,6 +436,7 @@ export class Frame {
         ...(options.choice ? { Choice: options.choice } : {}),
         ...(options.database !== undefined ? { Database: options.database } : {}),
         ...(options.table !== undefined ? { Table: options.table } : {}),
+        ...thresholds(options),
       },
     });
   }
@@ -424,7 +449,7 @@ export class Frame {
    */
   relationalize(rootTableName: string, options: RelationalizeOptions): FrameCollection {
     const name = options.transformationCtx ?? this.pipeline.nextId('Relationalize');
-    this.pipeline.add(name, { Relationalize: { Name: name, Inputs: [this.id], RootTableName: rootTableName, StagingPath: options.stagingPath } });
+    this.pipeline.add(name, { Relationalize: { Name: name, Inputs: [this.id], RootTableName: rootTableName, StagingPath: options.stagingPath, ...thresholds(options) } });
     return new FrameCollection(this.pipeline, name);
   }
 
@@ -432,9 +457,9 @@ export class Frame {
    * `SplitFields.apply(frame, paths)`: a collection of two frames, the fields at the paths (`at(0)`, named
    * `<transformationCtx>_0`) and the others (`at(1)`, `<transformationCtx>_1`).
    */
-  splitFields(paths: string[], options: StepOptions = {}): FrameCollection {
+  splitFields(paths: string[], options: TransformOptions = {}): FrameCollection {
     const name = options.transformationCtx ?? this.pipeline.nextId('SplitFields');
-    this.pipeline.add(name, { SplitFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath) } });
+    this.pipeline.add(name, { SplitFields: { Name: name, Inputs: [this.id], Paths: paths.map(studioPath), ...thresholds(options) } });
     return new FrameCollection(this.pipeline, name);
   }
 
@@ -494,9 +519,9 @@ export class Frame {
    * `SplitRows.apply(frame, comparison_dict)`: a collection of the records for which every comparison holds (`at(0)`,
    * named `<transformationCtx>_0`) and the others (`at(1)`): `splitRows([['age', '>=', 21], ['state', '=', 'CA']])`.
    */
-  splitRows(comparisons: [string, SplitRowsOperation, string | number][], options: StepOptions = {}): FrameCollection {
+  splitRows(comparisons: [string, SplitRowsOperation, string | number][], options: TransformOptions = {}): FrameCollection {
     const name = options.transformationCtx ?? this.pipeline.nextId('SplitRows');
-    this.pipeline.add(name, { SplitRows: { Name: name, Inputs: [this.id], Comparisons: comparisons.map(([Path, Operation, Value]) => ({ Path, Operation, Value })) } });
+    this.pipeline.add(name, { SplitRows: { Name: name, Inputs: [this.id], Comparisons: comparisons.map(([Path, Operation, Value]) => ({ Path, Operation, Value })), ...thresholds(options) } });
     return new FrameCollection(this.pipeline, name);
   }
 
@@ -523,23 +548,32 @@ export class Frame {
   }
 
   /** `UnnestFrame.apply(frame)`: every struct's fields, at any depth, become top-level fields with dotted names (`address.state`). */
-  unnest(options: StepOptions = {}): Frame {
+  unnest(options: TransformOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('Unnest');
-    return this.pipeline.add(name, { Unnest: { Name: name, Inputs: [this.id] } });
+    return this.pipeline.add(name, { Unnest: { Name: name, Inputs: [this.id], ...thresholds(options) } });
+  }
+
+  /**
+   * `frame.errorsAsDynamicFrame()`: the error records of the steps that led to this frame (a JSON line that is not JSON,
+   * read by a source), one `error` struct each, to write or inspect. A gluekit node kind.
+   */
+  errorsAsDynamicFrame(options: StepOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('ErrorsAsDynamicFrame');
+    return this.pipeline.add(name, { ErrorsAsDynamicFrame: { Name: name, Inputs: [this.id] } });
   }
 
   /** `DropNullFields.apply(frame)`: drops the fields that are null (or missing) in every record, inside structs and arrays of structs too. */
-  dropNullFields(options: StepOptions = {}): Frame {
+  dropNullFields(options: TransformOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('DropNullFields');
-    return this.pipeline.add(name, { DropNullFields: { Name: name, Inputs: [this.id] } });
+    return this.pipeline.add(name, { DropNullFields: { Name: name, Inputs: [this.id], ...thresholds(options) } });
   }
 
   /** `Filter.apply(frame, f)`: keeps the records for which the condition (or all/any of a predicate's) holds. */
-  filter(where: FilterCondition | FilterPredicate, options: StepOptions = {}): Frame {
+  filter(where: FilterCondition | FilterPredicate, options: TransformOptions = {}): Frame {
     const predicate: FilterPredicate = where instanceof FilterCondition ? { logicalOperator: 'AND', conditions: [where] } : where;
     const name = options.transformationCtx ?? this.pipeline.nextId('Filter');
     return this.pipeline.add(name, {
-      Filter: { Name: name, Inputs: [this.id], LogicalOperator: predicate.logicalOperator, Filters: predicate.conditions.map((c) => c.expression) },
+      Filter: { Name: name, Inputs: [this.id], LogicalOperator: predicate.logicalOperator, Filters: predicate.conditions.map((c) => c.expression), ...thresholds(options) },
     });
   }
 

@@ -1,6 +1,7 @@
 import { ARGUMENT_NAME, argumentOfPlaceholder, isPlainObject, placeholderFor } from './argument-placeholder';
 import type { AnyGraphNode, GraphNode, PipelineGraph } from './graph';
 import { validateGraph } from './graph';
+import { errorThresholdArguments } from './error-thresholds';
 import { writeGraphBlock } from './graph-block';
 import type { ScriptContext } from './node-definition';
 import { definitionOf, NodeKind } from './nodes/registry';
@@ -102,7 +103,8 @@ function emitNode<K extends NodeKind>(node: GraphNode<K>, variables: Map<string,
   };
   const script: ScriptContext = {
     nodeId: node.id,
-    transformationCtx: `transformation_ctx=${pyString(node.id)}`,
+    // A transform's error thresholds follow its transformation_ctx (both awsglue keyword arguments).
+    transformationCtx: `transformation_ctx=${pyString(node.id)}${definitionOf(node.kind).errorThresholds ? errorThresholdArguments(node.parameters) : ''}`,
     frame: () => `frame=${variables.get(node.inputs[0])}`,
     input: (index) => variables.get(node.inputs[index])!,
     str,

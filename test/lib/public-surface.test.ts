@@ -52,6 +52,7 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
     'SpigotOptions',
     'SplitRowsOperation',
     'StepOptions',
+    'TransformOptions',
     'UnionOptions',
     'and',
     'col',

@@ -875,3 +875,20 @@ describe('sinks', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).writeToCatalog({ database: 'db', table: 'flat', partitionKeys: ['state'] }),
     }));
 });
+
+describe('error records', () => {
+  const MALFORMED = '{"id":1,"name":"Ann"}\n{"id":2,"name":\n\n{"id":3,"name":"Cid"}\nnot json at all\n';
+
+  test('malformed JSON lines: the good records through a join and a union, the error records of both inputs through errorsAsDynamicFrame', () =>
+    expectParity({
+      files: { 'raw/j/a.json': MALFORMED, 'raw/k/a.json': '{"id":1,"city":"Oslo"}\n{"id":3,"city":\n' },
+      build: (p) => {
+        const people = p.fromS3({ paths: ['s3://raw/j/'], format: 'json', transformationCtx: 'people' });
+        const cities = p.fromS3({ paths: ['s3://raw/k/'], format: 'json', transformationCtx: 'cities' });
+        const joined = people.join(cities, ['id'], ['id'], { transformationCtx: 'joined' });
+        joined.selectFields(['id', 'name'], { totalThreshold: 3 }).writeToS3({ path: 's3://out/good/', format: 'json' });
+        joined.errorsAsDynamicFrame().writeToS3({ path: 's3://out/errors/', format: 'json' });
+        people.union(people).errorsAsDynamicFrame().writeToS3({ path: 's3://out/union-errors/', format: 'json' });
+      },
+    }));
+});

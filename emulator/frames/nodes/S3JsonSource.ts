@@ -1,4 +1,5 @@
-import { JSON_FULL_SAMPLE } from '../choice-columns';
+import { JSON_FULL_SAMPLE, JSON_MALFORMED_LINES } from '../choice-columns';
+import { validJsonLines } from '../json-lines';
 import { typeJsonValues } from '../json-value-types';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { s3SourceFiles } from '../s3-source-files';
@@ -6,20 +7,30 @@ import { quoteList, quoteLiteral } from '../sql';
 
 /**
  * `from_options(format="json")`: one JSON object per line (any JSON layout with `Multiline`). Integers are `int` or
- * `long` by their values, and a field whose values have several JSON types is a choice (`typeJsonValues`). Not yet as
- * Glue: a field holding integers and fractions reads as double (Glue: a choice of int and double).
+ * `long` by their values, and a field whose values have several JSON types is a choice (`typeJsonValues`). A line that
+ * is not JSON is an error record (`json-lines.ts`); in a `Multiline` file it fails the run. Not yet as Glue: a field
+ * holding integers and fractions reads as double (Glue: a choice of int and double).
  */
 export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _inputs, session) => {
   const p = node.parameters;
   const where = nodeWhere(node);
   if (p.JsonPath) throw new Error(`${where}: JsonPath is not supported by gluekit's frame engine yet; remove it`);
-  const files = await s3SourceFiles(session, node.id, where, p);
+  let files = await s3SourceFiles(session, node.id, where, p);
   if (files.length === 0) return session.emptyFrame(node.id);
-  // gzip DuckDB decompresses itself; bzip2 files are decompressed before (`s3SourceFiles`).
-  const compression = String(p.CompressionType) === 'gzip' ? `, compression = 'gzip'` : '';
-  const format = p.Multiline ? 'auto' : 'newline_delimited';
   const scanKey = `${node.id}/json`;
   session.noteJsonScan(files, scanKey);
+  // gzip DuckDB decompresses itself; bzip2 files are decompressed before (`s3SourceFiles`).
+  const gzip = String(p.CompressionType) === 'gzip';
+  let compression = gzip ? `, compression = 'gzip'` : '';
+  // A malformed record seen: the well-formed lines, copied (decompressed) to the staging folder, and error records.
+  const lines = !p.Multiline && session.choices.has(scanKey, JSON_MALFORMED_LINES) ? await validJsonLines(session, node.id, files, gzip) : undefined;
+  if (lines) {
+    files = lines.files;
+    compression = '';
+    session.noteJsonScan(files, scanKey);
+    if (lines.records === 0) return { ...(await session.emptyFrame(node.id)), ...(lines.errors ? { errors: [lines.errors] } : {}) };
+  }
+  const format = p.Multiline ? 'auto' : 'newline_delimited';
   // DuckDB types fields from a sample of records; a later value of another type makes the run read them all.
   const sample = session.choices.has(scanKey, JSON_FULL_SAMPLE) ? ', sample_size = -1' : '';
   // Strings stay strings: Glue's reader does not read `2024-01-15` as a date, as DuckDB's detection would.
@@ -27,5 +38,6 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
     node.id,
     `SELECT * FROM read_json(${quoteList(files)}, format = ${quoteLiteral(format)}, union_by_name = true, hive_partitioning = false, dateformat = 'disabled', timestampformat = 'disabled'${sample}${compression})`,
   );
-  return typeJsonValues(session, node.id, scanKey, read);
+  const typed = await typeJsonValues(session, node.id, scanKey, read);
+  return lines?.errors ? { ...typed, errors: [lines.errors] } : typed;
 };

@@ -32,6 +32,7 @@ import { compileSplitRows } from './SplitRows';
 import { compileSqlFilter } from './SqlFilter';
 import { compileUnion } from './Union';
 import { compileUnnest } from './Unnest';
+import { compileErrorsAsDynamicFrame } from './ErrorsAsDynamicFrame';
 
 /**
  * The engine's compiler for every node kind of `lib/pipeline/nodes/registry.ts`. Typed over `NodeKind`, so a kind
@@ -66,6 +67,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   SqlFilter: compileSqlFilter,
   SelectFromCollection: compileSelectFromCollection,
   Unnest: compileUnnest,
+  ErrorsAsDynamicFrame: compileErrorsAsDynamicFrame,
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,
   CatalogTarget: compileCatalogTarget,

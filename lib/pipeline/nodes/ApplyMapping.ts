@@ -10,6 +10,7 @@ import { pyList } from '../python-literal';
  */
 export const ApplyMappingNode: NodeDefinition<ApplyMapping> = {
   role: 'transform',
+  errorThresholds: true,
   validate(p, check) {
     if (!Array.isArray(p.Mapping)) return check.fail('Mapping must be a list');
     const targets = new Set<string>();

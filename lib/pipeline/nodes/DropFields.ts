@@ -4,6 +4,7 @@ import type { NodeDefinition } from '../node-definition';
 /** `DropFields.apply(frame, paths)`. */
 export const DropFieldsNode: NodeDefinition<DropFields> = {
   role: 'transform',
+  errorThresholds: true,
   validate(p, check) {
     check.paths('Paths', p.Paths);
   },

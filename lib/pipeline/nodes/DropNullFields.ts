@@ -8,6 +8,7 @@ import type { NodeDefinition } from '../node-definition';
  */
 export const DropNullFieldsNode: NodeDefinition<DropNullFields> = {
   role: 'transform',
+  errorThresholds: true,
   validate(p, check) {
     const boxes = p.NullCheckBoxList;
     if (boxes && (boxes.IsEmpty || boxes.IsNullString || boxes.IsNegOne)) check.fail('NullCheckBoxList is not supported by gluekit yet (only null values count as null); remove it');

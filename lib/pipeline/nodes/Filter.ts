@@ -15,6 +15,7 @@ const PYTHON_OPERATORS = { EQ: '==', LT: '<', LTE: '<=', GT: '>', GTE: '>=' } as
  */
 export const FilterNode: NodeDefinition<Filter> = {
   role: 'transform',
+  errorThresholds: true,
   validate(p, check) {
     check.oneOf('LogicalOperator', p.LogicalOperator, ['AND', 'OR']);
     if (!Array.isArray(p.Filters) || p.Filters.length === 0) return check.fail('Filters must list at least one condition');

@@ -8,6 +8,7 @@ import type { NodeDefinition } from '../node-definition';
  */
 export const MergeNode: NodeDefinition<Merge> = {
   role: 'transform',
+  errorThresholds: true,
   inputs: 2,
   validate(p, check) {
     const source = check.string('Source', p.Source);

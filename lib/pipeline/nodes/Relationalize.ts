@@ -9,6 +9,7 @@ import type { NodeDefinition } from '../node-definition';
  */
 export const RelationalizeNode: NodeDefinition<Relationalize, 'collection'> = {
   role: 'collection',
+  errorThresholds: true,
   validate(p, check) {
     check.string('RootTableName', p.RootTableName);
     check.s3Uri('StagingPath', p.StagingPath);

@@ -4,6 +4,7 @@ import type { NodeDefinition } from '../node-definition';
 /** `RenameField.apply(frame, old_name, new_name)`: full paths (`address.state`). */
 export const RenameFieldNode: NodeDefinition<RenameField> = {
   role: 'transform',
+  errorThresholds: true,
   validate(p, check) {
     check.path('SourcePath', p.SourcePath);
     check.path('TargetPath', p.TargetPath);

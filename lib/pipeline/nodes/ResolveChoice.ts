@@ -12,6 +12,7 @@ import { pyString } from '../python-literal';
  */
 export const ResolveChoiceNode: NodeDefinition<ResolveChoice> = {
   role: 'transform',
+  errorThresholds: true,
   validate(p, check) {
     const hasSpecs = p.Specs !== undefined;
     const hasChoice = p.Choice !== undefined;

@@ -4,6 +4,7 @@ import type { NodeDefinition } from '../node-definition';
 /** `SelectFields.apply(frame, paths)`: keeps the listed top-level fields. */
 export const SelectFieldsNode: NodeDefinition<SelectFields> = {
   role: 'transform',
+  errorThresholds: true,
   validate(p, check) {
     check.paths('Paths', p.Paths);
   },

@@ -17,6 +17,7 @@ export function splitFieldsKeys(nodeId: string): [string, string] {
  */
 export const SplitFieldsNode: NodeDefinition<SplitFields, 'collection'> = {
   role: 'collection',
+  errorThresholds: true,
   validate(p, check) {
     if (check.paths('Paths', p.Paths).length === 0) check.fail('Paths must list at least one path');
   },

@@ -13,6 +13,7 @@ const OPERATIONS = ['<', '<=', '>', '>=', '=', '!='] as const;
  */
 export const SplitRowsNode: NodeDefinition<SplitRows, 'collection'> = {
   role: 'collection',
+  errorThresholds: true,
   validate(p, check) {
     if (!Array.isArray(p.Comparisons) || p.Comparisons.length === 0) check.fail('Comparisons must list at least one comparison');
     const seen = new Set<string>();

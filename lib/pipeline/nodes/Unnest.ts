@@ -7,6 +7,7 @@ import type { NodeDefinition } from '../node-definition';
  */
 export const UnnestNode: NodeDefinition<Unnest> = {
   role: 'transform',
+  errorThresholds: true,
   validate() {},
   emit(_p, script) {
     return `UnnestFrame.apply(${script.frame()}, ${script.transformationCtx})`;

@@ -7,6 +7,7 @@ import { DeriveColumnsNode } from './DeriveColumns';
 import { DropDuplicatesNode } from './DropDuplicates';
 import { DropFieldsNode } from './DropFields';
 import { DropNullFieldsNode } from './DropNullFields';
+import { ErrorsAsDynamicFrameNode } from './ErrorsAsDynamicFrame';
 import { FilterNode } from './Filter';
 import { JoinNode } from './Join';
 import { MergeNode } from './Merge';
@@ -66,6 +67,7 @@ export const NODE_DEFINITIONS = {
   SqlFilter: SqlFilterNode,
   SelectFromCollection: SelectFromCollectionNode,
   Unnest: UnnestNode,
+  ErrorsAsDynamicFrame: ErrorsAsDynamicFrameNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,
   CatalogTarget: CatalogTargetNode,

@@ -89,12 +89,13 @@ test('a failed second run leaves the bookmark as it was, so the next good run st
   const first = await run();
   const before = await service.jobs.getJobBookmark({ JobName: 'copy' });
   await service.objects.write('raw', 'in/b.json', '{"id":2}\n');
-  await service.objects.write('raw', 'in/c.json', '{"id": oops}\n');
+  // Not gzip, though its name says so: the run fails reading it.
+  await service.objects.write('raw', 'in/c.json.gz', '{"id":3}\n');
   const failed = await service.runJob('copy');
   expect(failed.JobRunState).toBe('FAILED');
   expect(await service.jobs.getJobBookmark({ JobName: 'copy' })).toEqual(before);
   expect(before.JobBookmarkEntry?.RunId).toBe(first);
-  await service.objects.delete('raw', 'in/c.json');
+  await service.objects.delete('raw', 'in/c.json.gz');
   await run();
   expect(await written('copy/')).toEqual([['{"id":1}'], ['{"id":2}']]);
 });

@@ -159,23 +159,28 @@ def format_csv(fields, records, separator=",", quote='"', write_header=True):
 # JSON
 # ---------------------------------------------------------------------------------------------------------------------
 
-def parse_json(text, multiline=False):
-    """Records from JSON text. Without ``multiline``: one JSON value per non-blank line. With ``multiline``: the whole
-    object is one JSON value. A JSON object is a record (keys kept as written, in their order; a repeated key keeps its
-    last value); a JSON array gives one record per element (Spark's behaviour; Unconfirmed for Glue). Anything else,
-    or malformed JSON, fails the job (Unconfirmed: Glue may make an error record instead)."""
+def parse_json(text, multiline=False, on_error=None):
+    """Records from JSON text. Without ``multiline``: one JSON value per non-blank line; a line that is not JSON is
+    given to ``on_error(line_number, line, bytes_read_through_it)`` (an error record, as Glue's reader makes one), or
+    fails the job without ``on_error``. With ``multiline``: the whole object is one JSON value. A JSON object is a record
+    (keys kept as written, in their order; a repeated key keeps its last value); a JSON array gives one record per
+    element (Spark's behaviour; Unconfirmed for Glue). Anything else fails the job."""
     values = []
     if multiline:
         if text.strip():
             values.append(json.loads(text))
     else:
+        read = 0
         for number, line in enumerate(text.split("\n"), 1):
+            read += len(line.encode("utf-8")) + 1
             if line.strip() == "":
                 continue
             try:
                 values.append(json.loads(line))
             except ValueError as e:
-                raise ValueError("line %d is not valid JSON: %s" % (number, e))
+                if on_error is None:
+                    raise ValueError("line %d is not valid JSON: %s" % (number, e))
+                on_error(number, line.rstrip("\r"), read)
     records = []
     for v in values:
         for item in (v if isinstance(v, list) else [v]):

@@ -167,12 +167,13 @@ class GlueContext(object):
         reader = _s3_reader(format, format_options or {}, where, compression)
         rows = []
         types = {}
+        errors = []
         for path in paths:
-            for _url, file in _storage.list_objects(path, recurse, exclusions):
-                records, file_types = reader(file)
+            for url, file in _storage.list_objects(path, recurse, exclusions):
+                records, file_types = reader(file, url, errors, transformation_ctx) if format == "json" else reader(file)
                 rows.extend(records)
                 _schema.merge_into(types, file_types)
-        return DynamicFrame(_Records(rows, types), self, transformation_ctx)
+        return DynamicFrame(_Records(rows, types, errors, len(errors)), self, transformation_ctx)
 
     def create_dynamic_frame_from_catalog(self, database, table_name, redshift_tmp_dir="", transformation_ctx="",
                                           push_down_predicate="", additional_options={}, catalog_id=None, **kwargs):
@@ -323,8 +324,15 @@ def _s3_reader(format, format_options, where, compression=None):
     if format == "json":
         _unknown(format_options, _JSON_READ_OPTIONS, where + " format_options")
         multiline = _flag(format_options, "multiLine", False)
-        def read_json(file):
-            records = _formats.parse_json(_storage.read_text(file, compression), multiline)
+        def read_json(file, url=None, errors=None, site=""):
+            def error_record(number, line, read):
+                shown = line[:200] + "..." if len(line) > 200 else line
+                errors.append({"callsite": {"site": "node '%s'" % site, "info": ""}, "msg": "error in jackson reader",
+                               "stackTrace": "malformed JSON record at line %d of %s: %s" % (number, url, shown),
+                               "input": "", "bytesread": read, "source": url})
+
+            records = _formats.parse_json(_storage.read_text(file, compression), multiline,
+                                          error_record if errors is not None else None)
             return records, _schema.json_types(records)
 
         return read_json

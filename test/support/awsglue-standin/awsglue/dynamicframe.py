@@ -19,9 +19,13 @@ class _Records(object):
     their fields (``{top-level name: type or None}``, see ``awsglue._schema``; a field missing there or None is typed by
     its values when written)."""
 
-    def __init__(self, rows, types=None):
+    def __init__(self, rows, types=None, errors=None, stage_errors=0):
         self.rows = rows
         self.types = dict(types or {})
+        # The error records of the steps that led to the frame (dicts of errorsAsDynamicFrame's `error` field), and
+        # how many of them the frame's own step made.
+        self.errors = list(errors or [])
+        self.stage_errors = stage_errors
 
 
 def split_path(path):
@@ -51,12 +55,37 @@ def _paths(paths, what):
     return [split_path(p) for p in paths]
 
 
-def _check_thresholds(info, stageThreshold, totalThreshold):
+def _check_thresholds(info, stageThreshold, totalThreshold, *frames):
+    """Checks a transform's info and thresholds, and fails where the error records of its input frames pass
+    ``totalThreshold`` (the modelled transforms make none of their own, so ``stageThreshold`` never fails)."""
     if not isinstance(info, str):
         raise TypeError("info must be a string, got %r" % (info,))
     for name, v in (("stageThreshold", stageThreshold), ("totalThreshold", totalThreshold)):
         if isinstance(v, bool) or not isinstance(v, int):
             raise TypeError("%s must be an integer, got %r" % (name, v))
+    total = len(_merged_errors(*frames))
+    if totalThreshold > 0 and total > totalThreshold:
+        raise ErrorThresholdExceeded("%d error records, more than totalThreshold %d" % (total, totalThreshold))
+
+
+class ErrorThresholdExceeded(Exception):
+    """A transform's input holds more error records than its totalThreshold."""
+
+
+def _merged_errors(*frames):
+    """The error records of several frames, each once (two inputs may share a source's)."""
+    out = []
+    for f in frames:
+        for e in f._jdf.errors:
+            if not any(e is o for o in out):
+                out.append(e)
+    return out
+
+
+def _schema_types(rows):
+    from awsglue._schema import json_types
+
+    return json_types(rows)
 
 
 class FilterFunctionError(Exception):
@@ -88,8 +117,12 @@ class DynamicFrame(object):
         """The declared types of the top-level fields (a copy): ``{name: type or None}``."""
         return dict(self._jdf.types)
 
+    def _derive_with(self, other, rows, types):
+        """A frame of two inputs' (join, union, merge): the error records of both."""
+        return DynamicFrame(_Records(rows, types, _merged_errors(self, other)), self.glue_ctx, self.name)
+
     def _derive(self, rows, types):
-        return DynamicFrame(_Records(rows, types), self.glue_ctx, self.name)
+        return DynamicFrame(_Records(rows, types, self._jdf.errors), self.glue_ctx, self.name)
 
     # --- awsglue's DynamicFrame API (the parts the stand-ins model) ---------------------------------------------------
 
@@ -102,10 +135,16 @@ class DynamicFrame(object):
         print(format_json(self._fields(), self._jdf.rows[:num_rows]), end="")
 
     def errorsCount(self):
-        return 0  # the modelled transforms make no error records
+        return len(self._jdf.errors)
 
     def stageErrorsCount(self):
-        return 0
+        return self._jdf.stage_errors  # only a reader makes error records among the modelled steps
+
+    def errorsAsDynamicFrame(self):
+        """The error records of the steps that led to this frame, one ``error`` struct each (gluekit's choice of their
+        content: see emulator/frames/error-records.ts)."""
+        rows = [{"error": copy.deepcopy(e)} for e in self._jdf.errors]
+        return DynamicFrame(_Records(rows, _schema_types(rows)), self.glue_ctx, self.name)
 
     def toDF(self, options=None):
         """The frame as the stand-ins' DataFrame (``pyspark.sql``): every record with every field, a missing one None.
@@ -143,7 +182,7 @@ class DynamicFrame(object):
 
         Unconfirmed: the source type is checked to be a type name but not used (Glue converts the value it finds, of
         the type the frame knows for it)."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if isinstance(mappings, tuple):
             mappings = [mappings]
         specs = []
@@ -181,7 +220,7 @@ class DynamicFrame(object):
         position (a field already called ``newName`` there is replaced); to another struct it moves (created if
         missing) and goes last. A record without the field is left as it is. Names match as ApplyMapping's do (an
         exact match first, then ignoring case; Unconfirmed)."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         old = _paths(oldName, "RenameField")[0]
         new = _paths(newName, "RenameField")[0]
         rows = []
@@ -209,14 +248,14 @@ class DynamicFrame(object):
     def select_fields(self, paths, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Keeps the fields at ``paths`` (top-level names; a dotted path keeps that part of a struct), in the record's
         own field order. Paths that match nothing are ignored. Names match exactly."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         wanted = _paths(paths, "SelectFields")
         return self._derive([_select(rec, wanted) for rec in self._jdf.rows], _schema.select(self._jdf.types, wanted))
 
     def drop_fields(self, paths, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Drops the fields at ``paths``: ``a.b`` inside a struct (a struct losing its last field goes too), ``arr.b``
         inside every struct element of an array. Paths that match nothing are ignored. Names match exactly."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         dropped = _paths(paths, "DropFields")
         rows = []
         for rec in self._jdf.rows:
@@ -234,7 +273,7 @@ class DynamicFrame(object):
         nothing), with every field of both; a field ``frame2`` shares with this frame is kept twice, ``frame2``'s copy
         named ``.<field>`` (Unconfirmed: which side gets the prefix). Keys are paths (``address.zip``), matched as
         ApplyMapping matches sources."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if not isinstance(frame2, DynamicFrame):
             raise TypeError("join: frame2 must be a DynamicFrame, got %r" % (frame2,))
         if len(paths1) != len(paths2) or not paths1:
@@ -260,7 +299,7 @@ class DynamicFrame(object):
         types = self._types()
         for k, t in frame2._types().items():
             types[rename(k)] = t
-        return self._derive(rows, types)
+        return self._derive_with(frame2, rows, types)
 
     def resolveChoice(self, specs=None, choice="", database=None, table_name=None, transformation_ctx="", info="",
                       stageThreshold=0, totalThreshold=0, catalog_id=None):
@@ -270,7 +309,7 @@ class DynamicFrame(object):
         first in the field's place and the others appended; ``make_struct`` a dict with a key per type (in order of
         the type names); ``match_catalog`` casts each top-level choice to its catalog column's type. Top-level paths
         only (a dotted path is not modelled)."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if specs is None and not choice:
             raise ValueError("Parameter specs and option are both missing, add one.")
         if specs is not None and choice:
@@ -306,7 +345,7 @@ class DynamicFrame(object):
         """Every record of the staging frame, and this frame's records whose primary keys no staging record has (a
         None key matches nothing); duplicates are kept (GLUE-REFERENCE section 2). Unconfirmed: that staging records
         without a match are added. Keys are paths, matched as ApplyMapping matches sources."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if not isinstance(stage_dynamic_frame, DynamicFrame):
             raise TypeError("mergeDynamicFrame: stage_dynamic_frame must be a DynamicFrame, got %r" % (stage_dynamic_frame,))
         if isinstance(primary_keys, str) or not isinstance(primary_keys, (list, tuple)) or not primary_keys:
@@ -318,23 +357,23 @@ class DynamicFrame(object):
             if None in key or key not in staged:
                 rows.append(copy.deepcopy(rec))
         types = _schema.merge_into(stage_dynamic_frame._types(), self._types())
-        return self._derive(rows, types)
+        return self._derive_with(stage_dynamic_frame, rows, types)
 
     def union(self, other_frame, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Every record of both frames, each keeping its own fields (GLUE-REFERENCE sections 2 and 8); a field's
         declared types merge (different ones make a choice)."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if not isinstance(other_frame, DynamicFrame):
             raise TypeError("union: other_frame must be a DynamicFrame, got %r" % (other_frame,))
         types = _schema.merge_into(self._types(), other_frame._types())
-        return self._derive([copy.deepcopy(r) for r in self._jdf.rows] + [copy.deepcopy(r) for r in other_frame._jdf.rows], types)
+        return self._derive_with(other_frame, [copy.deepcopy(r) for r in self._jdf.rows] + [copy.deepcopy(r) for r in other_frame._jdf.rows], types)
 
     def drop_null_fields(self, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Drops the fields whose schema type is null: null or missing in every record (GLUE-REFERENCE section 2; an
         empty string is a value), at the top level and inside structs and arrays of structs (not maps, nor arrays
         inside arrays). A struct left without fields goes too, and so does an array whose elements' fields all go
         (Unconfirmed, as the frame engine does)."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         rows = self._jdf.rows
         present, valued = set(), set()
         for rec in rows:
@@ -364,7 +403,7 @@ class DynamicFrame(object):
         structs or arrays is decided over all of a frame's records (its schema), as Glue computes one. A key is
         the record's position in its frame, from 1 (Unconfirmed, as the frame engine does); a None or missing
         array has none. Nothing is written to ``staging_path``."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if not isinstance(root_table_name, str) or not root_table_name:
             raise TypeError("relationalize: root_table_name must be a non-empty string, got %r" % (root_table_name,))
         if not isinstance(staging_path, str) or not staging_path:
@@ -396,7 +435,7 @@ class DynamicFrame(object):
     def spigot(self, path, options={}, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Writes a sample of the records to ``path`` as JSON (as a JSON sink names its file) and returns the frame
         unchanged: the first ``topk`` (default 100). A ``prob`` sample (random on Glue) is not modelled."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         options = dict(options or {})
         if "prob" in options:
             raise NotModelled("spigot: a prob sample is random; the stand-ins do not model it")
@@ -412,14 +451,14 @@ class DynamicFrame(object):
 
     def repartition(self, num_partitions, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """The same records: the stand-ins have no partitions (each sink writes one file per folder)."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if isinstance(num_partitions, bool) or not isinstance(num_partitions, int) or num_partitions < 1:
             raise ValueError("repartition: num_partitions must be a positive integer, got %r" % (num_partitions,))
         return self._derive(list(self._jdf.rows), self._jdf.types)
 
     def coalesce(self, num_partitions, shuffle=False, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """The same records: the stand-ins have no partitions (each sink writes one file per folder)."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if isinstance(num_partitions, bool) or not isinstance(num_partitions, int) or num_partitions < 1:
             raise ValueError("coalesce: num_partitions must be a positive integer, got %r" % (num_partitions,))
         return self._derive(list(self._jdf.rows), self._jdf.types)
@@ -427,7 +466,7 @@ class DynamicFrame(object):
     def split_fields(self, paths, name1, name2, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """A collection of two frames: ``name1`` the fields at ``paths`` (as select_fields keeps them), ``name2`` the
         others (as drop_fields leaves them) (GLUE-REFERENCE section 2)."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if not isinstance(name1, str) or not isinstance(name2, str) or name1 == name2:
             raise ValueError("split_fields: name1 and name2 must be two different strings, got %r and %r" % (name1, name2))
         selected = self.select_fields(paths)
@@ -441,7 +480,7 @@ class DynamicFrame(object):
         ``name2`` the others. A comparison holds where the field has a value of the constant's kind (a number against a
         number, a string against a string) that compares so; a missing or None field does not (Unconfirmed, as the
         frame engine does)."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if not isinstance(comparison_dict, dict) or not comparison_dict:
             raise ValueError("split_rows: comparison_dict must be a non-empty {path: {op: value}} dict")
         ops = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
@@ -477,7 +516,7 @@ class DynamicFrame(object):
         """Every struct's fields, at any depth, as top-level fields named by their dotted paths; arrays stay as they
         are (GLUE-REFERENCE section 2; Unconfirmed for structs inside arrays, as the frame engine does). Which fields
         are structs is decided over all records (the frame's schema)."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         shape = {}
         for rec in self._jdf.rows:
             for name, value in rec.items():
@@ -501,7 +540,7 @@ class DynamicFrame(object):
         the default thresholds of 0, would not fail the job); the brief for the stand-ins asks for the failure, which
         is what awsglue's Python 3 filter wrapper does if, as remembered but not seen in our sources, its error branch
         reads ``E.message`` (Python 3 exceptions have none). Unconfirmed."""
-        _check_thresholds(info, stageThreshold, totalThreshold)
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
         if not callable(f):
             raise TypeError("Filter: f must be callable, got %r" % (f,))
         rows = []

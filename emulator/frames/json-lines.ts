@@ -1,0 +1,62 @@
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { ErrorRecords } from './dynamic-frame';
+import { errorRecordSql, stageErrors } from './error-records';
+import type { FrameSession } from './frame-session';
+import { gunzipFile, isGzipFile } from './gzip-input';
+import { quoteIdentifier, quoteLiteral } from './sql';
+
+/** What `validJsonLines` gives: the files of well-formed records, how many records they hold, and the others. */
+export interface JsonLines {
+  readonly files: string[];
+  readonly records: number;
+  readonly errors?: ErrorRecords;
+}
+
+/**
+ * Splits JSON Lines files into their well-formed records and error records, as Glue's JSON reader does with a line it
+ * cannot parse (the developer guide's `errorsAsDynamicFrame` example: `msg` "error in jackson reader"): the lines
+ * DuckDB parses are copied, in order, into a file of the staging folder that the source then reads as any JSON; each
+ * other non-blank line becomes an error record naming the object and the line. All in DuckDB, one pass per file.
+ * Unconfirmed: on Glue a malformed line can take the next line with it (its reader resumes after the next newline it
+ * can parse from); gluekit makes exactly the malformed line an error record.
+ */
+export async function validJsonLines(session: FrameSession, node: string, files: readonly string[], gzip: boolean): Promise<JsonLines> {
+  const out: string[] = [];
+  const errors: string[] = [];
+  let records = 0;
+  for (const file of files) {
+    const uri = session.describePaths(file);
+    const hash = createHash('sha256').update(file).digest('hex').slice(0, 40);
+    const folder = path.join(session.stagingDir, 'json-lines');
+    await fs.mkdir(folder, { recursive: true });
+    // DuckDB's read_text does not decompress: a gzip file is decompressed first.
+    const text = isGzipFile(file, gzip) ? await gunzipFile(file, path.join(folder, `${hash}.gunzip`), uri) : file;
+    const split = `string_split(content, chr(10))`;
+    const lines = await session.table(
+      node,
+      `SELECT n, line, bytesread FROM (SELECT n, rtrim(raw, chr(13)) AS line, sum(strlen(raw) + 1) OVER (ORDER BY n) AS bytesread ` +
+        `FROM (SELECT unnest(${split}) AS raw, generate_subscripts(${split}, 1) AS n FROM read_text(${quoteLiteral(text)}))) WHERE trim(line) <> ''`,
+    );
+    const target = path.join(folder, `${hash}.json`);
+    const copied = await session.step(node, () =>
+      session.connection.runAndReadAll(
+        `COPY (SELECT line FROM ${quoteIdentifier(lines)} WHERE json_valid(line) ORDER BY n) TO ${quoteLiteral(target)} (FORMAT csv, QUOTE '', ESCAPE '', HEADER false, DELIMITER chr(1))`,
+      ),
+    );
+    records += Number(copied.getRows()[0][0]);
+    session.rememberFile(target, file);
+    out.push(target);
+    const error = errorRecordSql({
+      site: quoteLiteral(`node '${node}'`),
+      msg: `'error in jackson reader'`,
+      stackTrace: `'malformed JSON record at line ' || n || ' of ' || ${quoteLiteral(uri)} || ': ' || CASE WHEN length(line) > 200 THEN left(line, 200) || '...' ELSE line END`,
+      bytesread: 'bytesread',
+      source: quoteLiteral(uri),
+    });
+    errors.push(`SELECT ${error} AS error, ${out.length} AS f, n FROM ${quoteIdentifier(lines)} WHERE NOT json_valid(line)`);
+  }
+  const found = await stageErrors(session, node, `SELECT error FROM (${errors.join(' UNION ALL ')}) ORDER BY f, n`);
+  return { files: out, records, ...(found ? { errors: found } : {}) };
+}

@@ -23,20 +23,25 @@ type Path = readonly string[];
  * stays JSON text, as does a conflict inside an array; a field of integers and fractions only is a double (Glue: a
  * choice).
  */
-export async function typeJsonValues(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame): Promise<DynamicFrame> {
-  return typeJsonIntegers(session, node, scanKey, await typeJsonConflicts(session, node, frame));
+export async function typeJsonValues(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, only?: string): Promise<DynamicFrame> {
+  return typeJsonIntegers(session, node, scanKey, await typeJsonConflicts(session, node, frame, only), only);
+}
+
+/** The top-level fields to type: all of a JSON source's, or the one field `Unbox` parsed. */
+function typedFields(frame: DynamicFrame, only: string | undefined): DynamicFrame['schema'] {
+  return only === undefined ? frame.schema : frame.schema.filter((f) => f.name === only);
 }
 
 const JSON_TYPE = (sql: string): string => `json_type(${sql})`;
 
-async function typeJsonConflicts(session: FrameSession, node: string, frame: DynamicFrame): Promise<DynamicFrame> {
+async function typeJsonConflicts(session: FrameSession, node: string, frame: DynamicFrame, only: string | undefined): Promise<DynamicFrame> {
   // The JSON-typed fields: at the top level and inside structs (inside arrays they stay JSON text).
   const paths: string[][] = [];
   const walk = (path: string[], type: DataType): void => {
     if (type.sql === 'JSON') paths.push(path);
     else if (type.kind === 'struct') type.fields.forEach((f) => walk([...path, f.name], f.type));
   };
-  frame.schema.forEach((f) => walk([f.name], f.dataType));
+  typedFields(frame, only).forEach((f) => walk([f.name], f.dataType));
   if (paths.length === 0) return frame;
   const values = paths.map((p) => locate(frame, p, 'exact')!.sql);
   const kinds = { int: 'i', long: 'l', double: 'd', string: 's', boolean: 'b', nested: 'o' } as const;
@@ -80,9 +85,9 @@ async function typeJsonConflicts(session: FrameSession, node: string, frame: Dyn
  * (`choice-columns.ts`), then as a `long` where no value fits an int and as a choice where some do. Clean data is read
  * once; such a path costs the first pass up to its first large value.
  */
-async function typeJsonIntegers(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame): Promise<DynamicFrame> {
+async function typeJsonIntegers(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, only: string | undefined): Promise<DynamicFrame> {
   const paths: Path[] = [];
-  frame.schema.forEach((f) => integerPaths([f.name], f.dataType, paths));
+  typedFields(frame, only).forEach((f) => integerPaths([f.name], f.dataType, paths));
   if (paths.length === 0) return frame;
   const noted = paths.filter((p) => session.choices.has(scanKey, p.join('.')));
   const fitting = new Set<string>();
@@ -118,7 +123,8 @@ async function typeJsonIntegers(session: FrameSession, node: string, scanKey: st
     }
     return undefined;
   };
-  const columns = frame.schema.map((f) => `${retype(quoteIdentifier(f.name), f.dataType, [f.name])?.sql ?? quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`);
+  const typed = (f: DynamicFrame['schema'][number]): string | undefined => (only === undefined || f.name === only ? retype(quoteIdentifier(f.name), f.dataType, [f.name])?.sql : undefined);
+  const columns = frame.schema.map((f) => `${typed(f) ?? quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`);
   return session.frame(node, `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(frame.view)}`);
 }
 

@@ -13,6 +13,7 @@ export interface GluekitNodes {
   readonly DeriveColumns?: DeriveColumns;
   readonly SqlFilter?: SqlFilter;
   readonly ErrorsAsDynamicFrame?: ErrorsAsDynamicFrame;
+  readonly Unbox?: Unbox;
 }
 
 /** One `(path, action)` pair of `ResolveChoice.apply(specs=...)`. */
@@ -115,4 +116,14 @@ export interface SqlFilter {
 export interface ErrorsAsDynamicFrame {
   readonly Name: string;
   readonly Inputs: string[];
+}
+
+/** `Unbox.apply(frame, path, format)`: a string field holding JSON objects parsed into a struct of the same name. */
+export interface Unbox {
+  readonly Name: string;
+  readonly Inputs: string[];
+  /** The top-level field holding the text. */
+  readonly Path: string;
+  /** The text's format: `json` (the one gluekit's engine reads). */
+  readonly Format: 'json';
 }

@@ -554,6 +554,16 @@ export class Frame {
   }
 
   /**
+   * `Unbox.apply(frame, path, format="json")`: the top-level string field `path`, whose values are JSON objects, parsed
+   * into a struct of the same name, its fields typed as a JSON source types them (a field of several types a choice).
+   * A value that is not a JSON object gives null. A gluekit node kind.
+   */
+  unbox(path: string, format: 'json', options: TransformOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('Unbox');
+    return this.pipeline.add(name, { Unbox: { Name: name, Inputs: [this.id], Path: path, Format: format, ...thresholds(options) } });
+  }
+
+  /**
    * `frame.errorsAsDynamicFrame()`: the error records of the steps that led to this frame (a JSON line that is not JSON,
    * read by a source), one `error` struct each, to write or inspect. A gluekit node kind.
    */

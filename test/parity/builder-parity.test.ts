@@ -892,3 +892,11 @@ describe('error records', () => {
       },
     }));
 });
+
+describe('unbox', () => {
+  test('a CSV column of JSON objects parsed into a struct, text that is no object null; to json', () =>
+    expectParity({
+      files: { 'raw/c/a.csv': 'id,payload\n1,"{""qty"": 2, ""who"": {""name"": ""Ann""}}"\n2,"{""qty"": 3}"\n3,\n4,not json\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true }).unbox('payload', 'json').writeToS3({ path: 's3://out/u/', format: 'json' }),
+    }));
+});

@@ -33,6 +33,7 @@ import { compileSqlFilter } from './SqlFilter';
 import { compileUnion } from './Union';
 import { compileUnnest } from './Unnest';
 import { compileErrorsAsDynamicFrame } from './ErrorsAsDynamicFrame';
+import { compileUnbox } from './Unbox';
 
 /**
  * The engine's compiler for every node kind of `lib/pipeline/nodes/registry.ts`. Typed over `NodeKind`, so a kind
@@ -68,6 +69,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   SelectFromCollection: compileSelectFromCollection,
   Unnest: compileUnnest,
   ErrorsAsDynamicFrame: compileErrorsAsDynamicFrame,
+  Unbox: compileUnbox,
   S3GlueParquetTarget: compileS3GlueParquetTarget,
   S3DirectTarget: compileS3DirectTarget,
   CatalogTarget: compileCatalogTarget,

@@ -31,6 +31,7 @@ import { SplitFieldsNode } from './SplitFields';
 import { SplitRowsNode } from './SplitRows';
 import { SqlFilterNode } from './SqlFilter';
 import { UnionNode } from './Union';
+import { UnboxNode } from './Unbox';
 import { UnnestNode } from './Unnest';
 
 /**
@@ -68,6 +69,7 @@ export const NODE_DEFINITIONS = {
   SelectFromCollection: SelectFromCollectionNode,
   Unnest: UnnestNode,
   ErrorsAsDynamicFrame: ErrorsAsDynamicFrameNode,
+  Unbox: UnboxNode,
   S3GlueParquetTarget: S3GlueParquetTargetNode,
   S3DirectTarget: S3DirectTargetNode,
   CatalogTarget: CatalogTargetNode,

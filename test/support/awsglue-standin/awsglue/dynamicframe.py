@@ -8,6 +8,7 @@ Every transform works on copies: a frame is never changed once made, so one fram
 """
 
 import copy
+import json
 import decimal
 
 from awsglue import _schema
@@ -82,12 +83,6 @@ def _merged_errors(*frames):
     return out
 
 
-def _schema_types(rows):
-    from awsglue._schema import json_types
-
-    return json_types(rows)
-
-
 class FilterFunctionError(Exception):
     """A Filter function raised something other than KeyError, ValueError or TypeError."""
 
@@ -144,7 +139,7 @@ class DynamicFrame(object):
         """The error records of the steps that led to this frame, one ``error`` struct each (gluekit's choice of their
         content: see emulator/frames/error-records.ts)."""
         rows = [{"error": copy.deepcopy(e)} for e in self._jdf.errors]
-        return DynamicFrame(_Records(rows, _schema_types(rows)), self.glue_ctx, self.name)
+        return DynamicFrame(_Records(rows, _schema.json_types(rows)), self.glue_ctx, self.name)
 
     def toDF(self, options=None):
         """The frame as the stand-ins' DataFrame (``pyspark.sql``): every record with every field, a missing one None.
@@ -511,6 +506,33 @@ class DynamicFrame(object):
         first = DynamicFrame(_Records(matched, self._jdf.types), self.glue_ctx, name1)
         second = DynamicFrame(_Records(rest, self._jdf.types), self.glue_ctx, name2)
         return DynamicFrameCollection({name1: first, name2: second}, self.glue_ctx)
+
+    def unbox(self, path, format, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0, **options):
+        """Parses the top-level string field ``path`` (matched ignoring case where no exact name matches) as JSON into a
+        struct of the same name; a value that is not a JSON object becomes None (gluekit's choice; Unconfirmed). Only
+        ``format="json"`` without options is modelled."""
+        _check_thresholds(info, stageThreshold, totalThreshold, self)
+        if format != "json" or options:
+            raise NotModelled("unbox with format %r and options %r is not modelled (json only)" % (format, options))
+        parts = split_path(path)
+        if len(parts) != 1:
+            raise NotModelled("unbox of the nested path %r is not modelled" % path)
+        name = _schema._find(self._fields() + list(self._jdf.types), parts[0], False)
+        if name is None:
+            return self._derive([copy.deepcopy(r) for r in self._jdf.rows], self._types())
+        rows = []
+        for rec in self._jdf.rows:
+            rec = copy.deepcopy(rec)
+            if name in rec:
+                try:
+                    parsed = json.loads(rec[name]) if isinstance(rec[name], str) else None
+                except ValueError:
+                    parsed = None
+                rec[name] = parsed if isinstance(parsed, dict) else None
+            rows.append(rec)
+        types = self._types()
+        types[name] = _schema.json_types([{name: r[name]} for r in rows if r.get(name) is not None]).get(name)
+        return self._derive(rows, types)
 
     def unnest(self, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
         """Every struct's fields, at any depth, as top-level fields named by their dotted paths; arrays stay as they

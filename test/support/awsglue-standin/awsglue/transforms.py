@@ -1,7 +1,7 @@
 """Stand-in for ``awsglue.transforms``: the transform classes gluekit's scripts call, with awsglue's signatures.
 
 ``X.apply(...)`` makes the transform and calls it, so a keyword the real class does not take fails with TypeError here
-too. Transforms the stand-ins do not model (Map, Unbox, ...) are not defined: a script using them fails.
+too. Transforms the stand-ins do not model (Map, ...) are not defined: a script using them fails.
 """
 
 
@@ -89,9 +89,14 @@ class UnnestFrame(GlueTransform):
         return frame.unnest(transformation_ctx, info, stageThreshold, totalThreshold)
 
 
+class Unbox(GlueTransform):
+    def __call__(self, frame, path, format, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0, **options):
+        return frame.unbox(path, format, transformation_ctx, info, stageThreshold, totalThreshold, **options)
+
+
 class SelectFromCollection(GlueTransform):
     def __call__(self, dfc, key, transformation_ctx=""):
         return dfc.select(key, transformation_ctx)
 
 
-__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields", "Spigot", "SplitRows"]
+__all__ = ["GlueTransform", "ApplyMapping", "RenameField", "SelectFields", "DropFields", "DropNullFields", "Filter", "Join", "ResolveChoice", "Relationalize", "SelectFromCollection", "UnnestFrame", "SplitFields", "Spigot", "SplitRows", "Unbox"]

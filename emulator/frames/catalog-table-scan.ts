@@ -10,7 +10,8 @@ import { quoteIdentifier, quoteList, quoteLiteral } from './sql';
 import { sparkCast } from './spark-cast';
 import { choiceColumnError } from './choice-columns';
 import { choiceOf, choiceTag, STRING, type DataType } from './schema';
-import { parsedText, readText, textFits } from './text-values';
+import { parsedText, readText, textCases, textFits } from './text-values';
+import { type ChoiceParts, choiceCase } from './choice-parts';
 import { toDataType, toDuckDbType } from './types';
 
 /** The column a scan names each row's file in, to join it to its partition's values. */
@@ -46,15 +47,34 @@ export async function scanCatalogTable(session: FrameSession, node: string, wher
   }
   if (files.length === 0) return session.frame(node, emptyTableSql(table, where));
   // Choice columns are noted per scan (the node and its table): another node may read other partitions of the table.
-  const scan = await reader(session, node, `${node}/${database}.${tableName}`, table, where, files, keys.length > 0);
-  if (keys.length === 0) return session.frame(node, scan);
+  const read = await reader(session, node, `${node}/${database}.${tableName}`, table, where, files, keys.length > 0);
   const rows = files.map((file, i) => `(${[quoteLiteral(file), ...keys.map((k, j) => partitionValue(fileValues[i][j], k, where))].join(', ')})`);
   const names = [FILE_COLUMN, ...keys.map((k) => k.Name!)].map(quoteIdentifier).join(', ');
-  return session.frame(
-    node,
-    `SELECT scan.* EXCLUDE (${quoteIdentifier(FILE_COLUMN)}), ${keys.map((k) => `partition_values.${quoteIdentifier(k.Name!)}`).join(', ')} ` +
-      `FROM (${scan}) AS scan JOIN (VALUES ${rows.join(', ')}) AS partition_values(${names}) USING (${quoteIdentifier(FILE_COLUMN)})`,
-  );
+  const withValues = (scan: string): string => `(${scan}) AS scan JOIN (VALUES ${rows.join(', ')}) AS partition_values(${names}) USING (${quoteIdentifier(FILE_COLUMN)})`;
+  if (typeof read === 'string') {
+    if (keys.length === 0) return session.frame(node, read);
+    return session.frame(node, `SELECT scan.* EXCLUDE (${quoteIdentifier(FILE_COLUMN)}), ${keys.map((k) => `partition_values.${quoteIdentifier(k.Name!)}`).join(', ')} FROM ${withValues(read)}`);
+  }
+  // CSV: the frame selects each column's value from the scan of the text (joined to the partition values), which its
+  // `base` names, so a step resolving a choice can read its parts there.
+  const relation = await session.relation(node, keys.length === 0 ? read.relation : `SELECT * FROM ${withValues(read.relation)}`);
+  const fields = new Map([...read.columns.map((c) => [c.name, c.sql] as const), ...keys.map((k) => [k.Name!, quoteIdentifier(k.Name!)] as const)]);
+  const frame = await session.frame(node, `SELECT ${[...fields].map(([name, sql]) => `${sql} AS ${quoteIdentifier(name)}`).join(', ')} FROM ${quoteIdentifier(relation)}`);
+  const choices = new Map(read.columns.flatMap((c) => (c.parts ? [[c.name, c.parts] as const] : [])));
+  return { ...frame, base: { relation, fields, choices } };
+}
+
+/** A CSV column's value over the scan of the text, and the parts of a choice. */
+interface CsvColumn {
+  readonly name: string;
+  readonly sql: string;
+  readonly parts?: ChoiceParts;
+}
+
+/** A CSV table's scan: the text read (with DuckDB's parse of each typed column) and each column's value over it. */
+interface CsvScan {
+  readonly relation: string;
+  readonly columns: readonly CsvColumn[];
 }
 
 /**
@@ -103,8 +123,11 @@ function partitionValue(value: string | null | undefined, key: Column, where: st
   return value === null || value === undefined ? `CAST(NULL AS ${type})` : `CAST(${quoteLiteral(value)} AS ${type})`;
 }
 
-/** A DuckDB query reading the files by the table's classification and SerDe, with the catalog's columns. */
-async function reader(session: FrameSession, node: string, tableKey: string, table: Table, where: string, files: string[], withFileColumn: boolean): Promise<string> {
+/**
+ * A DuckDB query reading the files by the table's classification and SerDe, with the catalog's columns (and the file
+ * column where asked); for CSV, the scan of the text and each column's value over it (`CsvScan`).
+ */
+async function reader(session: FrameSession, node: string, tableKey: string, table: Table, where: string, files: string[], withFileColumn: boolean): Promise<string | CsvScan> {
   const params = { ...(table.StorageDescriptor?.Parameters ?? {}), ...(table.Parameters ?? {}) };
   const classification = (params.classification ?? '').toLowerCase();
   const columns = table.StorageDescriptor?.Columns ?? [];
@@ -143,7 +166,7 @@ async function reader(session: FrameSession, node: string, tableKey: string, tab
       `columns = ${text}, auto_detect = false, strict_mode = false, null_padding = true, allow_quoted_nulls = false, hive_partitioning = false${fileColumn})`;
     const typed = columns.map((c) => ({ name: c.Name!, type: toDataType(c.Type ?? 'string', `${where} column '${c.Name}'`) }));
     const { values, scan: parsedScan } = await csvColumnValues(session, node, tableKey, typed, scan);
-    return `SELECT ${[...values, ...(withFileColumn ? [quoteIdentifier(FILE_COLUMN)] : [])].join(', ')} FROM (${parsedScan})`;
+    return { relation: parsedScan, columns: values };
   }
   throw new Error(`${where}: cannot read classification '${classification || 'none'}' (SerDe '${serde || 'none'}'); gluekit reads csv, json and parquet tables`);
 }
@@ -154,7 +177,7 @@ async function reader(session: FrameSession, node: string, tableKey: string, tab
  * probe that stops at the first value that does decides whether it is a choice of the type and `string` or only
  * `string`.
  */
-async function csvColumnValues(session: FrameSession, node: string, scanKey: string, columns: { name: string; type: DataType }[], text: string): Promise<{ values: string[]; scan: string }> {
+async function csvColumnValues(session: FrameSession, node: string, scanKey: string, columns: { name: string; type: DataType }[], text: string): Promise<{ values: CsvColumn[]; scan: string }> {
   // DuckDB's parse of each typed column, computed once per value (`parsedText`).
   const typed = columns.filter((c) => !['string', 'binary', 'boolean'].includes(c.type.kind));
   const parsedName = (c: { name: string }): string => quoteIdentifier(`gluekit_parsed_${typed.findIndex((t) => t.name === c.name)}`);
@@ -170,15 +193,18 @@ async function csvColumnValues(session: FrameSession, node: string, scanKey: str
     const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${probes.join(', ')}`))).getRowObjectsJS()[0];
     choices.forEach((c, i) => row[`f${i}`] === true && fitting.add(c.name));
   }
-  const values = columns.map((c) => {
+  const values = columns.map((c): CsvColumn => {
     const v = quoteIdentifier(c.name);
-    if (c.type.kind === 'string') return v;
-    if (!choices.includes(c)) return `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, choiceColumnError(scanKey, c.name), undefined, parsed(c))} END AS ${v}`;
-    if (!fitting.has(c.name)) return v;
+    if (c.type.kind === 'string') return { name: c.name, sql: v };
+    if (!choices.includes(c)) return { name: c.name, sql: `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, choiceColumnError(scanKey, c.name), undefined, parsed(c))} END` };
+    if (!fitting.has(c.name)) return { name: c.name, sql: v };
+    // Each value becomes the choice's member of its own type: the type's where it reads as it, else the string.
     const choice = choiceOf([c.type, STRING]);
-    // Each value becomes the choice's member of its own type.
-    const asChoice = (tag: string, value: string): string => `CAST(union_value(${quoteIdentifier(tag)} := ${value}) AS ${choice.sql})`;
-    return `CASE WHEN ${v} IS NULL THEN NULL ELSE ${readText(v, c.type, asChoice('string', v), (value) => asChoice(choiceTag(c.type), value), parsed(c))} END AS ${v}`;
+    const parts: ChoiceParts = {
+      isNull: `${v} IS NULL`,
+      members: [...textCases(v, c.type, parsed(c)).map((r) => ({ type: c.type, when: r.when, value: r.then })), { type: STRING, when: 'true', value: v }],
+    };
+    return { name: c.name, sql: choiceCase(parts, (type, value) => `CAST(union_value(${quoteIdentifier(choiceTag(type))} := ${value}) AS ${choice.sql})`), parts };
   });
   return { values, scan };
 }

@@ -1,3 +1,4 @@
+import type { FrameBase } from './choice-parts';
 import type { DataType } from './schema';
 
 /** One column of a frame's schema: its name, its DuckDB type and its type in gluekit's schema model. */
@@ -27,6 +28,11 @@ export interface DynamicFrame {
   readonly empty?: boolean;
   /** The error records of the steps that led to this frame, its own step's included (see `error-records.ts`). */
   readonly errors?: readonly ErrorRecords[];
+  /**
+   * Where the frame's view is a projection of a relation that holds the parts of its choice fields (a CSV catalog
+   * source): a step resolving the choices may read them there (`choice-parts.ts`).
+   */
+  readonly base?: FrameBase;
 }
 
 /** A `DynamicFrameCollection` in the engine: frames by name, as a collection transform (Relationalize) gives them. */

@@ -74,6 +74,13 @@ export class FrameSession {
     });
   }
 
+  /** Creates a view of a query and returns its name, for frames to select from (a frame's `base`). */
+  async relation(node: string, sql: string): Promise<string> {
+    const view = this.relationName();
+    await this.step(node, () => this.connection.run(`CREATE TEMP VIEW ${quoteIdentifier(view)} AS ${sql}`));
+    return view;
+  }
+
   /** A frame with no fields and no records (a source whose job bookmark left nothing to read, an unknown selection). */
   async emptyFrame(node: string): Promise<DynamicFrame> {
     return { ...(await this.frame(node, 'SELECT NULL AS "_" WHERE false')), empty: true };

@@ -55,7 +55,12 @@ export class Projection {
 
   /** Every field of a frame, as it is. */
   static of(frame: DynamicFrame): Projection {
-    return new Projection(frame.schema.map((f) => ({ name: f.name, part: value(quoteIdentifier(f.name), f.dataType) })), { count: 0 });
+    return Projection.over(frame.schema.map((f) => ({ name: f.name, sql: quoteIdentifier(f.name), type: f.dataType })));
+  }
+
+  /** Fields read by the given SQL (a frame's fields over its `base` relation). */
+  static over(fields: readonly { name: string; sql: string; type: DataType }[]): Projection {
+    return new Projection(fields.map((f) => ({ name: f.name, part: value(f.sql, f.type) })), { count: 0 });
   }
 
   /** No fields yet (ApplyMapping's output, filled by `put`). */

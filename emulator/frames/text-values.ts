@@ -15,7 +15,7 @@ import type { DataType } from './schema';
  * Each rule is a list of cases, cheapest first (a regular expression costs as much as the CSV parse: it runs only for
  * values the cheap test cannot decide).
  */
-function cases(sql: string, type: DataType, parsed = parsedText(sql, type)): { when: string; then: string }[] {
+export function textCases(sql: string, type: DataType, parsed = parsedText(sql, type)): { when: string; then: string }[] {
   switch (type.kind) {
     case 'string':
       return [{ when: 'true', then: sql }];
@@ -61,12 +61,12 @@ export function parsedText(sql: string, type: DataType): string {
  * choice's member), else `otherwise`.
  */
 export function readText(sql: string, type: DataType, otherwise: string, wrap: (value: string) => string = (v) => v, parsed?: string): string {
-  const rules = cases(sql, type, parsed);
+  const rules = textCases(sql, type, parsed);
   if (rules.length === 1 && rules[0].when === 'true') return wrap(rules[0].then);
   return `CASE ${rules.map((r) => `WHEN ${r.when} THEN ${wrap(r.then)}`).join(' ')} ELSE ${otherwise} END`;
 }
 
 /** Whether a text value (not null) parses as `type`: true or false, never null. */
 export function textFits(sql: string, type: DataType, parsed?: string): string {
-  return `(${cases(sql, type, parsed).map((r) => `COALESCE(${r.when}, false)`).join(' OR ')})`;
+  return `(${textCases(sql, type, parsed).map((r) => `COALESCE(${r.when}, false)`).join(' OR ')})`;
 }

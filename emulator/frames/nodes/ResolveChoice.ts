@@ -4,6 +4,7 @@ import type { DynamicFrame } from '../dynamic-frame';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { Projection, type Replacement } from '../projection';
 import { choiceTag, structOf, type DataType } from '../schema';
+import { type ChoiceParts, choiceCase } from '../choice-parts';
 import { castValue } from '../spark-cast';
 import { quoteIdentifier, quoteLiteral } from '../sql';
 import { toDataType } from '../types';
@@ -22,15 +23,20 @@ import { toDataType } from '../types';
  * is ignored. Unconfirmed: the order of `make_cols`' appended fields (the choice's order: a CSV column's catalog type
  * first).
  */
-export const compileResolveChoice: NodeCompiler<'ResolveChoice'> = (node, [input], session) => {
+export const compileResolveChoice: NodeCompiler<'ResolveChoice'> = async (node, [input], session) => {
   const p = node.parameters;
   const where = nodeWhere(node);
-  const output = Projection.of(input);
+  // Over a source that gives its choices' parts (a CSV catalog table), the output reads them from the source's relation
+  // and never builds the choices (`choice-parts.ts`); else it reads the input's view.
+  const base = input.base;
+  const output = base ? Projection.over(input.schema.map((f) => ({ name: f.name, sql: base.fields.get(f.name)!, type: f.dataType }))) : Projection.of(input);
+  const access = (path: readonly string[], name: string, sql: string, type: DataType): Choice => choiceAccess(sql, type, path.length === 1 ? base?.choices.get(name) : undefined);
   if (p.Specs) {
     for (const [i, spec] of p.Specs.entries()) {
       const at = `${where} Specs[${i}]`;
       if (spec.Path.includes('[]')) throw new Error(`${at}: the path '${spec.Path}' goes into an array, which gluekit's frame engine does not resolve yet`);
-      output.replace(splitFieldPath(spec.Path), 'ignore-case', (name, sql, type) => resolve(spec.Action, name, sql, type, at));
+      const path = splitFieldPath(spec.Path);
+      output.replace(path, 'ignore-case', (name, sql, type) => resolve(spec.Action, name, access(path, name, sql, type), type, at));
     }
   } else if (p.Choice === 'match_catalog') {
     const table = session.catalog.getTable(p.Database!, p.Table!);
@@ -39,35 +45,58 @@ export const compileResolveChoice: NodeCompiler<'ResolveChoice'> = (node, [input
       const column = columns.find((c) => c.Name?.toLowerCase() === path[0].toLowerCase());
       if (!column) continue;
       const target = toDataType(column.Type ?? 'string', `${where} column '${column.Name}' of ${p.Database}.${p.Table}`);
-      output.replace(path, 'exact', (name, sql, type) => ({ inPlace: [{ name, sql: castValue(sql, type, target), type: target }], appended: [] }));
+      output.replace(path, 'exact', (name, sql, type) => ({ inPlace: [{ name, sql: access(path, name, sql, type).cast(target), type: target }], appended: [] }));
     }
   } else {
-    for (const path of choicePaths(input, where)) output.replace(path, 'exact', (name, sql, type) => resolve(p.Choice!, name, sql, type, where));
+    for (const path of choicePaths(input, where)) output.replace(path, 'exact', (name, sql, type) => resolve(p.Choice!, name, access(path, name, sql, type), type, where));
   }
-  return session.projected(node.id, input, output);
+  if (!base || output.isEmpty) return session.projected(node.id, input, output);
+  return session.frame(node.id, `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(base.relation)}`);
 };
 
-function resolve(action: string, name: string, sql: string, type: DataType, where: string): Replacement | undefined {
-  const member = (tag: string): string => `union_extract(${sql}, ${quoteLiteral(tag)})`;
+/** A field's value as a resolution reads it: each member of a choice, the value cast, whether it is null. */
+interface Choice {
+  readonly sql: string;
+  member(tag: string, type: DataType): string;
+  cast(target: DataType): string;
+  readonly isNull: string;
+}
+
+/** Reads a choice through its DuckDB UNION, or through the parts its source made it from (`choice-parts.ts`). */
+function choiceAccess(sql: string, type: DataType, parts: ChoiceParts | undefined): Choice {
+  if (!parts) {
+    return { sql, member: (tag) => `union_extract(${sql}, ${quoteLiteral(tag)})`, cast: (target) => castValue(sql, type, target), isNull: `${sql} IS NULL` };
+  }
+  return {
+    sql,
+    member: (tag, memberType) => choiceCase(parts, (t, v) => (choiceTag(t) === tag ? v : `CAST(NULL AS ${memberType.sql})`)),
+    cast: (target) => choiceCase(parts, (t, v) => castValue(v, t, target)),
+    isNull: parts.isNull,
+  };
+}
+
+function resolve(action: string, name: string, value: Choice, type: DataType, where: string): Replacement | undefined {
+  const sql = value.sql;
+  const member = (o: DataType): string => value.member(choiceTag(o), o);
   if (action === 'make_cols' || action === 'make_struct') {
     if (type.kind !== 'choice') return undefined;
     if (action === 'make_cols') {
-      const columns = type.options.map((o) => ({ name: `${name}_${choiceTag(o)}`, sql: member(choiceTag(o)), type: o }));
+      const columns = type.options.map((o) => ({ name: `${name}_${choiceTag(o)}`, sql: member(o), type: o }));
       return { inPlace: columns.slice(0, 1), appended: columns.slice(1) };
     }
     const options = [...type.options].sort((a, b) => (choiceTag(a) < choiceTag(b) ? -1 : 1));
     const struct = structOf(options.map((o) => ({ name: choiceTag(o), type: o })));
-    const packed = `(CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${options.map((o) => `${quoteIdentifier(choiceTag(o))} := ${member(choiceTag(o))}`).join(', ')}) END)`;
+    const packed = `(CASE WHEN ${value.isNull} THEN NULL ELSE struct_pack(${options.map((o) => `${quoteIdentifier(choiceTag(o))} := ${member(o)}`).join(', ')}) END)`;
     return { inPlace: [{ name, sql: packed, type: struct }], appended: [] };
   }
   const [kind, typeName] = [action.slice(0, action.indexOf(':')), action.slice(action.indexOf(':') + 1)];
   // awsglue's DecimalType defaults to decimal(10,2), as ApplyMapping's.
   const target = toDataType(typeName, `${where} '${action}'`, 'mapping');
-  if (kind === 'cast') return { inPlace: [{ name, sql: castValue(sql, type, target), type: target }], appended: [] };
+  if (kind === 'cast') return { inPlace: [{ name, sql: value.cast(target), type: target }], appended: [] };
   // project: the values that are of the type, the others null.
   const options = type.kind === 'choice' ? type.options : [type];
   const kept = options.find((o) => o.kind === target.kind);
-  const source = kept === undefined ? undefined : type.kind === 'choice' ? member(choiceTag(kept)) : sql;
+  const source = kept === undefined ? undefined : type.kind === 'choice' ? member(kept) : sql;
   // No value is of the type: all null, the field still read (see readingValues).
   return { inPlace: [{ name, sql: source === undefined ? readingValues([sql], `CAST(NULL AS ${target.sql})`) : castValue(source, kept!, target), type: target }], appended: [] };
 }

@@ -51,6 +51,12 @@ const NESTED_JSON = [
 ].join('\n') + '\n';
 
 describe('sources', () => {
+  test.each(['json', 'csv', 'parquet'] as const)('S3 CSV values typed one by one: a column of ints, fractions and words, booleans and dates as text; to %s', (format) =>
+    expectParity({
+      files: { 'raw/mixed/a.csv': 'id,price,flag,day,big\n1,5,true,2024-01-15,3000000000\n2,5.50,false,2024-02-01,7\n3,abc,TRUE,x,\n4,,f,,1e3\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/mixed/'], format: 'csv', withHeader: true }).writeToS3({ path: 's3://out/mixed/', format }),
+    }));
+
   test('S3 CSV with a header, comma separated, to JSON', () =>
     expectParity({
       files: { 'raw/people/a.csv': PEOPLE_CSV },

@@ -1,6 +1,7 @@
 import { CSV_QUOTE_CHARS, CSV_SEPARATORS } from '../../../lib/pipeline/csv-format';
 import { choiceColumnError, CSV_LINE_MODE } from '../choice-columns';
 import { csvAsLines } from '../csv-lines';
+import { guessedKind, typeCsvValues } from '../csv-value-types';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { s3SourceFiles } from '../s3-source-files';
 import { quoteIdentifier, quoteList, quoteLiteral } from '../sql';
@@ -10,7 +11,8 @@ import { quoteIdentifier, quoteList, quoteLiteral } from '../sql';
  * Glue names the columns `col0`, `col1`... Without `multiLine` every line is a record, as Glue's reader reads it: DuckDB
  * reads the files, and a value holding a line break (a quoted newline DuckDB joined) makes the run read them again line
  * by line (`csv-lines.ts`), as it does from the start with an escaper or `skipFirst`. With `multiLine`, DuckDB's reader
- * (a quoted value may span lines); an escaper is not supported with it yet.
+ * (a quoted value may span lines); an escaper is not supported with it yet. Values are typed one by one, as Glue's reader
+ * types them (`csv-value-types.ts`): a column of several kinds is a choice.
  */
 export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inputs, session) => {
   const p = node.parameters;
@@ -25,6 +27,13 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
   if (p.Multiline && p.Escaper !== undefined) throw new Error(`${where}: an escaper with multiLine is not supported by gluekit's frame engine yet; remove one of them`);
   // A quoted empty value ("") is the empty string, not null (Spark keeps it since 2.4).
   const common = ['allow_quoted_nulls = false', 'union_by_name = true', 'hive_partitioning = false'];
+  // Every value is read as text and typed on its own (`csv-value-types.ts`), from a guess of each column's kind that
+  // DuckDB's sniffer makes from a sample (numbers as BIGINT or DOUBLE, anything else VARCHAR).
+  const GUESS = `auto_type_candidates = ['BIGINT', 'DOUBLE', 'VARCHAR']`;
+  const readAs = async (list: string, options: readonly string[]) => ({
+    guess: await session.frame(node.id, `SELECT * FROM read_csv(${list}, ${[...options, GUESS].join(', ')})`),
+    text: await session.frame(node.id, `SELECT * FROM read_csv(${list}, ${[...options, 'all_varchar = true'].join(', ')})`),
+  });
   const readLines = async () => {
     const lines = await csvAsLines(session, files, {
       separator,
@@ -36,7 +45,7 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
     });
     // Rows shorter than the header get nulls; DuckDB pads them only in a single-threaded scan when a value holds a
     // line break (an escaped \n).
-    return session.frame(node.id, `SELECT * FROM read_csv(${quoteList(lines)}, header = ${header}, delim = ',', quote = '"', escape = '"', null_padding = true, parallel = false, ${common.join(', ')})`);
+    return readAs(quoteList(lines), [`header = ${header}`, `delim = ','`, `quote = '"'`, `escape = '"'`, 'null_padding = true', 'parallel = false', ...common]);
   };
   let read;
   if (lineMode) read = await readLines();
@@ -50,7 +59,7 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
       ...common,
     ];
     try {
-      read = await session.frame(node.id, `SELECT * FROM read_csv(${quoteList(files)}, ${options.join(', ')})`);
+      read = await readAs(quoteList(files), options);
     } catch (e) {
       // DuckDB's reader refused the files (an unterminated quote, a ragged line): without multiLine, Glue's reader reads
       // them line by line, and so does this one; with multiLine the error is the files' own.
@@ -59,13 +68,18 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
       read = await readLines();
     }
   }
-  const columns = read.schema.map((f, i) => `${quoteIdentifier(f.name)} AS ${quoteIdentifier(header ? f.name : `col${i}`)}`);
+  const guesses = new Map(read.guess.schema.map((f) => [f.name, f.type]));
+  const columns = read.text.schema.map((f, i) => ({ source: f.name, name: header ? f.name : `col${i}`, guess: guessedKind(guesses.get(f.name) ?? 'VARCHAR') }));
   // Without multiLine a line break inside a value means DuckDB joined two of Glue's records: the run reads the files
-  // again line by line. A filter, so it runs whatever fields later steps keep (the record count depends on it).
-  const texts = read.schema.filter((f) => f.type === 'VARCHAR').map((f) => quoteIdentifier(f.name));
+  // again line by line. A filter, so it runs whatever fields later steps keep (the record count depends on it). Only
+  // the columns taken for strings are checked: in a number column such a value is no number, which makes the run
+  // probe every column (`csv-value-types.ts`), and then all are checked.
+  const probed = columns.some((c) => session.choices.has(scanKey, c.name));
+  const texts = columns.filter((c) => probed || c.guess === 'string').map((c) => quoteIdentifier(c.source));
   const check =
     !p.Multiline && !lineMode && texts.length > 0
       ? ` WHERE CASE WHEN ${texts.map((t) => `contains(${t}, chr(10)) OR contains(${t}, chr(13))`).join(' OR ')} THEN ${choiceColumnError(scanKey, CSV_LINE_MODE)} ELSE true END`
       : '';
-  return session.frame(node.id, `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(read.view)}${check}`);
+  const records = check ? await session.frame(node.id, `SELECT * FROM ${quoteIdentifier(read.text.view)}${check}`) : read.text;
+  return typeCsvValues(session, node.id, scanKey, records, columns);
 };

@@ -148,3 +148,44 @@ function anyFits(sql: string, type: DataType, rest: Path, lambdas: { count: numb
   }
   return 'false';
 }
+
+const JSON_TEXT: DataType = { kind: 'string', sql: 'JSON' };
+
+/**
+ * The type a JSON source reads a field as so that its doubles keep their JSON text: Jackson makes `5` an `int` and
+ * `5.5` a `double`, where DuckDB's detection merges both into DOUBLE (and `5.0` would read back as 5). Doubles outside
+ * arrays become JSON text; undefined where a type has none.
+ */
+export function withDoublesAsJson(type: DataType): DataType | undefined {
+  if (type.kind === 'double') return JSON_TEXT;
+  if (type.kind !== 'struct') return undefined;
+  const fields = type.fields.map((f) => ({ name: f.name, type: withDoublesAsJson(f.type) }));
+  return fields.every((f) => f.type === undefined) ? undefined : structOf(fields.map((f, i) => ({ name: f.name, type: f.type ?? type.fields[i].type })));
+}
+
+/** The marker key of a JSON double path found to hold an integer too (a choice of int and double). */
+function doubleKey(path: Path): string {
+  return `double:${path.join('.')}`;
+}
+
+/**
+ * A JSON source's double fields, read as JSON text (`withDoublesAsJson`), as doubles again: each value assumed a JSON
+ * double, an integer among them raising the error that makes the run read the field as a choice (left JSON here, for
+ * `typeJsonValues` to type). Clean double fields are read once.
+ */
+export async function assumeJsonDoubles(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, original: DynamicFrame): Promise<DynamicFrame> {
+  const output = Projection.of(frame);
+  const walk = (path: string[], read: DataType, was: DataType): void => {
+    if (was.kind === 'double' && read.sql === 'JSON') {
+      if (session.choices.has(scanKey, doubleKey(path))) return;
+      output.replace(path, 'exact', (name, v) => ({
+        inPlace: [{ name, sql: `(CASE WHEN ${v} IS NULL OR ${JSON_TYPE(v)} = 'NULL' THEN NULL WHEN ${JSON_TYPE(v)} = 'DOUBLE' THEN CAST(${v} AS DOUBLE) ELSE ${choiceColumnError(scanKey, doubleKey(path))} END)`, type: DOUBLE }],
+        appended: [],
+      }));
+    } else if (read.kind === 'struct' && was.kind === 'struct') {
+      read.fields.forEach((f, i) => walk([...path, f.name], f.type, was.fields[i].type));
+    }
+  };
+  frame.schema.forEach((f, i) => walk([f.name], f.dataType, original.schema[i].dataType));
+  return session.frame(node, `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(frame.view)}`);
+}

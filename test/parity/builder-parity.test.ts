@@ -51,6 +51,12 @@ const NESTED_JSON = [
 ].join('\n') + '\n';
 
 describe('sources', () => {
+  test.each(['json', 'parquet'] as const)('S3 JSON integers and fractions in one field (a choice of double and int), at the top level and in a struct; to %s', (format) =>
+    expectParity({
+      files: { 'raw/d/a.json': '{"price":5,"rate":0.5,"s":{"w":1.5}}\n{"price":5.5,"rate":2.0,"s":{"w":2}}\n{"price":null,"rate":1e3,"s":null}\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/d/'], format: 'json' }).writeToS3({ path: 's3://out/d/', format }),
+    }));
+
   test.each(['json', 'csv', 'parquet'] as const)('S3 CSV values typed one by one: a column of ints, fractions and words, booleans and dates as text; to %s', (format) =>
     expectParity({
       files: { 'raw/mixed/a.csv': 'id,price,flag,day,big\n1,5,true,2024-01-15,3000000000\n2,5.50,false,2024-02-01,7\n3,abc,TRUE,x,\n4,,f,,1e3\n' },

@@ -1,6 +1,6 @@
 import { JSON_FULL_SAMPLE, JSON_MALFORMED_LINES } from '../choice-columns';
 import { validJsonLines } from '../json-lines';
-import { typeJsonValues } from '../json-value-types';
+import { assumeJsonDoubles, typeJsonValues, withDoublesAsJson } from '../json-value-types';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { s3SourceFiles } from '../s3-source-files';
 import { quoteList, quoteLiteral } from '../sql';
@@ -8,8 +8,8 @@ import { quoteList, quoteLiteral } from '../sql';
 /**
  * `from_options(format="json")`: one JSON object per line (any JSON layout with `Multiline`). Integers are `int` or
  * `long` by their values, and a field whose values have several JSON types is a choice (`typeJsonValues`). A line that
- * is not JSON is an error record (`json-lines.ts`); in a `Multiline` file it fails the run. Not yet as Glue: a field
- * holding integers and fractions reads as double (Glue: a choice of int and double).
+ * is not JSON is an error record (`json-lines.ts`); in a `Multiline` file it fails the run. A field of integers and
+ * fractions is a choice of `int` (or `long`) and `double`, as Jackson reads them (outside arrays).
  */
 export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _inputs, session) => {
   const p = node.parameters;
@@ -34,10 +34,16 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   // DuckDB types fields from a sample of records; a later value of another type makes the run read them all.
   const sample = session.choices.has(scanKey, JSON_FULL_SAMPLE) ? ', sample_size = -1' : '';
   // Strings stay strings: Glue's reader does not read `2024-01-15` as a date, as DuckDB's detection would.
-  const read = await session.frame(
-    node.id,
-    `SELECT * FROM read_json(${quoteList(files)}, format = ${quoteLiteral(format)}, union_by_name = true, hive_partitioning = false, dateformat = 'disabled', timestampformat = 'disabled'${sample}${compression})`,
-  );
+  const options = `format = ${quoteLiteral(format)}, union_by_name = true, hive_partitioning = false, dateformat = 'disabled', timestampformat = 'disabled'${sample}${compression}`;
+  let read = await session.frame(node.id, `SELECT * FROM read_json(${quoteList(files)}, ${options})`);
+  // Double fields are read again as JSON text (the detected types given as columns), so an integer among them (an
+  // `int` for Jackson) is told from a double.
+  const asJson = read.schema.map((f) => withDoublesAsJson(f.dataType));
+  if (asJson.some((t) => t !== undefined)) {
+    const columns = read.schema.map((f, i) => `${quoteLiteral(f.name)}: ${quoteLiteral(asJson[i]?.sql ?? f.type)}`);
+    const text = await session.frame(node.id, `SELECT * FROM read_json(${quoteList(files)}, ${options}, columns = {${columns.join(', ')}})`);
+    read = await assumeJsonDoubles(session, node.id, scanKey, text, read);
+  }
   const typed = await typeJsonValues(session, node.id, scanKey, read);
   return lines?.errors ? { ...typed, errors: [lines.errors] } : typed;
 };

@@ -199,6 +199,30 @@ test('a JSON value of another type after the records DuckDB samples for its type
   expect((await service.objects.read('out', file)).toString('utf8').trim().split('\n').slice(-1)).toEqual(['{"id":25000,"code":"late"}']);
 });
 
+test('JSON integers and fractions in one field are a choice of double and int (Jackson), at the top level and inside a struct; a field of fractions only is a double', async () => {
+  await service.objects.write('raw', 'd/a.json', '{"price":5,"rate":0.5,"s":{"w":1.5},"n":null}\n{"price":5.5,"rate":2.0,"s":{"w":2},"n":1.25}\n{"price":null,"rate":1e3,"s":null}\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/d/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/d/', format: 'json', transformationCtx: 'sink' }));
+  const described = await service.inspectFrame('j', 'src');
+  expect(described.schema).toBe(
+    [
+      'root',
+      ' |-- price: choice',
+      ' |    |-- double',
+      ' |    |-- int',
+      ' |-- rate: double',
+      ' |-- s: struct',
+      ' |    |-- w: choice',
+      ' |    |    |-- double',
+      ' |    |    |-- int',
+      ' |-- n: double',
+      '',
+    ].join('\n'),
+  );
+  expect(described.show).toBe('{"price":5,"rate":0.5,"s":{"w":1.5}}\n{"price":5.5,"rate":2.0,"s":{"w":2},"n":1.25}\n{"rate":1000.0}\n');
+  const run = await service.runJob('j');
+  expect(run.JobRunState).toBe('SUCCEEDED');
+});
+
 test('a conflict inside a JSON struct is a choice there', async () => {
   await service.objects.write('raw', 'n/a.json', '{"a":{"p":5,"q":"x"}}\n{"a":{"p":"five","q":"y"}}\n');
   await job((p) => p.fromS3({ paths: ['s3://raw/n/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/n/', format: 'json' }));

@@ -163,6 +163,14 @@ export function withDoublesAsJson(type: DataType): DataType | undefined {
   return fields.every((f) => f.type === undefined) ? undefined : structOf(fields.map((f, i) => ({ name: f.name, type: f.type ?? type.fields[i].type })));
 }
 
+/**
+ * Whether JSON text is a number with a fraction or an exponent (a double for Jackson), tested on the text (cheaper than
+ * parsing it): a JSON number starts with a digit or a minus sign.
+ */
+function isJsonFraction(v: string): string {
+  return `((ascii(${v}) BETWEEN 48 AND 57 OR ascii(${v}) = 45) AND (contains(${v}, '.') OR contains(${v}, 'e') OR contains(${v}, 'E')))`;
+}
+
 /** The marker key of a JSON double path found to hold an integer too (a choice of int and double). */
 function doubleKey(path: Path): string {
   return `double:${path.join('.')}`;
@@ -179,7 +187,7 @@ export async function assumeJsonDoubles(session: FrameSession, node: string, sca
     if (was.kind === 'double' && read.sql === 'JSON') {
       if (session.choices.has(scanKey, doubleKey(path))) return;
       output.replace(path, 'exact', (name, v) => ({
-        inPlace: [{ name, sql: `(CASE WHEN ${v} IS NULL OR ${JSON_TYPE(v)} = 'NULL' THEN NULL WHEN ${JSON_TYPE(v)} = 'DOUBLE' THEN CAST(${v} AS DOUBLE) ELSE ${choiceColumnError(scanKey, doubleKey(path))} END)`, type: DOUBLE }],
+        inPlace: [{ name, sql: `(CASE WHEN ${v} IS NULL THEN NULL WHEN ${isJsonFraction(v)} THEN CAST(CAST(${v} AS VARCHAR) AS DOUBLE) WHEN ${JSON_TYPE(v)} = 'NULL' THEN NULL ELSE ${choiceColumnError(scanKey, doubleKey(path))} END)`, type: DOUBLE }],
         appended: [],
       }));
     } else if (read.kind === 'struct' && was.kind === 'struct') {

@@ -25,6 +25,17 @@ export interface GraphNode<K extends NodeKind = NodeKind> {
 /** A node of any kind, narrowed by `kind`. */
 export type AnyGraphNode = { [K in NodeKind]: GraphNode<K> }[NodeKind];
 
+/**
+ * Studio kinds whose result comes from a model Glue trains or runs on the data: a local run cannot give the rows Glue
+ * would, so gluekit refuses them, saying why and what to do instead.
+ */
+const UNREPRODUCIBLE: Record<string, string> = {
+  FillMissingValues:
+    'Glue fills the missing values with the predictions of a machine-learning model it trains on the data, which a local run cannot reproduce; ' +
+    "fill them with a rule instead (withColumns({ x: 'coalesce(x, 0)' })), or run this job on AWS",
+  PIIDetection: "Glue finds personal data with its own detection models, which a local run cannot reproduce; run this job on AWS",
+};
+
 /** Unwraps one node; throws naming the node when it does not have exactly one known kind key. */
 export function unwrapNode(id: string, node: unknown): AnyGraphNode {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) throw new Error(`pipeline node '${id}' must be an object with one node kind key`);
@@ -33,6 +44,8 @@ export function unwrapNode(id: string, node: unknown): AnyGraphNode {
     throw new Error(`pipeline node '${id}' must have exactly one node kind key, found ${keys.length} (${keys.join(', ') || 'none'})`);
   }
   const kind = keys[0];
+  const reason = UNREPRODUCIBLE[kind];
+  if (reason) throw new Error(`pipeline node '${id}' is a ${kind} node: ${reason}`);
   if (!isNodeKind(kind)) {
     throw new Error(`pipeline node '${id}' is a ${kind} node, which gluekit does not support yet; use one of ${Object.keys(NODE_DEFINITIONS).join(', ')}`);
   }

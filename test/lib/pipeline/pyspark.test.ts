@@ -779,6 +779,16 @@ describe('graph block, variables and errors', () => {
     expect(() => generatePySparkScript(graph)).toThrow(/pipeline node 'custom' is a CustomCode node, which gluekit does not support yet; use one of CatalogSource, /);
   });
 
+  test('FillMissingValues (an ML model Glue trains on the data) is refused saying why and what to do instead', () => {
+    const graph: PipelineGraph = {
+      ...medicareGraph(),
+      fill: { FillMissingValues: { Name: 'fill', Inputs: ['Filter_1'], ImputedPath: 'amount' } },
+    };
+    expect(() => generatePySparkScript(graph)).toThrow(
+      "pipeline node 'fill' is a FillMissingValues node: Glue fills the missing values with the predictions of a machine-learning model it trains on the data, which a local run cannot reproduce; fill them with a rule instead (withColumns({ x: 'coalesce(x, 0)' })), or run this job on AWS",
+    );
+  });
+
   test('a transform without exactly one input is an error naming the node', () => {
     const graph = medicareGraph();
     graph.Filter_1.Filter!.Inputs = [];

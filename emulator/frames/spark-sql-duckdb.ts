@@ -1,4 +1,4 @@
-import { SparkSqlError, type SqlExpr, type SqlQuery, type SqlSelect, type SqlSource, type SqlType } from '../../lib/pipeline/spark-sql';
+import { SparkSqlError, type SqlExpr, type SqlOrder, type SqlQuery, type SqlSelect, type SqlSource, type SqlType, type SqlWindow } from '../../lib/pipeline/spark-sql';
 import type { Field } from './dynamic-frame';
 import { javaNumberText } from './java-number-text';
 import { sparkCast } from './spark-cast';
@@ -54,6 +54,28 @@ const FUNCTIONS: Record<string, { readonly arity: [number, number]; readonly tra
   second: { arity: [1, 1], translate: SAME('second') },
 };
 
+/**
+ * The functions that need a window (`OVER (...)`), and how each is written for DuckDB: the ranks are Spark's ints (DuckDB
+ * gives BIGINT), `lag`/`lead` take the same arguments in both.
+ */
+const WINDOW_FUNCTIONS: Record<string, { readonly arity: [number, number]; readonly translate: (args: string[], over: string) => string }> = {
+  row_number: { arity: [0, 0], translate: (_a, over) => `CAST(row_number() ${over} AS INTEGER)` },
+  rank: { arity: [0, 0], translate: (_a, over) => `CAST(rank() ${over} AS INTEGER)` },
+  dense_rank: { arity: [0, 0], translate: (_a, over) => `CAST(dense_rank() ${over} AS INTEGER)` },
+  percent_rank: { arity: [0, 0], translate: (_a, over) => `percent_rank() ${over}` },
+  cume_dist: { arity: [0, 0], translate: (_a, over) => `cume_dist() ${over}` },
+  ntile: { arity: [1, 1], translate: (a, over) => `CAST(ntile(${a[0]}) ${over} AS INTEGER)` },
+  lag: { arity: [1, 3], translate: (a, over) => `lag(${a.join(', ')}) ${over}` },
+  lead: { arity: [1, 3], translate: (a, over) => `lead(${a.join(', ')}) ${over}` },
+  first_value: { arity: [1, 1], translate: (a, over) => `first_value(${a[0]}) ${over}` },
+  last_value: { arity: [1, 1], translate: (a, over) => `last_value(${a[0]}) ${over}` },
+};
+
+/** An ORDER BY key with Spark's null order unless it says its own: first ascending, last descending. */
+function orderKey(o: SqlOrder, sql: string): string {
+  return `${sql} ${o.descending ? 'DESC' : 'ASC'} NULLS ${(o.nulls ?? (o.descending ? 'last' : 'first')).toUpperCase()}`;
+}
+
 /** Spark's avg, a double: `avg(x)` or, given `DISTINCT x`, over the distinct values. */
 function averageOf(arg: string): string {
   const distinct = arg.startsWith('DISTINCT ');
@@ -104,6 +126,8 @@ interface Context {
   readonly inputs: ReadonlySet<string>;
   /** A derived column's expression: one value per record, so no aggregate. */
   readonly perRecord?: boolean;
+  /** Where a window function may not be (Spark refuses it in WHERE, GROUP BY and HAVING): that clause's name. */
+  readonly noWindows?: string;
 }
 
 /** Runs SQL work of a node's field: a `SparkSqlError` becomes an error naming the node and the field. */
@@ -138,7 +162,7 @@ function translateQuery(query: SqlQuery, context: Context, top: boolean): { ctes
   let sql = parts[0];
   query.unions.forEach((u, i) => (sql += ` ${u} ${parts[i + 1]}`));
   if (query.orderBy.length > 0) {
-    sql += ` ORDER BY ${query.orderBy.map((o) => `${expr(o.expr, context, new Map())} ${o.descending ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`).join(', ')}`;
+    sql += ` ORDER BY ${query.orderBy.map((o) => orderKey(o, expr(o.expr, context, new Map()))).join(', ')}`;
   }
   if (query.limit !== undefined) sql += ` LIMIT ${query.limit}`;
   return { ctes, sql };
@@ -177,9 +201,9 @@ function translateSelect(select: SqlSelect, context: Context, checkNames: boolea
     }
   }
   let sql = `SELECT ${select.distinct ? 'DISTINCT ' : ''}${items.join(', ')} FROM ${from.join(' ')}`;
-  if (select.where) sql += ` WHERE ${expr(select.where, context, scope)}`;
-  if (select.groupBy.length > 0) sql += ` GROUP BY ${select.groupBy.map((g) => expr(g, context, scope)).join(', ')}`;
-  if (select.having) sql += ` HAVING ${expr(select.having, context, scope)}`;
+  if (select.where) sql += ` WHERE ${expr(select.where, { ...context, noWindows: 'WHERE' }, scope)}`;
+  if (select.groupBy.length > 0) sql += ` GROUP BY ${select.groupBy.map((g) => expr(g, { ...context, noWindows: 'GROUP BY' }, scope)).join(', ')}`;
+  if (select.having) sql += ` HAVING ${expr(select.having, { ...context, noWindows: 'HAVING' }, scope)}`;
   return sql;
 }
 
@@ -268,14 +292,26 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       return sparkCast(x(e.expr), from, to);
     }
     case 'call': {
+      if (e.over && context.noWindows) throw new SparkSqlError(`a window function is not allowed in ${context.noWindows} (Spark refuses it there): compute it in a WITH query or subquery first`, e.at);
+      const over = e.over ? windowSql(e.over, context, scope) : undefined;
+      const w = WINDOW_FUNCTIONS[e.name];
+      if (w) {
+        if (!over) throw new SparkSqlError(`${e.name}() is a window function: it needs OVER (...)`, e.at);
+        if (e.star || e.distinct) throw new SparkSqlError(`${e.name}() takes neither * nor DISTINCT`, e.at);
+        const [min, max] = w.arity;
+        if (e.args.length < min || e.args.length > max) throw new SparkSqlError(`${e.name}() takes ${min === max ? min : `${min} to ${max}`} arguments, found ${e.args.length}`, e.at);
+        return w.translate(e.args.map(x), over);
+      }
       const f = FUNCTIONS[e.name];
-      if (!f) throw new SparkSqlError(`the function '${e.name}' is not in the SQL subset gluekit runs (it takes ${Object.keys(FUNCTIONS).join(', ')})`, e.at);
+      if (!f) throw new SparkSqlError(`the function '${e.name}' is not in the SQL subset gluekit runs (it takes ${[...Object.keys(FUNCTIONS), ...Object.keys(WINDOW_FUNCTIONS)].join(', ')})`, e.at);
+      if (over && !f.aggregate) throw new SparkSqlError(`${e.name}() is not an aggregate or window function: it takes no OVER`, e.at);
+      if (over && e.distinct) throw new SparkSqlError(`DISTINCT inside ${e.name}() OVER (...) is not in the SQL subset gluekit runs (Spark refuses it too)`, e.at);
       if (e.star) {
         if (e.name !== 'count') throw new SparkSqlError(`${e.name}(*) is not a function call`, e.at);
-        if (context.perRecord) throw new SparkSqlError('count(*) is an aggregate: a derived column has one value per record (use an aggregate or SQL step)', e.at);
-        return 'count(*)';
+        if (context.perRecord && !over) throw new SparkSqlError('count(*) is an aggregate: a derived column has one value per record (use an aggregate or SQL step)', e.at);
+        return over ? `count(*) ${over}` : 'count(*)';
       }
-      if (f.aggregate && context.perRecord) throw new SparkSqlError(`${e.name}() is an aggregate: a derived column has one value per record (use an aggregate or SQL step)`, e.at);
+      if (f.aggregate && context.perRecord && !over) throw new SparkSqlError(`${e.name}() is an aggregate: a derived column has one value per record (use an aggregate or SQL step)`, e.at);
       if (e.distinct && !f.aggregate) throw new SparkSqlError(`DISTINCT inside ${e.name}() is only for aggregates`, e.at);
       const [min, max] = f.arity;
       if (e.args.length < min || e.args.length > max) throw new SparkSqlError(`${e.name}() takes ${min === max ? min : `${min} to ${max}`} arguments in the SQL subset gluekit runs, found ${e.args.length}`, e.at);
@@ -290,12 +326,24 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
         }
         return sql;
       });
-      // DISTINCT goes inside the aggregate's own argument (avg's cast to double included).
-      return f.translate(e.distinct ? [`DISTINCT ${args[0]}`] : args, e.args);
+      // DISTINCT goes inside the aggregate's own argument (avg's cast to double included); OVER after the aggregate's
+      // call, the outermost of every aggregate's translation.
+      const call = f.translate(e.distinct ? [`DISTINCT ${args[0]}`] : args, e.args);
+      return over ? `${call} ${over}` : call;
     }
     default:
       throw new Error(`unknown SQL expression ${(e as { kind: string }).kind}`);
   }
+}
+
+/** A window as DuckDB writes it, with Spark's null order in its ORDER BY. */
+function windowSql(w: SqlWindow, context: Context, scope: Scope): string {
+  const inner = { ...context, noWindows: 'a window' };
+  const parts = [
+    ...(w.partitionBy.length > 0 ? [`PARTITION BY ${w.partitionBy.map((p) => expr(p, inner, scope)).join(', ')}`] : []),
+    ...(w.orderBy.length > 0 ? [`ORDER BY ${w.orderBy.map((o) => orderKey(o, expr(o.expr, inner, scope))).join(', ')}`] : []),
+  ];
+  return `OVER (${parts.join(' ')})`;
 }
 
 /** The DuckDB type of a value whose type is known without running anything: an input's column, a literal. */

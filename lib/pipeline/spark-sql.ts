@@ -11,7 +11,8 @@ import { unescapeSparkString } from './spark-string';
  * item    := '*' | name '.' '*' | expr [[AS] name]
  * source  := (name | '(' query ')') [[AS] name]
  * join    := ([INNER] | LEFT [OUTER] | RIGHT [OUTER] | FULL [OUTER]) JOIN source ON expr | CROSS JOIN source | ',' source
- * order   := expr [ASC | DESC]
+ * order   := expr [ASC | DESC] [NULLS FIRST | NULLS LAST]
+ * window  := name '(' args ')' OVER '(' [PARTITION BY expr {',' expr}] [ORDER BY order {',' order}] ')'
  * expr    := OR, AND, NOT, comparisons (= == != <> < <= > >= <=>), IS [NOT] NULL, [NOT] IN (list), [NOT] BETWEEN,
  *            [NOT] LIKE / RLIKE string, + - * / % ||, unary -, literals, columns (`a`, `t.a`, backticks),
  *            function calls (`f(x)`, `count(*)`, `count(DISTINCT x)`), CASE, CAST(expr AS type), parentheses
@@ -37,7 +38,21 @@ export type SqlExpr =
   | { readonly kind: 'like'; readonly expr: SqlExpr; readonly pattern: SqlExpr; readonly negated: boolean; readonly regex: boolean }
   | { readonly kind: 'case'; readonly operand?: SqlExpr; readonly whens: readonly { readonly when: SqlExpr; readonly then: SqlExpr }[]; readonly otherwise?: SqlExpr }
   | { readonly kind: 'cast'; readonly expr: SqlExpr; readonly type: SqlType; readonly at: SqlPosition }
-  | { readonly kind: 'call'; readonly name: string; readonly args: readonly SqlExpr[]; readonly distinct: boolean; readonly star: boolean; readonly at: SqlPosition };
+  | { readonly kind: 'call'; readonly name: string; readonly args: readonly SqlExpr[]; readonly distinct: boolean; readonly star: boolean; readonly at: SqlPosition; readonly over?: SqlWindow };
+
+/** One ORDER BY key: Spark puts nulls first ascending and last descending unless `nulls` says otherwise. */
+export interface SqlOrder {
+  readonly expr: SqlExpr;
+  readonly descending: boolean;
+  readonly nulls?: 'first' | 'last';
+}
+
+/** A window function's `OVER (PARTITION BY ... ORDER BY ...)`, with the default frame (no ROWS or RANGE clause). */
+export interface SqlWindow {
+  readonly partitionBy: readonly SqlExpr[];
+  readonly orderBy: readonly SqlOrder[];
+  readonly at: SqlPosition;
+}
 
 /** A CAST target, by Spark's names. */
 export type SqlType =
@@ -77,7 +92,7 @@ export interface SqlQuery {
   readonly selects: readonly SqlSelect[];
   /** Between consecutive selects: `UNION` (distinct, as Spark) or `UNION ALL`. */
   readonly unions: readonly ('UNION' | 'UNION ALL')[];
-  readonly orderBy: readonly { readonly expr: SqlExpr; readonly descending: boolean }[];
+  readonly orderBy: readonly SqlOrder[];
   readonly limit?: number;
 }
 
@@ -99,6 +114,38 @@ export function parseSparkSqlExpression(text: string): SqlExpr {
   return new SqlParser(text).parseExpression();
 }
 
+/** The first window (`OVER`) in an expression, if any: a filter's condition may not hold one (Spark refuses it). */
+export function firstWindow(e: SqlExpr): SqlWindow | undefined {
+  const inside = (list: readonly (SqlExpr | undefined)[]): SqlWindow | undefined => {
+    for (const x of list) {
+      const found = x && firstWindow(x);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  switch (e.kind) {
+    case 'call':
+      return e.over ?? inside(e.args);
+    case 'binary':
+      return inside([e.left, e.right]);
+    case 'not':
+    case 'negate':
+    case 'isNull':
+    case 'cast':
+      return firstWindow(e.expr);
+    case 'in':
+      return inside([e.expr, ...e.list]);
+    case 'between':
+      return inside([e.expr, e.low, e.high]);
+    case 'like':
+      return inside([e.expr, e.pattern]);
+    case 'case':
+      return inside([e.operand, ...e.whens.flatMap((w) => [w.when, w.then]), e.otherwise]);
+    default:
+      return undefined;
+  }
+}
+
 const RESERVED = new Set([
   'SELECT', 'FROM', 'WHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'LIMIT', 'UNION', 'ALL', 'DISTINCT', 'AS', 'ON', 'JOIN',
   'INNER', 'LEFT', 'RIGHT', 'FULL', 'OUTER', 'CROSS', 'AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE', 'LIKE',
@@ -111,7 +158,6 @@ const REFUSED: Record<string, string> = {
   EXCEPT: 'EXCEPT is not in the SQL subset gluekit runs; use a LEFT JOIN with IS NULL',
   MINUS: 'MINUS is not in the SQL subset gluekit runs; use a LEFT JOIN with IS NULL',
   LATERAL: 'LATERAL VIEW is not in the SQL subset gluekit runs; use relationalize or unnest steps',
-  OVER: 'window functions (OVER) are not in the SQL subset gluekit runs yet',
   INTERVAL: 'INTERVAL literals are not in the SQL subset gluekit runs yet',
   SEMI: 'SEMI joins are not in the SQL subset gluekit runs; use a join step with type leftsemi',
   ANTI: 'ANTI joins are not in the SQL subset gluekit runs; use a join step with type leftanti',
@@ -189,22 +235,7 @@ class SqlParser {
       unions.push(all ? 'UNION ALL' : 'UNION');
       selects.push(this.select());
     }
-    const orderBy: { expr: SqlExpr; descending: boolean }[] = [];
-    if (this.isWord('ORDER')) {
-      this.next();
-      this.expectWord('BY');
-      do {
-        const expr = this.expr();
-        let descending = false;
-        if (this.isWord('ASC')) this.next();
-        else if (this.isWord('DESC')) {
-          this.next();
-          descending = true;
-        }
-        if (this.isWord('NULLS')) throw this.unexpected(this.peek(), 'NULLS FIRST/LAST is not in the SQL subset gluekit runs yet (Spark puts nulls first ascending, last descending)');
-        orderBy.push({ expr, descending });
-      } while (this.acceptPunct(','));
-    }
+    const orderBy = this.isWord('ORDER') ? this.orderBy() : [];
     let limit: number | undefined;
     if (this.isWord('LIMIT')) {
       this.next();
@@ -455,12 +486,56 @@ class SqlParser {
     return { kind: 'column', table: first.value, name: second.value, at: first.at };
   }
 
+  /** `ORDER BY order {',' order}`. */
+  private orderBy(): SqlOrder[] {
+    this.expectWord('ORDER');
+    this.expectWord('BY');
+    const out: SqlOrder[] = [];
+    do {
+      const expr = this.expr();
+      let descending = false;
+      if (this.isWord('ASC')) this.next();
+      else if (this.isWord('DESC')) {
+        this.next();
+        descending = true;
+      }
+      let nulls: 'first' | 'last' | undefined;
+      if (this.isWord('NULLS')) {
+        this.next();
+        const which = this.next();
+        if (which.kind !== 'word' || !['FIRST', 'LAST'].includes(which.text.toUpperCase())) throw this.unexpected(which, 'expected FIRST or LAST after NULLS');
+        nulls = which.text.toUpperCase() === 'FIRST' ? 'first' : 'last';
+      }
+      out.push({ expr, descending, ...(nulls ? { nulls } : {}) });
+    } while (this.acceptPunct(','));
+    return out;
+  }
+
+  /** `OVER '(' [PARTITION BY ...] [ORDER BY ...] ')'` after a function call. */
+  private window(): SqlWindow {
+    const over = this.next();
+    if (!this.isPunct('(')) throw this.unexpected(this.peek(), 'a named window (OVER w) is not in the SQL subset gluekit runs; write the window in parentheses');
+    this.expectPunct('(');
+    const partitionBy: SqlExpr[] = [];
+    if (this.isWord('PARTITION')) {
+      this.next();
+      this.expectWord('BY');
+      do partitionBy.push(this.expr());
+      while (this.acceptPunct(','));
+    }
+    const orderBy = this.isWord('ORDER') ? this.orderBy() : [];
+    if (this.isWord('ROWS') || this.isWord('RANGE')) throw this.unexpected(this.peek(), 'a window frame (ROWS or RANGE BETWEEN) is not in the SQL subset gluekit runs yet; the default frame is taken');
+    this.expectPunct(')');
+    return { partitionBy, orderBy, at: over.at };
+  }
+
   private call(name: Token): SqlExpr {
     this.expectPunct('(');
     if (this.isOp('*')) {
       this.next();
       this.expectPunct(')');
-      return { kind: 'call', name: name.text.toLowerCase(), args: [], distinct: false, star: true, at: name.at };
+      const over = this.isWord('OVER') ? this.window() : undefined;
+      return { kind: 'call', name: name.text.toLowerCase(), args: [], distinct: false, star: true, at: name.at, ...(over ? { over } : {}) };
     }
     const distinct = this.isWord('DISTINCT') ? (this.next(), true) : false;
     const args: SqlExpr[] = [];
@@ -469,9 +544,9 @@ class SqlParser {
       while (this.acceptPunct(','));
     }
     this.expectPunct(')');
-    if (this.isWord('OVER')) throw this.unexpected(this.peek(), REFUSED.OVER);
     if (this.isWord('FILTER')) throw this.unexpected(this.peek(), 'FILTER on an aggregate is not in the SQL subset gluekit runs; use CASE inside it');
-    return { kind: 'call', name: name.text.toLowerCase(), args, distinct, star: false, at: name.at };
+    const over = this.isWord('OVER') ? this.window() : undefined;
+    return { kind: 'call', name: name.text.toLowerCase(), args, distinct, star: false, at: name.at, ...(over ? { over } : {}) };
   }
 
   private caseExpr(): SqlExpr {

@@ -800,6 +800,19 @@ describe('SQL step', () => {
         });
       },
     }));
+
+  test('window functions: row_number, rank, lag and a sum over a partition, in a query and as a derived column', () =>
+    expectParity({
+      files: { 'raw/o/a.json': '{"id":1,"customer":10,"amount":7}\n{"id":2,"customer":10,"amount":2}\n{"id":3,"customer":20,"amount":5}\n{"id":4,"customer":null,"amount":1}\n' },
+      build: (p) => {
+        const orders = p.fromS3({ paths: ['s3://raw/o/'], format: 'json' });
+        p.sql(
+          'SELECT id, row_number() OVER (PARTITION BY customer ORDER BY amount DESC) AS n, rank() OVER (ORDER BY customer) AS r, lag(id) OVER (ORDER BY id) AS before, sum(amount) OVER (PARTITION BY customer) AS total FROM o',
+          { o: orders },
+        ).writeToS3({ path: 's3://out/windows/', format: 'json' });
+        orders.withColumns({ running: 'sum(amount) OVER (ORDER BY id)' }).writeToS3({ path: 's3://out/running/', format: 'json' });
+      },
+    }));
 });
 
 describe('derived columns', () => {

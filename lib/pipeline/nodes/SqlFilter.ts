@@ -1,6 +1,6 @@
 import type { SqlFilter } from '../gluekit-nodes';
 import type { NodeDefinition } from '../node-definition';
-import { parseSparkSqlExpression } from '../spark-sql';
+import { firstWindow, parseSparkSqlExpression, SparkSqlError } from '../spark-sql';
 
 /**
  * A filter written as a Spark SQL condition: `DynamicFrame.fromDF(frame.toDF().filter(expr("...")), glueContext,
@@ -12,7 +12,10 @@ export const SqlFilterNode: NodeDefinition<SqlFilter> = {
   validate(p, check) {
     const text = check.string('Condition', p.Condition);
     if (check.deferred(text)) return;
-    check.sql('Condition', () => parseSparkSqlExpression(text));
+    check.sql('Condition', () => {
+      const window = firstWindow(parseSparkSqlExpression(text));
+      if (window) throw new SparkSqlError('a window function is not allowed in a filter condition (Spark refuses it): compute it with withColumns first', window.at);
+    });
   },
   emit(p, script) {
     script.need('SqlFuncs');

@@ -94,8 +94,8 @@ test('queries outside the subset are refused at synth naming the line and column
   expect(() => p.sql('SELECT id\nFROM orders_typo', { o: orders }, { transformationCtx: 'q1' })).toThrow(
     "pipeline node 'q1' (SparkSQL): SqlQuery: the query reads 'orders_typo', which is no input alias (aliases: o) nor WITH query at line 2, column 6",
   );
-  expect(() => p.sql('SELECT id, row_number() OVER (ORDER BY id) AS n FROM o', { o: orders }, { transformationCtx: 'q2' })).toThrow(
-    "pipeline node 'q2' (SparkSQL): SqlQuery: window functions (OVER) are not in the SQL subset gluekit runs yet (found 'OVER') at line 1, column 25",
+  expect(() => p.sql('SELECT id, row_number() OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS n FROM o', { o: orders }, { transformationCtx: 'q2' })).toThrow(
+    "pipeline node 'q2' (SparkSQL): SqlQuery: a window frame (ROWS or RANGE BETWEEN) is not in the SQL subset gluekit runs yet; the default frame is taken (found 'ROWS') at line 1, column 43",
   );
   expect(() => p.sql('SELECT id FROM o; DROP TABLE o', { o: orders }, { transformationCtx: 'q3' })).toThrow("pipeline node 'q3' (SparkSQL): SqlQuery: a SQL step is one query (found 'DROP') at line 1, column 19");
   await expect(query('SELECT id, amount + 1 FROM o')).rejects.toThrow(
@@ -131,4 +131,39 @@ test("Spark's implicit casts where the types are known: a string compared with a
   expect((await query("SELECT id, price + 1 AS p1, year('2024-03-05') AS y, upper(amount) AS a, length(id) AS l FROM o WHERE note = 'a_b'")).rows).toEqual([
     '{"id":1,"p1":13.5,"y":2024,"a":"7","l":1}',
   ]);
+});
+
+test('window functions: ranks (ints, as Spark), lag and lead, aggregates over a partition, with Spark\'s null order and NULLS FIRST/LAST', async () => {
+  expect(
+    await query(
+      'SELECT id, row_number() OVER (PARTITION BY customer ORDER BY amount DESC) AS n, rank() OVER (ORDER BY customer) AS r, ' +
+        'sum(amount) OVER (PARTITION BY customer) AS per_customer, lag(id) OVER (ORDER BY id) AS before, lead(id, 1, 0) OVER (ORDER BY id) AS after FROM o',
+    ),
+  ).toEqual({
+    schema: lines('root', ' |-- id: int', ' |-- n: int', ' |-- r: int', ' |-- per_customer: long', ' |-- before: int', ' |-- after: int'),
+    rows: [
+      '{"id":1,"n":1,"r":2,"per_customer":9,"after":2}',
+      '{"id":2,"n":2,"r":2,"per_customer":9,"before":1,"after":3}',
+      '{"id":3,"n":1,"r":4,"per_customer":5,"before":2,"after":4}',
+      '{"id":4,"n":1,"r":1,"per_customer":0,"before":3,"after":0}',
+    ],
+  });
+  expect((await query('SELECT id, dense_rank() OVER (ORDER BY customer DESC NULLS FIRST) AS d FROM o ORDER BY id NULLS LAST', false)).rows).toEqual([
+    '{"id":1,"d":3}',
+    '{"id":2,"d":3}',
+    '{"id":3,"d":2}',
+    '{"id":4,"d":1}',
+  ]);
+});
+
+test('window functions are refused in WHERE (as Spark refuses them) and without OVER, naming what to do', async () => {
+  await expect(query('SELECT id FROM o WHERE row_number() OVER (ORDER BY id) = 1')).rejects.toThrow(
+    "node 'step' (SparkSQL) SqlQuery: a window function is not allowed in WHERE (Spark refuses it there): compute it in a WITH query or subquery first at line 1, column 24",
+  );
+  await expect(query('SELECT id, row_number() AS n FROM o')).rejects.toThrow("node 'step' (SparkSQL) SqlQuery: row_number() is a window function: it needs OVER (...) at line 1, column 12");
+  const p = new Pipeline();
+  const orders = p.fromS3({ paths: ['s3://raw/orders/'], format: 'json', transformationCtx: 'orders' });
+  expect(() => orders.where('rank() OVER (ORDER BY id) = 1', { transformationCtx: 'w' })).toThrow(
+    "pipeline node 'w' (SqlFilter): Condition: a window function is not allowed in a filter condition (Spark refuses it): compute it with withColumns first at line 1, column 8",
+  );
 });

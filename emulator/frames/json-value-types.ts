@@ -152,42 +152,56 @@ function anyFits(sql: string, type: DataType, rest: Path, lambdas: { count: numb
 const JSON_TEXT: DataType = { kind: 'string', sql: 'JSON' };
 
 /**
- * The type a JSON source reads a field as so that its doubles keep their JSON text: Jackson makes `5` an `int` and
- * `5.5` a `double`, where DuckDB's detection merges both into DOUBLE (and `5.0` would read back as 5). Doubles outside
- * arrays become JSON text; undefined where a type has none.
+ * How a JSON value's text is told to be of the kind DuckDB's detection gave its field, without parsing it: a number
+ * starts with a digit or a minus sign (a double has a point or an exponent, an integer neither), a string with a quote,
+ * a boolean is `true` or `false`; and the value of that kind read from the text.
  */
-export function withDoublesAsJson(type: DataType): DataType | undefined {
-  if (type.kind === 'double') return JSON_TEXT;
+const SCALAR_TEXT: Partial<Record<DataType['kind'], { readonly is: (v: string) => string; readonly value: (v: string, type: DataType) => string }>> = {
+  long: { is: (v) => `(${NUMBER_START(v)} AND NOT ${HAS_FRACTION(v)})`, value: (v, t) => `CAST(CAST(${v} AS VARCHAR) AS ${t.sql})` },
+  double: { is: (v) => `(${NUMBER_START(v)} AND ${HAS_FRACTION(v)})`, value: (v) => `CAST(CAST(${v} AS VARCHAR) AS DOUBLE)` },
+  boolean: { is: (v) => `CAST(${v} AS VARCHAR) IN ('true', 'false')`, value: (v) => `(CAST(${v} AS VARCHAR) = 'true')` },
+  string: { is: (v) => `ascii(${v}) = 34`, value: (v) => `(${v} ->> '$')` },
+};
+const NUMBER_START = (v: string): string => `(ascii(${v}) BETWEEN 48 AND 57 OR ascii(${v}) = 45)`;
+const HAS_FRACTION = (v: string): string => `(contains(${v}, '.') OR contains(${v}, 'e') OR contains(${v}, 'E'))`;
+
+/** Whether a detected type is a scalar `assumeJsonScalars` checks (DuckDB's own JSON conflicts stay as they are). */
+function checkedScalar(type: DataType): boolean {
+  return SCALAR_TEXT[type.kind] !== undefined && type.sql !== 'JSON';
+}
+
+/**
+ * The type a JSON source reads a field as so that its values keep their JSON text: DuckDB types a field from a sample
+ * of records and converts a later value of another JSON type silently (`true` in a number field is 1, `1.5` in an
+ * integer field 2, `7` in a string field "7"; duckdb#25786), and merges integers and fractions into DOUBLE, where
+ * Jackson makes `5` an `int` and `5.5` a `double`. Scalars outside arrays become JSON text; undefined where a type has
+ * none.
+ */
+export function withScalarsAsJson(type: DataType): DataType | undefined {
+  if (checkedScalar(type)) return JSON_TEXT;
   if (type.kind !== 'struct') return undefined;
-  const fields = type.fields.map((f) => ({ name: f.name, type: withDoublesAsJson(f.type) }));
+  const fields = type.fields.map((f) => ({ name: f.name, type: withScalarsAsJson(f.type) }));
   return fields.every((f) => f.type === undefined) ? undefined : structOf(fields.map((f, i) => ({ name: f.name, type: f.type ?? type.fields[i].type })));
 }
 
-/**
- * Whether JSON text is a number with a fraction or an exponent (a double for Jackson), tested on the text (cheaper than
- * parsing it): a JSON number starts with a digit or a minus sign.
- */
-function isJsonFraction(v: string): string {
-  return `((ascii(${v}) BETWEEN 48 AND 57 OR ascii(${v}) = 45) AND (contains(${v}, '.') OR contains(${v}, 'e') OR contains(${v}, 'E')))`;
-}
-
-/** The marker key of a JSON double path found to hold an integer too (a choice of int and double). */
-function doubleKey(path: Path): string {
-  return `double:${path.join('.')}`;
+/** The marker key of a JSON scalar path found to hold a value of another JSON type (a choice). */
+function scalarKey(path: Path): string {
+  return `scalar:${path.join('.')}`;
 }
 
 /**
- * A JSON source's double fields, read as JSON text (`withDoublesAsJson`), as doubles again: each value assumed a JSON
- * double, an integer among them raising the error that makes the run read the field as a choice (left JSON here, for
- * `typeJsonValues` to type). Clean double fields are read once.
+ * A JSON source's scalar fields, read as JSON text (`withScalarsAsJson`), as their detected types again: each value
+ * assumed of its field's kind, one of another kind raising the error that makes the run read the field as a choice
+ * (left JSON here, for `typeJsonValues` to type). Clean fields are read once.
  */
-export async function assumeJsonDoubles(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, original: DynamicFrame): Promise<DynamicFrame> {
+export async function assumeJsonScalars(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, original: DynamicFrame): Promise<DynamicFrame> {
   const output = Projection.of(frame);
   const walk = (path: string[], read: DataType, was: DataType): void => {
-    if (was.kind === 'double' && read.sql === 'JSON') {
-      if (session.choices.has(scanKey, doubleKey(path))) return;
+    const text = SCALAR_TEXT[was.kind];
+    if (text && read.sql === 'JSON' && checkedScalar(was)) {
+      if (session.choices.has(scanKey, scalarKey(path))) return;
       output.replace(path, 'exact', (name, v) => ({
-        inPlace: [{ name, sql: `(CASE WHEN ${v} IS NULL THEN NULL WHEN ${isJsonFraction(v)} THEN CAST(CAST(${v} AS VARCHAR) AS DOUBLE) WHEN ${JSON_TYPE(v)} = 'NULL' THEN NULL ELSE ${choiceColumnError(scanKey, doubleKey(path))} END)`, type: DOUBLE }],
+        inPlace: [{ name, sql: `(CASE WHEN ${v} IS NULL THEN NULL WHEN ${text.is(v)} THEN ${text.value(v, was)} WHEN ${JSON_TYPE(v)} = 'NULL' THEN NULL ELSE ${choiceColumnError(scanKey, scalarKey(path))} END)`, type: was }],
         appended: [],
       }));
     } else if (read.kind === 'struct' && was.kind === 'struct') {

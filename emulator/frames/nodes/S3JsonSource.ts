@@ -1,6 +1,6 @@
 import { JSON_FULL_SAMPLE, JSON_MALFORMED_LINES } from '../choice-columns';
 import { validJsonLines } from '../json-lines';
-import { assumeJsonDoubles, typeJsonValues, withDoublesAsJson } from '../json-value-types';
+import { assumeJsonScalars, typeJsonValues, withScalarsAsJson } from '../json-value-types';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { s3SourceFiles } from '../s3-source-files';
 import { quoteList, quoteLiteral } from '../sql';
@@ -36,13 +36,13 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   // Strings stay strings: Glue's reader does not read `2024-01-15` as a date, as DuckDB's detection would.
   const options = `format = ${quoteLiteral(format)}, union_by_name = true, hive_partitioning = false, dateformat = 'disabled', timestampformat = 'disabled'${sample}${compression}`;
   let read = await session.frame(node.id, `SELECT * FROM read_json(${quoteList(files)}, ${options})`);
-  // Double fields are read again as JSON text (the detected types given as columns), so an integer among them (an
-  // `int` for Jackson) is told from a double.
-  const asJson = read.schema.map((f) => withDoublesAsJson(f.dataType));
+  // Scalar fields are read again as JSON text (the detected types given as columns), so a value of another JSON type
+  // than the sample's (which DuckDB would convert) and an integer among doubles (an `int` for Jackson) are seen.
+  const asJson = read.schema.map((f) => withScalarsAsJson(f.dataType));
   if (asJson.some((t) => t !== undefined)) {
     const columns = read.schema.map((f, i) => `${quoteLiteral(f.name)}: ${quoteLiteral(asJson[i]?.sql ?? f.type)}`);
     const text = await session.frame(node.id, `SELECT * FROM read_json(${quoteList(files)}, ${options}, columns = {${columns.join(', ')}})`);
-    read = await assumeJsonDoubles(session, node.id, scanKey, text, read);
+    read = await assumeJsonScalars(session, node.id, scanKey, text, read);
   }
   const typed = await typeJsonValues(session, node.id, scanKey, read);
   return lines?.errors ? { ...typed, errors: [lines.errors] } : typed;

@@ -223,6 +223,40 @@ test('JSON integers and fractions in one field are a choice of double and int (J
   expect(run.JobRunState).toBe('SUCCEEDED');
 });
 
+test("JSON values of another type after DuckDB's sample are choices, not silently converted (\"7\", true and 1.5 in an integer field, 7 in a string field)", async () => {
+  const lines = Array.from({ length: 25000 }, (_v, i) => `{"n":${i},"s":"x${i}","b":true}`);
+  lines.push('{"n":"7","s":7,"b":1}', '{"n":true}', '{"n":1.5}');
+  await service.objects.write('raw', 'silent/a.json', `${lines.join('\n')}\n`);
+  await job((p) => p.fromS3({ paths: ['s3://raw/silent/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/silent/', format: 'json' }));
+  const described = await service.inspectFrame('j', 'src', { rows: 0 });
+  expect(described.schema).toBe(
+    [
+      'root',
+      ' |-- n: choice',
+      ' |    |-- boolean',
+      ' |    |-- double',
+      ' |    |-- int',
+      ' |    |-- string',
+      ' |-- s: choice',
+      ' |    |-- int',
+      ' |    |-- string',
+      ' |-- b: choice',
+      ' |    |-- boolean',
+      ' |    |-- int',
+      '',
+    ].join('\n'),
+  );
+  const run = await service.runJob('j');
+  expect(run.JobRunState).toBe('SUCCEEDED');
+  const [file] = (await service.objects.list('out', 'silent/')).map((o) => o.key);
+  expect((await service.objects.read('out', file)).toString('utf8').trim().split('\n').slice(-4)).toEqual([
+    '{"n":24999,"s":"x24999","b":true}',
+    '{"n":"7","s":7,"b":1}',
+    '{"n":true}',
+    '{"n":1.5}',
+  ]);
+});
+
 test('a conflict inside a JSON struct is a choice there', async () => {
   await service.objects.write('raw', 'n/a.json', '{"a":{"p":5,"q":"x"}}\n{"a":{"p":"five","q":"y"}}\n');
   await job((p) => p.fromS3({ paths: ['s3://raw/n/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/n/', format: 'json' }));

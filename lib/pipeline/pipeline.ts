@@ -161,6 +161,13 @@ export interface S3SourceOptions extends StepOptions {
    */
   readonly multiLine?: boolean;
   /**
+   * JSON: the records are what this JsonPath selects in each document (`$.records[*]` reads the records of a
+   * `{"records": [...]}` wrapper; `$[*]` the elements of a top-level array, with `multiLine` when it spans lines).
+   * gluekit evaluates `$` then `.name`, `['name']`, `[n]` and `[*]` steps.
+   * @default - each document is a record
+   */
+  readonly jsonPath?: string;
+  /**
    * CSV and JSON: how every object is compressed, whatever its name (awsglue's `compressionType`).
    * @default - by each object's extension (`.gz`, `.bz2`)
    */
@@ -235,6 +242,7 @@ export class Pipeline {
     if (options.compressionType !== undefined && options.format === 'parquet') throw new Error('fromS3: compressionType is for csv and json (Parquet files compress their own pages)');
     if ((options.escaper !== undefined || options.skipFirst !== undefined) && options.format !== 'csv') throw new Error('fromS3: escaper and skipFirst are csv options');
     if (options.multiLine !== undefined && options.format === 'parquet') throw new Error('fromS3: multiLine is for csv and json');
+    if (options.jsonPath !== undefined && options.format !== 'json') throw new Error('fromS3: jsonPath is a json option');
     const compression = options.compressionType !== undefined ? { CompressionType: options.compressionType } : {};
     switch (options.format) {
       case 'csv': {
@@ -255,7 +263,15 @@ export class Pipeline {
       }
       case 'json': {
         const name = options.transformationCtx ?? this.nextId('S3JsonSource');
-        return this.add(name, { S3JsonSource: { Name: name, ...common, ...compression, ...(options.multiLine !== undefined ? { Multiline: options.multiLine } : {}) } });
+        return this.add(name, {
+          S3JsonSource: {
+            Name: name,
+            ...common,
+            ...compression,
+            ...(options.jsonPath !== undefined ? { JsonPath: options.jsonPath } : {}),
+            ...(options.multiLine !== undefined ? { Multiline: options.multiLine } : {}),
+          },
+        });
       }
       case 'parquet': {
         const name = options.transformationCtx ?? this.nextId('S3ParquetSource');

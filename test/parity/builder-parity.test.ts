@@ -51,6 +51,19 @@ const NESTED_JSON = [
 ].join('\n') + '\n';
 
 describe('sources', () => {
+  test('S3 JSON with a jsonPath: the records of wrappers in JSON Lines, and of a multi-line array', () =>
+    expectParity({
+      files: {
+        'raw/w/a.json': '{"meta":1,"records":[{"id":1,"a":"x"},{"id":2,"a":"y"}]}\n{"meta":2,"records":[{"id":3}]}\n{"meta":3}\n',
+        'raw/arr/a.json': '[\n  {"id": 1, "tags": ["a"]},\n  {"id": 2, "tags": []}\n]\n',
+      },
+      build: (p) => {
+        p.fromS3({ paths: ['s3://raw/w/'], format: 'json', jsonPath: '$.records[*]' }).writeToS3({ path: 's3://out/w/', format: 'json' });
+        p.fromS3({ paths: ['s3://raw/w/'], format: 'json', jsonPath: "$['records'][0]" }).writeToS3({ path: 's3://out/first/', format: 'json' });
+        p.fromS3({ paths: ['s3://raw/arr/'], format: 'json', jsonPath: '$[*]', multiLine: true }).writeToS3({ path: 's3://out/arr/', format: 'parquet' });
+      },
+    }));
+
   test.each(['json', 'parquet'] as const)('S3 JSON integers and fractions in one field (a choice of double and int), at the top level and in a struct; to %s', (format) =>
     expectParity({
       files: { 'raw/d/a.json': '{"price":5,"rate":0.5,"s":{"w":1.5}}\n{"price":5.5,"rate":2.0,"s":{"w":2}}\n{"price":null,"rate":1e3,"s":null}\n' },

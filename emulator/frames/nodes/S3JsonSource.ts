@@ -1,5 +1,7 @@
 import { JSON_FULL_SAMPLE, JSON_MALFORMED_LINES } from '../choice-columns';
 import { validJsonLines } from '../json-lines';
+import { jsonPathProblem } from '../../../lib/pipeline/json-path';
+import { recordsAtJsonPath } from '../json-path';
 import { assumeJsonScalars, typeJsonValues, withScalarsAsJson } from '../json-value-types';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { s3SourceFiles } from '../s3-source-files';
@@ -9,12 +11,14 @@ import { quoteList, quoteLiteral } from '../sql';
  * `from_options(format="json")`: one JSON object per line (any JSON layout with `Multiline`). Integers are `int` or
  * `long` by their values, and a field whose values have several JSON types is a choice (`typeJsonValues`). A line that
  * is not JSON is an error record (`json-lines.ts`); in a `Multiline` file it fails the run. A field of integers and
- * fractions is a choice of `int` (or `long`) and `double`, as Jackson reads them (outside arrays).
+ * fractions is a choice of `int` (or `long`) and `double`, as Jackson reads them (outside arrays). A `jsonPath` selects
+ * the records in each document (`json-path.ts`).
  */
 export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _inputs, session) => {
   const p = node.parameters;
   const where = nodeWhere(node);
-  if (p.JsonPath) throw new Error(`${where}: JsonPath is not supported by gluekit's frame engine yet; remove it`);
+  const pathProblem = p.JsonPath ? jsonPathProblem(p.JsonPath) : undefined;
+  if (pathProblem) throw new Error(`${where}: ${pathProblem}`);
   let files = await s3SourceFiles(session, node.id, where, p);
   if (files.length === 0) return session.emptyFrame(node.id);
   const scanKey = `${node.id}/json`;
@@ -22,15 +26,25 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   // gzip DuckDB decompresses itself; bzip2 files are decompressed before (`s3SourceFiles`).
   const gzip = String(p.CompressionType) === 'gzip';
   let compression = gzip ? `, compression = 'gzip'` : '';
+  // A jsonPath: the records it selects, written as JSON Lines to the staging folder, are what the source reads.
+  let multiLine = p.Multiline === true;
+  if (p.JsonPath) {
+    const selected = await recordsAtJsonPath(session, node.id, files, p.JsonPath, multiLine, gzip);
+    if (selected.records === 0) return session.emptyFrame(node.id);
+    files = selected.files;
+    compression = '';
+    multiLine = false;
+    session.noteJsonScan(files, scanKey);
+  }
   // A malformed record seen: the well-formed lines, copied (decompressed) to the staging folder, and error records.
-  const lines = !p.Multiline && session.choices.has(scanKey, JSON_MALFORMED_LINES) ? await validJsonLines(session, node.id, files, gzip) : undefined;
+  const lines = !multiLine && session.choices.has(scanKey, JSON_MALFORMED_LINES) ? await validJsonLines(session, node.id, files, compression !== '') : undefined;
   if (lines) {
     files = lines.files;
     compression = '';
     session.noteJsonScan(files, scanKey);
     if (lines.records === 0) return { ...(await session.emptyFrame(node.id)), ...(lines.errors ? { errors: [lines.errors] } : {}) };
   }
-  const format = p.Multiline ? 'auto' : 'newline_delimited';
+  const format = multiLine ? 'auto' : 'newline_delimited';
   // DuckDB types fields from a sample of records; a later value of another type makes the run read them all.
   const sample = session.choices.has(scanKey, JSON_FULL_SAMPLE) ? ', sample_size = -1' : '';
   // Strings stay strings: Glue's reader does not read `2024-01-15` as a date, as DuckDB's detection would.

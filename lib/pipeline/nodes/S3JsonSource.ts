@@ -1,4 +1,5 @@
 import type { S3JsonSource } from '@aws-sdk/client-glue';
+import { jsonPathProblem } from '../json-path';
 import type { NodeDefinition } from '../node-definition';
 import { pyBool } from '../python-literal';
 import { emitS3Connection, emitS3Read, TEXT_COMPRESSION_TYPES, validateS3Connection } from './s3-source-connection';
@@ -9,7 +10,9 @@ export const S3JsonSourceNode: NodeDefinition<S3JsonSource> = {
   validate(p, check) {
     validateS3Connection(p, check);
     if (p.CompressionType !== undefined) check.oneOf('CompressionType', p.CompressionType, TEXT_COMPRESSION_TYPES);
-    check.optionalString('JsonPath', p.JsonPath);
+    const jsonPath = check.optionalString('JsonPath', p.JsonPath);
+    const problem = jsonPath !== undefined && !check.deferred(jsonPath) ? jsonPathProblem(jsonPath) : undefined;
+    if (problem) check.fail(`JsonPath: ${problem}`);
     check.boolean('Multiline', p.Multiline);
   },
   emit(p, script) {

@@ -272,3 +272,21 @@ test('a JSON error a full sample does not cure (a duplicate key) fails the run w
   expect(run.JobRunState).toBe('FAILED');
   expect(run.ErrorMessage).toMatch(/^node 'src': Invalid Input Error: JSON transform error in file "s3:\/\/raw\/dup\/a\.json", in line 2: Object \{"a":1,"a":2\} has duplicate key "a"/);
 });
+
+test('jsonPath selects the records in each document: $.records[*] in JSON Lines wrappers, $[*] in a multi-line array', async () => {
+  await service.objects.write('raw', 'w/a.json', '{"meta":1,"records":[{"id":1,"a":"x"},{"id":2,"a":"y"}]}\n{"meta":2,"records":[{"id":3}]}\n{"meta":3}\n');
+  await service.objects.write('raw', 'arr/a.json', '[\n  {"id": 1, "tags": ["a"]},\n  {"id": 2.5}\n]\n');
+  await job((p) => {
+    p.fromS3({ paths: ['s3://raw/w/'], format: 'json', jsonPath: '$.records[*]', transformationCtx: 'wrapped' }).writeToS3({ path: 's3://out/w/', format: 'json' });
+    p.fromS3({ paths: ['s3://raw/arr/'], format: 'json', jsonPath: '$[*]', multiLine: true, transformationCtx: 'array' }).writeToS3({ path: 's3://out/arr/', format: 'json' });
+  });
+  const wrapped = await service.inspectFrame('j', 'wrapped');
+  expect(wrapped.schema).toBe('root\n |-- id: int\n |-- a: string\n');
+  expect(wrapped.show).toBe('{"id":1,"a":"x"}\n{"id":2,"a":"y"}\n{"id":3}\n');
+  const array = await service.inspectFrame('j', 'array');
+  expect(array.schema).toBe('root\n |-- id: choice\n |    |-- double\n |    |-- int\n |-- tags: array\n |    |-- element: string\n');
+  expect(array.show).toBe('{"id":1,"tags":["a"]}\n{"id":2.5}\n');
+  expect(() => new Pipeline().fromS3({ paths: ['s3://raw/w/'], format: 'json', jsonPath: '$..id', transformationCtx: 'deep' })).toThrow(
+    "pipeline node 'deep' (S3JsonSource): JsonPath: the jsonPath '$..id' is outside the subset gluekit evaluates ($ then .name, ['name'], [n] or [*] steps; no .., filters or slices)",
+  );
+});

@@ -33,7 +33,7 @@ if CATALOG_VALUE_TYPING not in ("catalog", "infer", "cast"):
 
 _S3_SOURCE_OPTIONS = {"paths", "recurse", "exclusions", "compressionType", "groupFiles", "groupSize"}
 _CSV_READ_OPTIONS = {"withHeader", "separator", "quoteChar", "escaper", "multiLine", "skipFirst"}
-_JSON_READ_OPTIONS = {"multiLine"}
+_JSON_READ_OPTIONS = {"multiLine", "jsonPath"}
 _S3_SINK_OPTIONS = {"path", "partitionKeys", "compression"}
 _CSV_WRITE_OPTIONS = {"separator", "quoteChar", "writeHeader"}
 _PARQUET_WRITE_OPTIONS = {"compression", "useGlueParquetWriter", "blockSize", "pageSize"}
@@ -324,6 +324,7 @@ def _s3_reader(format, format_options, where, compression=None):
     if format == "json":
         _unknown(format_options, _JSON_READ_OPTIONS, where + " format_options")
         multiline = _flag(format_options, "multiLine", False)
+        json_path = format_options.get("jsonPath")
         def read_json(file, url=None, errors=None, site=""):
             def error_record(number, line, read):
                 shown = line[:200] + "..." if len(line) > 200 else line
@@ -332,7 +333,7 @@ def _s3_reader(format, format_options, where, compression=None):
                                "input": "", "bytesread": read, "source": url})
 
             records = _formats.parse_json(_storage.read_text(file, compression), multiline,
-                                          error_record if errors is not None else None)
+                                          error_record if errors is not None else None, json_path)
             return records, _schema.json_types(records)
 
         return read_json

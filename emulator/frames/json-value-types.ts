@@ -3,7 +3,7 @@ import type { DynamicFrame } from './dynamic-frame';
 import { locate } from './field-lookup';
 import type { FrameSession } from './frame-session';
 import { Projection } from './projection';
-import { arrayOf, choiceOf, STRING, structOf, type DataType } from './schema';
+import { arrayOf, choiceOf, choiceTag, fromDuckDbType, STRING, structOf, type DataType } from './schema';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
 const INT: DataType = { kind: 'int', sql: 'INTEGER' };
@@ -19,9 +19,9 @@ type Path = readonly string[];
  * A JSON source's values typed as Glue's reader types them: a field whose values have different JSON types
  * (DuckDB's `JSON` type: its detection saw the conflict) is a choice of their types, and integers are `int` or `long`
  * (below). A conflict beyond the records DuckDB's detection samples makes the run read the source again with a full
- * sample (`FrameEngine`); inside structs too. Not yet: a conflicting field one of whose values is an object or an array
- * stays JSON text, as does a conflict inside an array; a field of integers and fractions only is a double (Glue: a
- * choice).
+ * sample (`FrameEngine`); inside structs too. Objects and arrays among a field's values are a `struct` and an `array`
+ * member, typed from all of them together (integers inside them stay `long`). Not yet: a conflict inside an array
+ * stays JSON text.
  */
 export async function typeJsonValues(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, only?: string): Promise<DynamicFrame> {
   return typeJsonIntegers(session, node, scanKey, await typeJsonConflicts(session, node, frame, only), only);
@@ -44,7 +44,7 @@ async function typeJsonConflicts(session: FrameSession, node: string, frame: Dyn
   typedFields(frame, only).forEach((f) => walk([f.name], f.dataType));
   if (paths.length === 0) return frame;
   const values = paths.map((p) => locate(frame, p, 'exact')!.sql);
-  const kinds = { int: 'i', long: 'l', double: 'd', string: 's', boolean: 'b', nested: 'o' } as const;
+  const kinds = { int: 'i', long: 'l', double: 'd', string: 's', boolean: 'b', object: 'o', array: 'a' } as const;
   const inInt = (v: string): string => `TRY_CAST(${v} AS HUGEINT) BETWEEN -2147483648 AND 2147483647`;
   const probes = values.flatMap((v, i) => {
     const integer = `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`;
@@ -54,13 +54,27 @@ async function typeJsonConflicts(session: FrameSession, node: string, frame: Dyn
       `bool_or(${JSON_TYPE(v)} = 'DOUBLE') AS ${kinds.double}${i}`,
       `bool_or(${JSON_TYPE(v)} = 'VARCHAR') AS ${kinds.string}${i}`,
       `bool_or(${JSON_TYPE(v)} = 'BOOLEAN') AS ${kinds.boolean}${i}`,
-      `bool_or(${JSON_TYPE(v)} IN ('OBJECT', 'ARRAY')) AS ${kinds.nested}${i}`,
+      `bool_or(${JSON_TYPE(v)} = 'OBJECT') AS ${kinds.object}${i}`,
+      `bool_or(${JSON_TYPE(v)} = 'ARRAY') AS ${kinds.array}${i}`,
+      // The shape of the objects, and of the arrays, as DuckDB's detection would type them alone.
+      `CAST(json_group_structure(CASE WHEN ${JSON_TYPE(v)} = 'OBJECT' THEN ${v} END) AS VARCHAR) AS ${kinds.object}s${i}`,
+      `CAST(json_group_structure(CASE WHEN ${JSON_TYPE(v)} = 'ARRAY' THEN ${v} END) AS VARCHAR) AS ${kinds.array}s${i}`,
     ];
   });
   const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${probes.join(', ')} FROM ${quoteIdentifier(frame.view)}`))).getRowObjectsJS()[0];
+  // An object or an array among the values: a member of the type its values have together (`json_transform`).
+  const nested = new Map<string, { type: DataType; structure: string }>();
+  for (const [i] of paths.entries()) {
+    for (const kind of ['object', 'array'] as const) {
+      const structure = row[`${kinds[kind]}s${i}`];
+      if (row[`${kinds[kind]}${i}`] !== true || typeof structure !== 'string') continue;
+      const shape = quoteLiteral(JSON.stringify(asReadJsonTypes(JSON.parse(structure))));
+      const bound = await session.connection.prepare(`SELECT json_transform(CAST('null' AS JSON), ${shape}) AS t`);
+      nested.set(`${kind}${i}`, { type: fromDuckDbType(bound.columnType(0)), structure: shape });
+    }
+  }
   const output = Projection.of(frame);
   paths.forEach((path, i) => {
-    if (row[`${kinds.nested}${i}`] === true) return;
     output.replace(path, 'exact', (name, v) => {
       const members: { type: DataType; when: string; value: string }[] = [];
       if (row[`${kinds.int}${i}`] === true) members.push({ type: INT, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT') AND ${inInt(v)}`, value: `CAST(${v} AS INTEGER)` });
@@ -68,9 +82,13 @@ async function typeJsonConflicts(session: FrameSession, node: string, frame: Dyn
       if (row[`${kinds.double}${i}`] === true) members.push({ type: DOUBLE, when: `${JSON_TYPE(v)} = 'DOUBLE'`, value: `CAST(${v} AS DOUBLE)` });
       if (row[`${kinds.string}${i}`] === true) members.push({ type: STRING, when: `${JSON_TYPE(v)} = 'VARCHAR'`, value: `json_extract_string(${v}, '$')` });
       if (row[`${kinds.boolean}${i}`] === true) members.push({ type: BOOLEAN, when: `${JSON_TYPE(v)} = 'BOOLEAN'`, value: `CAST(${v} AS BOOLEAN)` });
+      for (const kind of ['object', 'array'] as const) {
+        const found = nested.get(`${kind}${i}`);
+        if (found) members.push({ type: found.type, when: `${JSON_TYPE(v)} = ${quoteLiteral(kind.toUpperCase())}`, value: `json_transform(${v}, ${found.structure})` });
+      }
       if (members.length === 0) return undefined;
       const choice = choiceOf(members.map((m) => m.type));
-      const value = (m: (typeof members)[number]): string => (choice.kind === 'choice' ? `CAST(union_value(${quoteIdentifier(m.type.kind)} := ${m.value}) AS ${choice.sql})` : m.value);
+      const value = (m: (typeof members)[number]): string => (choice.kind === 'choice' ? `CAST(union_value(${quoteIdentifier(choiceTag(m.type))} := ${m.value}) AS ${choice.sql})` : m.value);
       return { inPlace: [{ name, sql: `(CASE ${members.map((m) => `WHEN ${m.when} THEN ${value(m)}`).join(' ')} END)`, type: choice }], appended: [] };
     });
   });
@@ -210,4 +228,16 @@ export async function assumeJsonScalars(session: FrameSession, node: string, sca
   };
   frame.schema.forEach((f, i) => walk([f.name], f.dataType, original.schema[i].dataType));
   return session.frame(node, `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(frame.view)}`);
+}
+
+/**
+ * A `json_structure` with the types DuckDB's JSON reader gives, so the JSON source's typing applies as it is: an integer
+ * is a BIGINT (not UBIGINT), a value null everywhere is JSON.
+ */
+export function asReadJsonTypes(structure: unknown): unknown {
+  if (structure === 'UBIGINT') return 'BIGINT';
+  if (structure === 'NULL') return 'JSON';
+  if (Array.isArray(structure)) return structure.map(asReadJsonTypes);
+  if (typeof structure === 'object' && structure !== null) return Object.fromEntries(Object.entries(structure).map(([k, v]) => [k, asReadJsonTypes(v)]));
+  return structure;
 }

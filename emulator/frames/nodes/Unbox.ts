@@ -1,4 +1,4 @@
-import { typeJsonValues } from '../json-value-types';
+import { asReadJsonTypes, typeJsonValues } from '../json-value-types';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { quoteIdentifier, quoteLiteral } from '../sql';
 
@@ -25,15 +25,3 @@ export const compileUnbox: NodeCompiler<'Unbox'> = async (node, [input], session
   const unboxed = await session.frame(node.id, `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(input.view)}`);
   return typeJsonValues(session, node.id, `${node.id}/unbox`, unboxed, field.name);
 };
-
-/**
- * A `json_structure` with the types DuckDB's JSON reader gives (so the JSON source's typing applies as it is): an
- * integer is a BIGINT (not UBIGINT), a value null everywhere is JSON.
- */
-function asReadJsonTypes(structure: unknown): unknown {
-  if (structure === 'UBIGINT') return 'BIGINT';
-  if (structure === 'NULL') return 'JSON';
-  if (Array.isArray(structure)) return structure.map(asReadJsonTypes);
-  if (typeof structure === 'object' && structure !== null) return Object.fromEntries(Object.entries(structure).map(([k, v]) => [k, asReadJsonTypes(v)]));
-  return structure;
-}

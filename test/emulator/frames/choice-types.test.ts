@@ -290,3 +290,32 @@ test('jsonPath selects the records in each document: $.records[*] in JSON Lines 
     "pipeline node 'deep' (S3JsonSource): JsonPath: the jsonPath '$..id' is outside the subset gluekit evaluates ($ then .name, ['name'], [n] or [*] steps; no .., filters or slices)",
   );
 });
+
+test('a JSON field holding objects, arrays and strings is a choice of struct, array and string, each written as it was', async () => {
+  await service.objects.write('raw', 'o/a.json', '{"id":1,"addr":"unknown"}\n{"id":2,"addr":{"city":"Oslo","zip":150}}\n{"id":3,"addr":["a","b"]}\n{"id":4,"addr":{"city":"Rome"}}\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/o/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/o/', format: 'json', transformationCtx: 'sink' }));
+  const described = await service.inspectFrame('j', 'src');
+  expect(described.schema).toBe(
+    [
+      'root',
+      ' |-- id: int',
+      ' |-- addr: choice',
+      ' |    |-- array',
+      ' |    |    |-- element: string',
+      ' |    |-- string',
+      ' |    |-- struct',
+      ' |    |    |-- city: string',
+      ' |    |    |-- zip: long',
+      '',
+    ].join('\n'),
+  );
+  const run = await service.runJob('j');
+  expect(run.JobRunState).toBe('SUCCEEDED');
+  const [file] = (await service.objects.list('out', 'o/')).map((o) => o.key);
+  expect((await service.objects.read('out', file)).toString('utf8').trim().split('\n')).toEqual([
+    '{"id":1,"addr":"unknown"}',
+    '{"id":2,"addr":{"city":"Oslo","zip":150}}',
+    '{"id":3,"addr":["a","b"]}',
+    '{"id":4,"addr":{"city":"Rome"}}',
+  ]);
+});

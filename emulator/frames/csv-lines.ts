@@ -32,9 +32,9 @@ function re(c: string): string {
  * - the escaper takes the next character as it is, anywhere, except `\n \r \t \0` after it, which stand for a newline,
  *   a carriage return, a tab and NUL (Glue's format docs); an escaper that is the quote character is the doubling;
  * - `skipFirst` drops the first record after the header (or the first record without one).
- * Returns the new files, each remembered under its object's `s3://` URI for messages.
+ * Returns the new files with their columns, each remembered under its object's `s3://` URI for messages.
  */
-export async function csvAsLines(session: FrameSession, files: readonly string[], format: CsvLineFormat): Promise<string[]> {
+export async function csvAsLines(session: FrameSession, files: readonly string[], format: CsvLineFormat): Promise<CsvLinesFile[]> {
   const S = re(format.separator);
   const Q = format.quote !== undefined ? re(format.quote) : undefined;
   const escaper = format.escaper !== undefined && format.escaper !== format.quote ? format.escaper : undefined;
@@ -61,7 +61,7 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
     return `CASE WHEN ${f} = '' THEN NULL WHEN starts_with(${f}, ${quoteLiteral(format.quote!)}) THEN ${unescape(`${parts}.body`, `${Q}${Q}`)} || ${unescape(`${parts}.tail`, '')} ELSE ${unescape(f, '')} END`;
   };
   const canonical = (v: string): string => `CASE WHEN ${v} IS NULL THEN '' WHEN ${v} = '' OR regexp_matches(${v}, '[",\\r\\n]') THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
-  const out: string[] = [];
+  const out: CsvLinesFile[] = [];
   for (const file of files) {
     const hash = createHash('sha256').update(file).digest('hex').slice(0, 40);
     const target = path.join(session.stagingDir, 'csv-lines', `${hash}.csv`);
@@ -80,8 +80,21 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
     await session.connection.run(
       `COPY (SELECT ${rewritten} FROM (${split}) WHERE true${skipped} ORDER BY n) TO ${quoteLiteral(target)} (FORMAT csv, QUOTE '', ESCAPE '', HEADER false, DELIMITER chr(1))`,
     );
+    // The file's columns, as Glue's reader names them: the header's names (an empty one `col<i>`), then `col<i>` for
+    // the fields of rows longer than the header (Unconfirmed); without a header `col0`, `col1`... as wide as its
+    // widest row. Read here because DuckDB's sniffer cannot read a file of rows of different lengths.
+    const header = format.withHeader ? `(list(list_transform(${kept}, lambda gluekit_field: ${value('gluekit_field')})) FILTER (WHERE r = 1))[1]` : 'NULL';
+    const shape = (await session.connection.runAndReadAll(`SELECT max(len(${kept})) AS width, ${header} AS header FROM (${split})`)).getRowObjectsJS()[0];
+    const names = (shape.header as (string | null)[] | null) ?? [];
+    const width = Math.max(Number(shape.width ?? 0), names.length);
     session.rememberFile(target, file);
-    out.push(target);
+    if (width > 0) out.push({ file: target, columns: Array.from({ length: width }, (_x, i) => names[i] || `col${i}`) });
   }
   return out;
+}
+
+/** A file `csvAsLines` wrote (canonical CSV, its header line kept) and the names of its columns. */
+export interface CsvLinesFile {
+  readonly file: string;
+  readonly columns: readonly string[];
 }

@@ -69,11 +69,11 @@ export function guessedKind(duckDbType: string): CsvKind {
  * again, and the scan's columns are then probed (one aggregate over the files) for the kinds they hold. Clean files
  * are read once; a string column pays a test of each value's first character to show that it is no number.
  */
-export async function typeCsvValues(session: FrameSession, node: string, scanKey: string, read: DynamicFrame, columns: readonly { source: string; name: string; guess: CsvKind }[]): Promise<DynamicFrame> {
-  // One column found to hold a value of another kind than its guess: every column of the scan is probed, in one pass,
-  // so no other column can make the run start again.
+export async function typeCsvValues(session: FrameSession, node: string, scanKey: string, read: DynamicFrame, columns: readonly { source: string; name: string; guess: CsvKind }[], probe = false): Promise<DynamicFrame> {
+  // One column found to hold a value of another kind than its guess (or no guesses: `probe`): every column of the scan
+  // is probed, in one pass, so no other column can make the run start again.
   const kinds = new Map<string, CsvKind[]>();
-  if (columns.some((c) => session.choices.has(scanKey, c.name))) {
+  if (probe || columns.some((c) => session.choices.has(scanKey, c.name))) {
     const kindOf = (v: string): string => `CASE WHEN ${v} IS NULL THEN NULL ELSE ${byKind(v, KINDS, (k) => quoteLiteral(k), `'string'`)} END`;
     const each = columns.map((c, i) => `${kindOf(quoteIdentifier(c.source))} AS ${quoteIdentifier(`k${i}`)}`);
     const probes = columns.flatMap((_c, i) => KINDS.map((k) => `bool_or(${quoteIdentifier(`k${i}`)} = ${quoteLiteral(k)}) AS ${quoteIdentifier(`${k}${i}`)}`));

@@ -51,6 +51,12 @@ const NESTED_JSON = [
 ].join('\n') + '\n';
 
 describe('sources', () => {
+  test('S3 CSV rows shorter and longer than the header', () =>
+    expectParity({
+      files: { 'raw/rag/a.csv': 'id,name\n1,Ann\n2\n3,Cid,extra\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/rag/'], format: 'csv', withHeader: true }).writeToS3({ path: 's3://out/rag/', format: 'json' }),
+    }));
+
   test('S3 JSON field of objects, arrays and strings (a choice of struct, array and string); to json', () =>
     expectParity({
       files: { 'raw/o/a.json': '{"id":1,"addr":"unknown"}\n{"id":2,"addr":{"city":"Oslo","zip":150}}\n{"id":3,"addr":["a","b"]}\n{"id":4,"addr":{"city":"Rome"}}\n' },

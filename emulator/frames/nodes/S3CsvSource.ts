@@ -2,6 +2,7 @@ import { CSV_QUOTE_CHARS, CSV_SEPARATORS } from '../../../lib/pipeline/csv-forma
 import { choiceColumnError, CSV_LINE_MODE } from '../choice-columns';
 import { csvAsLines } from '../csv-lines';
 import { guessedKind, typeCsvValues } from '../csv-value-types';
+import type { DynamicFrame } from '../dynamic-frame';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { s3SourceFiles } from '../s3-source-files';
 import { quoteIdentifier, quoteList, quoteLiteral } from '../sql';
@@ -26,7 +27,9 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
   let lineMode = !p.Multiline && (p.Escaper !== undefined || p.SkipFirst === true || session.choices.has(scanKey, CSV_LINE_MODE));
   if (p.Multiline && p.Escaper !== undefined) throw new Error(`${where}: an escaper with multiLine is not supported by gluekit's frame engine yet; remove one of them`);
   // A quoted empty value ("") is the empty string, not null (Spark keeps it since 2.4).
-  const common = ['allow_quoted_nulls = false', 'union_by_name = true', 'hive_partitioning = false'];
+  // skip = 0: DuckDB's sniffer would otherwise take the lines before the widest run of equal rows for a preamble and
+  // drop them (a ragged file lost its first records).
+  const common = ['allow_quoted_nulls = false', 'union_by_name = true', 'hive_partitioning = false', 'skip = 0'];
   // Every value is read as text and typed on its own (`csv-value-types.ts`), from a guess of each column's kind that
   // DuckDB's sniffer makes from a sample (numbers as BIGINT or DOUBLE, anything else VARCHAR).
   const GUESS = `auto_type_candidates = ['BIGINT', 'DOUBLE', 'VARCHAR']`;
@@ -34,6 +37,8 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
     guess: await session.frame(node.id, `SELECT * FROM read_csv(${list}, ${[...options, GUESS].join(', ')})`),
     text: await session.frame(node.id, `SELECT * FROM read_csv(${list}, ${[...options, 'all_varchar = true'].join(', ')})`),
   });
+  // Line by line: each file's columns are known from its lines (`csvAsLines`), so DuckDB reads them without sniffing,
+  // as text, the files together by column name; every column is then probed for its kinds.
   const readLines = async () => {
     const lines = await csvAsLines(session, files, {
       separator,
@@ -43,11 +48,17 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
       skipFirst: p.SkipFirst === true,
       gzip: String(p.CompressionType) === 'gzip',
     });
-    // Rows shorter than the header get nulls; DuckDB pads them only in a single-threaded scan when a value holds a
-    // line break (an escaped \n).
-    return readAs(quoteList(lines), [`header = ${header}`, `delim = ','`, `quote = '"'`, `escape = '"'`, 'null_padding = true', 'parallel = false', ...common]);
+    if (lines.length === 0) return undefined;
+    // Rows shorter than the widest get nulls; DuckDB pads them only in a single-threaded scan when a value holds a
+    // line break (an escaped \n). One read per file (union_by_name would make DuckDB sniff them).
+    const reads = lines.map((l) => {
+      const columns = `{${l.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
+      return `SELECT * FROM read_csv(${quoteList([l.file])}, header = ${header}, auto_detect = false, columns = ${columns}, delim = ',', quote = '"', escape = '"', null_padding = true, parallel = false, ${common.filter((o) => !o.startsWith('union_by_name')).join(', ')})`;
+    });
+    const text = await session.frame(node.id, reads.join(' UNION ALL BY NAME '));
+    return { guess: text, text, probe: true };
   };
-  let read;
+  let read: { guess: DynamicFrame; text: DynamicFrame; probe: boolean } | undefined;
   if (lineMode) read = await readLines();
   else {
     const options = [
@@ -59,7 +70,7 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
       ...common,
     ];
     try {
-      read = await readAs(quoteList(files), options);
+      read = { ...(await readAs(quoteList(files), options)), probe: false };
     } catch (e) {
       // DuckDB's reader refused the files (an unterminated quote, a ragged line): without multiLine, Glue's reader reads
       // them line by line, and so does this one; with multiLine the error is the files' own.
@@ -68,18 +79,19 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
       read = await readLines();
     }
   }
+  if (!read) return session.emptyFrame(node.id);
   const guesses = new Map(read.guess.schema.map((f) => [f.name, f.type]));
-  const columns = read.text.schema.map((f, i) => ({ source: f.name, name: header ? f.name : `col${i}`, guess: guessedKind(guesses.get(f.name) ?? 'VARCHAR') }));
+  const columns = read.text.schema.map((f, i) => ({ source: f.name, name: header || lineMode ? f.name : `col${i}`, guess: guessedKind(guesses.get(f.name) ?? 'VARCHAR') }));
   // Without multiLine a line break inside a value means DuckDB joined two of Glue's records: the run reads the files
   // again line by line. A filter, so it runs whatever fields later steps keep (the record count depends on it). Only
   // the columns taken for strings are checked: in a number column such a value is no number, which makes the run
   // probe every column (`csv-value-types.ts`), and then all are checked.
-  const probed = columns.some((c) => session.choices.has(scanKey, c.name));
+  const probed = read.probe || columns.some((c) => session.choices.has(scanKey, c.name));
   const texts = columns.filter((c) => probed || c.guess === 'string').map((c) => quoteIdentifier(c.source));
   const check =
     !p.Multiline && !lineMode && texts.length > 0
       ? ` WHERE CASE WHEN ${texts.map((t) => `contains(${t}, chr(10)) OR contains(${t}, chr(13))`).join(' OR ')} THEN ${choiceColumnError(scanKey, CSV_LINE_MODE)} ELSE true END`
       : '';
   const records = check ? await session.frame(node.id, `SELECT * FROM ${quoteIdentifier(read.text.view)}${check}`) : read.text;
-  return typeCsvValues(session, node.id, scanKey, records, columns);
+  return typeCsvValues(session, node.id, scanKey, records, columns, read.probe);
 };

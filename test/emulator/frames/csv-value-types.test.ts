@@ -65,3 +65,9 @@ test('without a header the columns are col0, col1 and typed the same way', async
   expect(schema).toBe(['root', ' |-- col0: choice', ' |    |-- double', ' |    |-- long', ' |-- col1: string', ''].join('\n'));
   expect(rows).toEqual([{ col0: 1, col1: 'a' }, { col0: 2.5, col1: 'b' }]);
 });
+
+test("a ragged file keeps every record (DuckDB's sniffer took its first lines for a preamble and dropped them): short rows get nulls, a long row's extra values are col<i>", async () => {
+  const { schema, rows } = await inspect('id,name\n1,Ann\n2\n3,Cid,extra\n');
+  expect(schema).toBe(['root', ' |-- id: long', ' |-- name: string', ' |-- col2: string', ''].join('\n'));
+  expect(rows).toEqual([{ id: 1, name: 'Ann' }, { id: 2 }, { id: 3, name: 'Cid', col2: 'extra' }]);
+});

@@ -1,4 +1,4 @@
-import { SparkSqlError, type SqlExpr, type SqlOrder, type SqlQuery, type SqlSelect, type SqlSource, type SqlType, type SqlWindow } from '../../lib/pipeline/spark-sql';
+import { SparkSqlError, type SqlExpr, type SqlOrder, type SqlQuery, type SqlSelect, type SqlSource, type SqlFrameBound, type SqlType, type SqlWindow } from '../../lib/pipeline/spark-sql';
 import type { Field } from './dynamic-frame';
 import { javaNumberText } from './java-number-text';
 import { sparkCast } from './spark-cast';
@@ -342,8 +342,15 @@ function windowSql(w: SqlWindow, context: Context, scope: Scope): string {
   const parts = [
     ...(w.partitionBy.length > 0 ? [`PARTITION BY ${w.partitionBy.map((p) => expr(p, inner, scope)).join(', ')}`] : []),
     ...(w.orderBy.length > 0 ? [`ORDER BY ${w.orderBy.map((o) => orderKey(o, expr(o.expr, inner, scope))).join(', ')}`] : []),
+    // A frame means the same in Spark and DuckDB; written back from the parsed bounds.
+    ...(w.frame ? [`${w.frame.unit} BETWEEN ${frameBound(w.frame.start)} AND ${frameBound(w.frame.end)}`] : []),
   ];
   return `OVER (${parts.join(' ')})`;
+}
+
+function frameBound(b: SqlFrameBound): string {
+  if (b.kind === 'current') return 'CURRENT ROW';
+  return `${b.kind === 'unbounded' ? 'UNBOUNDED' : String(b.offset)} ${b.direction}`;
 }
 
 /** The DuckDB type of a value whose type is known without running anything: an input's column, a literal. */

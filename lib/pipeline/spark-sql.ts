@@ -12,7 +12,9 @@ import { unescapeSparkString } from './spark-string';
  * source  := (name | '(' query ')') [[AS] name]
  * join    := ([INNER] | LEFT [OUTER] | RIGHT [OUTER] | FULL [OUTER]) JOIN source ON expr | CROSS JOIN source | ',' source
  * order   := expr [ASC | DESC] [NULLS FIRST | NULLS LAST]
- * window  := name '(' args ')' OVER '(' [PARTITION BY expr {',' expr}] [ORDER BY order {',' order}] ')'
+ * window  := name '(' args ')' OVER '(' [PARTITION BY expr {',' expr}] [ORDER BY order {',' order}] [frame] ')'
+ * frame   := (ROWS | RANGE) (bound | BETWEEN bound AND bound)
+ * bound   := UNBOUNDED PRECEDING | UNBOUNDED FOLLOWING | CURRENT ROW | n PRECEDING | n FOLLOWING
  * expr    := OR, AND, NOT, comparisons (= == != <> < <= > >= <=>), IS [NOT] NULL, [NOT] IN (list), [NOT] BETWEEN,
  *            [NOT] LIKE / RLIKE string, + - * / % ||, unary -, literals, columns (`a`, `t.a`, backticks),
  *            function calls (`f(x)`, `count(*)`, `count(DISTINCT x)`), CASE, CAST(expr AS type), parentheses
@@ -47,12 +49,23 @@ export interface SqlOrder {
   readonly nulls?: 'first' | 'last';
 }
 
-/** A window function's `OVER (PARTITION BY ... ORDER BY ...)`, with the default frame (no ROWS or RANGE clause). */
+/** A window function's `OVER (PARTITION BY ... ORDER BY ... [frame])`; without a frame, the default one. */
 export interface SqlWindow {
   readonly partitionBy: readonly SqlExpr[];
   readonly orderBy: readonly SqlOrder[];
+  readonly frame?: SqlFrame;
   readonly at: SqlPosition;
 }
+
+/** A window frame: the rows (or the range of ORDER BY values) from `start` to `end` around the current row. */
+export interface SqlFrame {
+  readonly unit: 'ROWS' | 'RANGE';
+  readonly start: SqlFrameBound;
+  readonly end: SqlFrameBound;
+}
+
+/** One end of a frame: unbounded, the current row, or an offset (a whole number) before or after it. */
+export type SqlFrameBound = { readonly kind: 'unbounded' | 'offset'; readonly offset?: number; readonly direction: 'PRECEDING' | 'FOLLOWING' } | { readonly kind: 'current' };
 
 /** A CAST target, by Spark's names. */
 export type SqlType =
@@ -524,9 +537,37 @@ class SqlParser {
       while (this.acceptPunct(','));
     }
     const orderBy = this.isWord('ORDER') ? this.orderBy() : [];
-    if (this.isWord('ROWS') || this.isWord('RANGE')) throw this.unexpected(this.peek(), 'a window frame (ROWS or RANGE BETWEEN) is not in the SQL subset gluekit runs yet; the default frame is taken');
+    const frame = this.isWord('ROWS') || this.isWord('RANGE') ? this.frame() : undefined;
     this.expectPunct(')');
-    return { partitionBy, orderBy, at: over.at };
+    return { partitionBy, orderBy, ...(frame ? { frame } : {}), at: over.at };
+  }
+
+  /** `(ROWS | RANGE) (bound | BETWEEN bound AND bound)`; a lone bound ends at the current row. */
+  private frame(): SqlFrame {
+    const unit = this.next().text.toUpperCase() as 'ROWS' | 'RANGE';
+    if (!this.isWord('BETWEEN')) return { unit, start: this.frameBound(), end: { kind: 'current' } };
+    this.next();
+    const start = this.frameBound();
+    this.expectWord('AND');
+    return { unit, start, end: this.frameBound() };
+  }
+
+  private frameBound(): SqlFrameBound {
+    const t = this.next();
+    const word = t.kind === 'word' ? t.text.toUpperCase() : '';
+    if (word === 'CURRENT') {
+      this.expectWord('ROW');
+      return { kind: 'current' };
+    }
+    const direction = (): 'PRECEDING' | 'FOLLOWING' => {
+      const d = this.next();
+      const w = d.kind === 'word' ? d.text.toUpperCase() : '';
+      if (w !== 'PRECEDING' && w !== 'FOLLOWING') throw this.unexpected(d, 'expected PRECEDING or FOLLOWING');
+      return w;
+    };
+    if (word === 'UNBOUNDED') return { kind: 'unbounded', direction: direction() };
+    if (t.kind === 'number' && /^[0-9]+$/.test(t.text)) return { kind: 'offset', offset: Number(t.text), direction: direction() };
+    throw this.unexpected(t, 'expected a frame bound: UNBOUNDED PRECEDING, n PRECEDING, CURRENT ROW, n FOLLOWING or UNBOUNDED FOLLOWING');
   }
 
   private call(name: Token): SqlExpr {

@@ -836,6 +836,9 @@ describe('SQL step', () => {
           { o: orders },
         ).writeToS3({ path: 's3://out/windows/', format: 'json' });
         orders.withColumns({ running: 'sum(amount) OVER (ORDER BY id)' }).writeToS3({ path: 's3://out/running/', format: 'json' });
+        orders
+          .withColumns({ around: 'sum(amount) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING)', upto: 'count(*) OVER (ORDER BY amount RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)' })
+          .writeToS3({ path: 's3://out/frames/', format: 'json' });
       },
     }));
 });

@@ -287,8 +287,9 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       return `(CASE${e.operand ? ` ${x(e.operand)}` : ''} ${e.whens.map((w) => `WHEN ${x(w.when)} THEN ${x(w.then)}`).join(' ')}${e.otherwise ? ` ELSE ${x(e.otherwise)}` : ''} END)`;
     case 'cast': {
       const to = e.type.kind === 'decimal' ? `DECIMAL(${e.type.precision}, ${e.type.scale})` : TYPE_SQL[e.type.kind];
+      if (e.expr.kind === 'null') return `CAST(NULL AS ${to})`;
       const from = typeOf(e.expr, scope);
-      if (!from) throw new SparkSqlError("CAST of this value is not in the SQL subset gluekit runs yet (its type must be known: a column of an input, or a literal); cast the input's column in a step before", e.at);
+      if (!from) throw new SparkSqlError("CAST of this value is not in the SQL subset gluekit runs yet (its type must be known: made of an input's columns and literals by the subset's operators and functions); cast the input's column in a step before", e.at);
       return sparkCast(x(e.expr), from, to);
     }
     case 'call': {
@@ -353,8 +354,14 @@ function frameBound(b: SqlFrameBound): string {
   return `${b.kind === 'unbounded' ? 'UNBOUNDED' : String(b.offset)} ${b.direction}`;
 }
 
-/** The DuckDB type of a value whose type is known without running anything: an input's column, a literal. */
+/**
+ * The DuckDB type of a value whose type is known without running anything, as the translation computes it: an input's
+ * column, a literal, and what is made of them (arithmetic, comparisons, CASE, CAST, the functions of the subset). Only
+ * the class of a type decides a Spark cast here (text, integral, fractional, other), so an integral result is BIGINT
+ * and a decimal one DECIMAL(38, 10) whatever their exact widths; undefined where the class is not known.
+ */
 function typeOf(e: SqlExpr, scope: Scope): string | undefined {
+  const t = (inner: SqlExpr): string | undefined => typeOf(inner, scope);
   switch (e.kind) {
     case 'string':
       return 'VARCHAR';
@@ -366,12 +373,65 @@ function typeOf(e: SqlExpr, scope: Scope): string | undefined {
       return precision <= 38 ? `DECIMAL(${precision}, ${scale})` : 'DOUBLE';
     }
     case 'boolean':
+    case 'not':
+    case 'isNull':
+    case 'in':
+    case 'between':
+    case 'like':
       return 'BOOLEAN';
     case 'column': {
       const candidates = e.table ? [scope.get(e.table.toLowerCase())] : [...scope.values()];
       const found = candidates.flatMap((fields) => (fields ?? []).filter((f) => f.name.toLowerCase() === e.name.toLowerCase()));
       return found.length === 1 ? found[0].type : undefined;
     }
+    case 'binary': {
+      if (e.op === 'AND' || e.op === 'OR' || COMPARISONS.has(e.op)) return 'BOOLEAN';
+      if (e.op === '||') return 'VARCHAR';
+      if (e.op === '/') return 'DOUBLE';
+      // A string in arithmetic is a double (the translation casts it).
+      const sides = [t(e.left), t(e.right)].map((x) => (x === 'VARCHAR' ? 'DOUBLE' : x));
+      return numericClass(sides);
+    }
+    case 'negate':
+      return numericClass([t(e.expr)]);
+    case 'case': {
+      const branches = [...e.whens.map((w) => w.then), ...(e.otherwise ? [e.otherwise] : [])].filter((b) => b.kind !== 'null').map(t);
+      if (branches.length > 0 && branches.every((b) => b !== undefined && b === branches[0])) return branches[0];
+      return numericClass(branches);
+    }
+    case 'cast':
+      return e.type.kind === 'decimal' ? `DECIMAL(${e.type.precision}, ${e.type.scale})` : TYPE_SQL[e.type.kind];
+    case 'call':
+      return callType(e.name, e.args.map(t));
+    default:
+      return undefined;
+  }
+}
+
+/** The class of arithmetic over these types: fractional if one is, integral if all are; undefined otherwise. */
+function numericClass(types: readonly (string | undefined)[]): string | undefined {
+  if (types.length === 0 || !types.every((x) => x !== undefined && NUMERIC_SQL.test(x))) return undefined;
+  if (types.some((x) => /^(DOUBLE|FLOAT)$/.test(x!))) return 'DOUBLE';
+  if (types.some((x) => x!.startsWith('DECIMAL'))) return 'DECIMAL(38, 10)';
+  return 'BIGINT';
+}
+
+/** The type a function of the subset gives, from its arguments' types. */
+function callType(name: string, args: readonly (string | undefined)[]): string | undefined {
+  switch (name) {
+    case 'upper': case 'lower': case 'trim': case 'ltrim': case 'rtrim': case 'substring': case 'substr': case 'concat':
+      return 'VARCHAR';
+    case 'length': case 'year': case 'month': case 'day': case 'dayofmonth': case 'hour': case 'minute': case 'second':
+    case 'row_number': case 'rank': case 'dense_rank': case 'ntile': case 'floor': case 'ceil': case 'ceiling': case 'count':
+      return 'BIGINT';
+    case 'avg': case 'mean': case 'percent_rank': case 'cume_dist':
+      return 'DOUBLE';
+    case 'sum':
+      return numericClass(args);
+    case 'abs': case 'round': case 'min': case 'max': case 'lag': case 'lead': case 'first_value': case 'last_value':
+      return args[0];
+    case 'coalesce': case 'nvl': case 'ifnull': case 'nullif': case 'greatest': case 'least':
+      return args.every((a) => a !== undefined && a === args[0]) ? args[0] : numericClass(args);
     default:
       return undefined;
   }

@@ -102,8 +102,8 @@ test('queries outside the subset are refused at synth naming the line and column
     "node 'step' (SparkSQL) SqlQuery: give this expression a name with AS (Spark names it by its text, which gluekit does not reproduce) at line 1, column 12",
   );
   await expect(query('SELECT md5(note) AS h FROM o')).rejects.toThrow("node 'step' (SparkSQL) SqlQuery: the function 'md5' is not in the SQL subset gluekit runs");
-  await expect(query('SELECT CAST(amount + 1 AS STRING) AS s FROM o')).rejects.toThrow(
-    "node 'step' (SparkSQL) SqlQuery: CAST of this value is not in the SQL subset gluekit runs yet (its type must be known: a column of an input, or a literal); cast the input's column in a step before at line 1, column 8",
+  await expect(query('WITH w AS (SELECT amount FROM o) SELECT CAST(amount AS STRING) AS s FROM w')).rejects.toThrow(
+    "node 'step' (SparkSQL) SqlQuery: CAST of this value is not in the SQL subset gluekit runs yet (its type must be known: made of an input's columns and literals by the subset's operators and functions); cast the input's column in a step before at line 1, column 41",
   );
   await expect(query('SELECT o.id, c.cid AS ID FROM o JOIN c ON o.customer = c.cid')).rejects.toThrow(
     "node 'step' (SparkSQL) SqlQuery: the result would have two fields named 'ID' (Spark keeps both, which a DynamicFrame cannot hold): give one an alias with AS",
@@ -183,4 +183,21 @@ test('window frames: a running sum (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT
     '{"id":3,"running":14,"around":7,"recent":3}',
     '{"id":4,"running":14,"around":5,"recent":4}',
   ]);
+});
+
+test("CAST and Spark's implicit casts of computed values, their types followed through arithmetic, functions, CASE and windows", async () => {
+  expect(
+    await query(
+      "SELECT id, CAST(amount * 1.5 AS INT) AS truncated, CAST(amount + 1 AS STRING) AS text, CAST(avg(amount) OVER () AS INT) AS mean, " +
+        "CAST(upper(note) AS INT) AS nothing, length(note) = '3' AS three, CAST(CASE WHEN amount > 4 THEN price END AS DOUBLE) AS p, CAST(NULL AS INT) AS n FROM o",
+    ),
+  ).toEqual({
+    schema: lines('root', ' |-- id: int', ' |-- truncated: int', ' |-- text: string', ' |-- mean: int', ' |-- nothing: null', ' |-- three: boolean', ' |-- p: double', ' |-- n: null'),
+    rows: [
+      '{"id":1,"truncated":10,"text":"8","mean":3,"three":true,"p":12.5}',
+      '{"id":2,"truncated":3,"text":"3","mean":3,"three":true}',
+      '{"id":3,"truncated":7,"text":"6","mean":3}',
+      '{"id":4,"truncated":0,"text":"1","mean":3,"three":false}',
+    ],
+  });
 });

@@ -160,7 +160,7 @@ function translateQuery(query: SqlQuery, context: Context, top: boolean): { ctes
   }
   const parts = query.selects.map((s, i) => translateSelect(s, context, top && i === 0));
   let sql = parts[0];
-  query.unions.forEach((u, i) => (sql += ` ${u} ${parts[i + 1]}`));
+  query.setOperators.forEach((op, i) => (sql += ` ${op} ${parts[i + 1]}`));
   if (query.orderBy.length > 0) {
     sql += ` ORDER BY ${query.orderBy.map((o) => orderKey(o, expr(o.expr, context, new Map()))).join(', ')}`;
   }
@@ -278,6 +278,11 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       return `(${x(e.expr)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
     case 'in':
       return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map(x).join(', ')}))`;
+    case 'inQuery': {
+      const inner = translateQuery(e.query, context, false);
+      if (inner.ctes.length > 0) throw new SparkSqlError('WITH inside a subquery is not in the SQL subset gluekit runs; put it at the top', firstAt(e.query.selects[0]));
+      return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}IN (${inner.sql}))`;
+    }
     case 'between':
       return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}BETWEEN ${x(e.low)} AND ${x(e.high)})`;
     case 'like':
@@ -376,6 +381,7 @@ function typeOf(e: SqlExpr, scope: Scope): string | undefined {
     case 'not':
     case 'isNull':
     case 'in':
+    case 'inQuery':
     case 'between':
     case 'like':
       return 'BOOLEAN';

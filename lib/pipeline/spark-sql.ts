@@ -6,7 +6,8 @@ import { unescapeSparkString } from './spark-string';
  * naming the line and column, so a query the local engine would run differently never runs.
  *
  * ```
- * query   := [WITH name AS '(' query ')' {',' ...}] select {UNION [ALL] select} [ORDER BY order {',' order}] [LIMIT n]
+ * query   := [WITH name AS '(' query ')' {',' ...}] sets [ORDER BY order {',' order}] [LIMIT n]
+ * sets    := select {(UNION | INTERSECT | EXCEPT | MINUS) [ALL | DISTINCT] select}
  * select  := SELECT [DISTINCT] item {',' item} FROM source {join} [WHERE expr] [GROUP BY expr {',' expr}] [HAVING expr]
  * item    := '*' | name '.' '*' | expr [[AS] name]
  * source  := (name | '(' query ')') [[AS] name]
@@ -16,7 +17,7 @@ import { unescapeSparkString } from './spark-string';
  * frame   := (ROWS | RANGE) (bound | BETWEEN bound AND bound)
  * bound   := UNBOUNDED PRECEDING | UNBOUNDED FOLLOWING | CURRENT ROW | n PRECEDING | n FOLLOWING
  * expr    := OR, AND, NOT, comparisons (= == != <> < <= > >= <=>), IS [NOT] NULL, [NOT] IN (list), [NOT] BETWEEN,
- *            [NOT] LIKE / RLIKE string, + - * / % ||, unary -, literals, columns (`a`, `t.a`, backticks),
+ *            [NOT] IN (query), [NOT] LIKE / RLIKE string, + - * / % ||, unary -, literals, columns (`a`, `t.a`, backticks),
  *            function calls (`f(x)`, `count(*)`, `count(DISTINCT x)`), CASE, CAST(expr AS type), parentheses
  * ```
  * Comments (`--`, `/* *\/`) are skipped. Spark's precedence: OR < AND < NOT < predicates < comparison < `+ - ||`
@@ -36,6 +37,7 @@ export type SqlExpr =
   | { readonly kind: 'negate'; readonly expr: SqlExpr }
   | { readonly kind: 'isNull'; readonly expr: SqlExpr; readonly negated: boolean }
   | { readonly kind: 'in'; readonly expr: SqlExpr; readonly list: readonly SqlExpr[]; readonly negated: boolean }
+  | { readonly kind: 'inQuery'; readonly expr: SqlExpr; readonly query: SqlQuery; readonly negated: boolean }
   | { readonly kind: 'between'; readonly expr: SqlExpr; readonly low: SqlExpr; readonly high: SqlExpr; readonly negated: boolean }
   | { readonly kind: 'like'; readonly expr: SqlExpr; readonly pattern: SqlExpr; readonly negated: boolean; readonly regex: boolean }
   | { readonly kind: 'case'; readonly operand?: SqlExpr; readonly whens: readonly { readonly when: SqlExpr; readonly then: SqlExpr }[]; readonly otherwise?: SqlExpr }
@@ -103,11 +105,16 @@ export interface SqlSelect {
 export interface SqlQuery {
   readonly with: readonly { readonly name: string; readonly query: SqlQuery; readonly at: SqlPosition }[];
   readonly selects: readonly SqlSelect[];
-  /** Between consecutive selects: `UNION` (distinct, as Spark) or `UNION ALL`. */
-  readonly unions: readonly ('UNION' | 'UNION ALL')[];
+  /**
+   * Between consecutive selects: `UNION`, `INTERSECT`, `EXCEPT` (distinct, as Spark; `MINUS` is `EXCEPT`) or their
+   * `ALL` forms. INTERSECT binds tighter than UNION and EXCEPT in Spark and DuckDB alike.
+   */
+  readonly setOperators: readonly SqlSetOperator[];
   readonly orderBy: readonly SqlOrder[];
   readonly limit?: number;
 }
+
+export type SqlSetOperator = 'UNION' | 'UNION ALL' | 'INTERSECT' | 'INTERSECT ALL' | 'EXCEPT' | 'EXCEPT ALL';
 
 /** A query outside the subset, or not SQL: the message names the line and column. */
 export class SparkSqlError extends Error {
@@ -148,6 +155,8 @@ export function firstWindow(e: SqlExpr): SqlWindow | undefined {
       return firstWindow(e.expr);
     case 'in':
       return inside([e.expr, ...e.list]);
+    case 'inQuery':
+      return firstWindow(e.expr);
     case 'between':
       return inside([e.expr, e.low, e.high]);
     case 'like':
@@ -162,14 +171,12 @@ export function firstWindow(e: SqlExpr): SqlWindow | undefined {
 const RESERVED = new Set([
   'SELECT', 'FROM', 'WHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'LIMIT', 'UNION', 'ALL', 'DISTINCT', 'AS', 'ON', 'JOIN',
   'INNER', 'LEFT', 'RIGHT', 'FULL', 'OUTER', 'CROSS', 'AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE', 'LIKE',
-  'RLIKE', 'REGEXP', 'BETWEEN', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'CAST', 'WITH', 'ASC', 'DESC',
+  'RLIKE', 'REGEXP', 'BETWEEN', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'CAST', 'WITH', 'ASC', 'DESC', 'INTERSECT', 'EXCEPT',
+  'MINUS',
 ]);
 
 /** What gluekit's SQL steps do not take, with what to do instead: named where the parser meets them. */
 const REFUSED: Record<string, string> = {
-  INTERSECT: 'INTERSECT is not in the SQL subset gluekit runs; use a join',
-  EXCEPT: 'EXCEPT is not in the SQL subset gluekit runs; use a LEFT JOIN with IS NULL',
-  MINUS: 'MINUS is not in the SQL subset gluekit runs; use a LEFT JOIN with IS NULL',
   LATERAL: 'LATERAL VIEW is not in the SQL subset gluekit runs; use relationalize or unnest steps',
   INTERVAL: 'INTERVAL literals are not in the SQL subset gluekit runs yet',
   SEMI: 'SEMI joins are not in the SQL subset gluekit runs; use a join step with type leftsemi',
@@ -239,13 +246,14 @@ class SqlParser {
       } while (this.acceptPunct(','));
     }
     const selects = [this.select()];
-    const unions: ('UNION' | 'UNION ALL')[] = [];
-    while (this.isWord('UNION')) {
-      this.next();
+    const setOperators: SqlSetOperator[] = [];
+    while (this.isWord('UNION') || this.isWord('INTERSECT') || this.isWord('EXCEPT') || this.isWord('MINUS')) {
+      const word = this.next().text.toUpperCase();
+      const op = word === 'MINUS' ? 'EXCEPT' : (word as 'UNION' | 'INTERSECT' | 'EXCEPT');
       if (this.isWord('DISTINCT')) this.next();
       const all = this.isWord('ALL');
       if (all) this.next();
-      unions.push(all ? 'UNION ALL' : 'UNION');
+      setOperators.push(all ? `${op} ALL` : op);
       selects.push(this.select());
     }
     const orderBy = this.isWord('ORDER') ? this.orderBy() : [];
@@ -256,7 +264,7 @@ class SqlParser {
       if (n.kind !== 'number' || !/^[0-9]+$/.test(n.text)) throw this.unexpected(n, 'LIMIT takes a whole number');
       limit = Number(n.text);
     }
-    return { with: ctes, selects, unions, orderBy, limit };
+    return { with: ctes, selects, setOperators, orderBy, limit };
   }
 
   private select(): SqlSelect {
@@ -402,7 +410,11 @@ class SqlParser {
     if (this.isWord('IN')) {
       this.next();
       this.expectPunct('(');
-      if (this.isWord('SELECT')) throw this.unexpected(this.peek(), 'IN (SELECT ...) is not in the SQL subset gluekit runs; use a join');
+      if (this.isWord('SELECT') || this.isWord('WITH')) {
+        const query = this.query();
+        this.expectPunct(')');
+        return { kind: 'inQuery', expr, query, negated };
+      }
       const list: SqlExpr[] = [];
       do list.push(this.comparison());
       while (this.acceptPunct(','));
@@ -806,6 +818,35 @@ export function queryInputs(query: SqlQuery, defined: ReadonlySet<string> = new 
       if (s.source.kind === 'query') out.push(...queryInputs(s.source.query, names));
       else if (!names.has(s.source.name.toLowerCase())) out.push({ name: s.source.name, at: s.source.at });
     }
+    const exprs = [...select.items.flatMap((i) => (i.kind === 'expr' ? [i.expr] : [])), ...select.joins.flatMap((j) => (j.on ? [j.on] : [])), select.where, ...select.groupBy, select.having];
+    for (const e of exprs) if (e) for (const sub of subqueries(e)) out.push(...queryInputs(sub, names));
   }
   return out;
+}
+
+/** The queries inside an expression (`x IN (SELECT ...)`), outermost first. */
+function subqueries(e: SqlExpr): SqlQuery[] {
+  switch (e.kind) {
+    case 'inQuery':
+      return [e.query, ...subqueries(e.expr)];
+    case 'binary':
+      return [...subqueries(e.left), ...subqueries(e.right)];
+    case 'not':
+    case 'negate':
+    case 'isNull':
+    case 'cast':
+      return subqueries(e.expr);
+    case 'in':
+      return [e.expr, ...e.list].flatMap(subqueries);
+    case 'between':
+      return [e.expr, e.low, e.high].flatMap(subqueries);
+    case 'like':
+      return [e.expr, e.pattern].flatMap(subqueries);
+    case 'case':
+      return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.then]), ...(e.otherwise ? [e.otherwise] : [])].flatMap(subqueries);
+    case 'call':
+      return e.args.flatMap(subqueries);
+    default:
+      return [];
+  }
 }

@@ -826,6 +826,21 @@ describe('SQL step', () => {
       },
     }));
 
+  test('INTERSECT, EXCEPT and IN (SELECT ...)', () =>
+    expectParity({
+      files: {
+        'raw/o/a.json': '{"id":1,"customer":10,"amount":7}\n{"id":2,"customer":10,"amount":2}\n{"id":3,"customer":20,"amount":5}\n{"id":4,"customer":null,"amount":1}\n',
+        'raw/c/a.json': '{"cid":10,"region":"EU"}\n{"cid":20,"region":"US"}\n{"cid":30,"region":"EU"}\n',
+      },
+      build: (p) => {
+        const orders = p.fromS3({ paths: ['s3://raw/o/'], format: 'json' });
+        const customers = p.fromS3({ paths: ['s3://raw/c/'], format: 'json' });
+        p.sql('SELECT customer AS k FROM o INTERSECT SELECT cid AS k FROM c', { o: orders, c: customers }).writeToS3({ path: 's3://out/both/', format: 'json' });
+        p.sql('SELECT cid FROM c EXCEPT SELECT customer AS cid FROM o', { o: orders, c: customers }).writeToS3({ path: 's3://out/only/', format: 'json' });
+        p.sql("SELECT id FROM o WHERE customer IN (SELECT cid FROM c WHERE region = 'EU')", { o: orders, c: customers }).writeToS3({ path: 's3://out/eu/', format: 'json' });
+      },
+    }));
+
   test('window functions: row_number, rank, lag and a sum over a partition, in a query and as a derived column', () =>
     expectParity({
       files: { 'raw/o/a.json': '{"id":1,"customer":10,"amount":7}\n{"id":2,"customer":10,"amount":2}\n{"id":3,"customer":20,"amount":5}\n{"id":4,"customer":null,"amount":1}\n' },

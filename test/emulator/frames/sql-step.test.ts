@@ -201,3 +201,16 @@ test("CAST and Spark's implicit casts of computed values, their types followed t
     ],
   });
 });
+
+test('INTERSECT, EXCEPT (distinct, as Spark) and IN (SELECT ...), NOT IN with a null in the subquery matching nothing', async () => {
+  expect((await query('SELECT customer FROM o INTERSECT SELECT cid AS customer FROM c')).rows).toEqual(['{"customer":10}', '{"customer":20}']);
+  expect((await query('SELECT cid FROM c EXCEPT SELECT customer AS cid FROM o')).rows).toEqual(['{"cid":30}']);
+  expect((await query('SELECT cid FROM c MINUS SELECT customer AS cid FROM o UNION SELECT 99 AS cid FROM c')).rows).toEqual(['{"cid":30}', '{"cid":99}']);
+  expect((await query("SELECT id FROM o WHERE customer IN (SELECT cid FROM c WHERE region = 'EU')")).rows).toEqual(['{"id":1}', '{"id":2}']);
+  expect((await query('SELECT cid FROM c WHERE cid NOT IN (SELECT customer FROM o)')).rows).toEqual([]);
+  const p = new Pipeline();
+  const orders = p.fromS3({ paths: ['s3://raw/orders/'], format: 'json', transformationCtx: 'orders' });
+  expect(() => p.sql('SELECT id FROM o WHERE customer IN (SELECT cid FROM typo)', { o: orders }, { transformationCtx: 'q' })).toThrow(
+    "pipeline node 'q' (SparkSQL): SqlQuery: the query reads 'typo', which is no input alias (aliases: o) nor WITH query at line 1, column 53",
+  );
+});

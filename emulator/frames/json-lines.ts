@@ -60,3 +60,32 @@ export async function validJsonLines(session: FrameSession, node: string, files:
   const found = await stageErrors(session, node, `SELECT error FROM (${errors.join(' UNION ALL ')}) ORDER BY f, n`);
   return { files: out, records, ...(found ? { errors: found } : {}) };
 }
+
+/**
+ * `multiLine` JSON files, each read whole, split into the files DuckDB parses and one error record per file it cannot
+ * (Glue's reader reads such a file as one document: Unconfirmed that the whole file is one error record). Each file is
+ * tried on its own, only once a malformed record was seen.
+ */
+export async function validJsonDocuments(session: FrameSession, node: string, files: readonly string[], gzip: boolean): Promise<JsonLines> {
+  const good: string[] = [];
+  const errors: string[] = [];
+  for (const [i, file] of files.entries()) {
+    const uri = session.describePaths(file);
+    try {
+      await session.connection.run(`SELECT count(*) FROM read_json_objects(${quoteLiteral(file)}, format = 'auto'${gzip ? `, compression = 'gzip'` : ''})`);
+      good.push(file);
+    } catch (e) {
+      const problem = session.describePaths((e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/^Error: /, '').trim());
+      const error = errorRecordSql({
+        site: quoteLiteral(`node '${node}'`),
+        msg: `'error in jackson reader'`,
+        stackTrace: quoteLiteral(`malformed JSON document ${uri}: ${problem}`),
+        bytesread: 'NULL',
+        source: quoteLiteral(uri),
+      });
+      errors.push(`SELECT ${error} AS error, ${i} AS f`);
+    }
+  }
+  const found = errors.length > 0 ? await stageErrors(session, node, `SELECT error FROM (${errors.join(' UNION ALL ')}) ORDER BY f`) : undefined;
+  return { files: good, records: good.length, ...(found ? { errors: found } : {}) };
+}

@@ -945,6 +945,16 @@ describe('sinks', () => {
 });
 
 describe('error records', () => {
+  test('a multiLine JSON file that is not JSON: the other files read, the same number of error records', () =>
+    expectParity({
+      files: { 'raw/m/a.json': '[\n  {"id": 1},\n  {"id": 2}\n]\n', 'raw/m/b.json': '{\n  "id": 3,\n  "name": \n}\n' },
+      build: (p) => {
+        const src = p.fromS3({ paths: ['s3://raw/m/'], format: 'json', multiLine: true });
+        src.writeToS3({ path: 's3://out/m/', format: 'json' });
+        src.errorsAsDynamicFrame().selectFields(['error.msg', 'error.source']).writeToS3({ path: 's3://out/errors/', format: 'json' });
+      },
+    }));
+
   const MALFORMED = '{"id":1,"name":"Ann"}\n{"id":2,"name":\n\n{"id":3,"name":"Cid"}\nnot json at all\n';
 
   test('malformed JSON lines: the good records through a join and a union, the error records of both inputs through errorsAsDynamicFrame', () =>

@@ -1,5 +1,5 @@
 import { JSON_FULL_SAMPLE, JSON_MALFORMED_LINES } from '../choice-columns';
-import { validJsonLines } from '../json-lines';
+import { validJsonDocuments, validJsonLines } from '../json-lines';
 import { jsonPathProblem } from '../../../lib/pipeline/json-path';
 import { recordsAtJsonPath } from '../json-path';
 import { assumeJsonScalars, typeJsonValues, withScalarsAsJson } from '../json-value-types';
@@ -10,7 +10,7 @@ import { quoteList, quoteLiteral } from '../sql';
 /**
  * `from_options(format="json")`: one JSON object per line (any JSON layout with `Multiline`). Integers are `int` or
  * `long` by their values, and a field whose values have several JSON types is a choice (`typeJsonValues`). A line that
- * is not JSON is an error record (`json-lines.ts`); in a `Multiline` file it fails the run. A field of integers and
+ * is not JSON is an error record (`json-lines.ts`), and so is a `Multiline` file that is not. A field of integers and
  * fractions is a choice of `int` (or `long`) and `double`, as Jackson reads them (outside arrays). A `jsonPath` selects
  * the records in each document (`json-path.ts`).
  */
@@ -36,12 +36,16 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
     multiLine = false;
     session.noteJsonScan(files, scanKey);
   }
-  // A malformed record seen: the well-formed lines, copied (decompressed) to the staging folder, and error records.
-  const lines = !multiLine && session.choices.has(scanKey, JSON_MALFORMED_LINES) ? await validJsonLines(session, node.id, files, compression !== '') : undefined;
+  // A malformed record seen: the well-formed lines, copied (decompressed) to the staging folder, or with multiLine the
+  // files DuckDB parses; error records for the others.
+  const valid = !session.choices.has(scanKey, JSON_MALFORMED_LINES) ? undefined : multiLine ? validJsonDocuments : validJsonLines;
+  const lines = valid ? await valid(session, node.id, files, compression !== '') : undefined;
   if (lines) {
     files = lines.files;
-    compression = '';
-    session.noteJsonScan(files, scanKey);
+    if (!multiLine) {
+      compression = '';
+      session.noteJsonScan(files, scanKey);
+    }
     if (lines.records === 0) return { ...(await session.emptyFrame(node.id)), ...(lines.errors ? { errors: [lines.errors] } : {}) };
   }
   const format = multiLine ? 'auto' : 'newline_delimited';

@@ -166,3 +166,21 @@ test('thresholds are printed as awsglue keyword arguments, and refused on a kind
   );
   expect(() => src.selectFields(['id'], { stageThreshold: -1 })).toThrow("StageThreshold must be a whole number of 0 or more (0: never fail), got -1");
 });
+
+test('a multiLine JSON file that is not JSON is one error record; the other files are read', async () => {
+  await service.objects.write('raw', 'm/a.json', '[\n  {"id": 1},\n  {"id": 2}\n]\n');
+  await service.objects.write('raw', 'm/b.json', '{\n  "id": 3,\n  "name": \n}\n');
+  await job((p) => {
+    const src = p.fromS3({ paths: ['s3://raw/m/'], format: 'json', multiLine: true, transformationCtx: 'src' });
+    src.writeToS3({ path: 's3://out/m/', format: 'json', transformationCtx: 'good' });
+    src.errorsAsDynamicFrame({ transformationCtx: 'errors' });
+  });
+  const run = await service.runJob('j');
+  expect(run.ErrorMessage).toBeUndefined();
+  expect(await jsonLines('out', 'm/')).toEqual([{ id: 1 }, { id: 2 }]);
+  const errors = await service.inspectFrame('j', 'errors', { rows: 1 });
+  expect(errors.count).toBe(1);
+  const record = (JSON.parse(errors.show) as { error: { msg: string; stackTrace: string; source: string } }).error;
+  expect([record.msg, record.source]).toEqual(['error in jackson reader', 's3://raw/m/b.json']);
+  expect(record.stackTrace).toBe('malformed JSON document s3://raw/m/b.json: Invalid Input Error: Malformed JSON in file "s3://raw/m/b.json", at byte 25 in record/value 2: unexpected character.');
+});

@@ -169,7 +169,13 @@ def parse_json(text, multiline=False, on_error=None, json_path=None):
     values = []
     if multiline:
         if text.strip():
-            values.append(json.loads(text))
+            try:
+                values.append(json.loads(text))
+            except ValueError as e:
+                if on_error is None:
+                    raise
+                # The whole document is one error record (its content is not compared with the engine's).
+                on_error(None, str(e), len(text.encode("utf-8")))
     else:
         read = 0
         for number, line in enumerate(text.split("\n"), 1):

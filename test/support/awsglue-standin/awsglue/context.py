@@ -328,8 +328,9 @@ def _s3_reader(format, format_options, where, compression=None):
         def read_json(file, url=None, errors=None, site=""):
             def error_record(number, line, read):
                 shown = line[:200] + "..." if len(line) > 200 else line
+                where = "document %s" % url if number is None else "record at line %d of %s" % (number, url)
                 errors.append({"callsite": {"site": "node '%s'" % site, "info": ""}, "msg": "error in jackson reader",
-                               "stackTrace": "malformed JSON record at line %d of %s: %s" % (number, url, shown),
+                               "stackTrace": "malformed JSON %s: %s" % (where, shown),
                                "input": "", "bytesread": read, "source": url})
 
             records = _formats.parse_json(_storage.read_text(file, compression), multiline,

@@ -207,6 +207,13 @@ function translateSelect(select: SqlSelect, context: Context, checkNames: boolea
   return sql;
 }
 
+/** A query inside an expression, as DuckDB SQL (its WITH queries must be at the top). */
+function subquery(query: SqlQuery, context: Context): string {
+  const inner = translateQuery(query, { ...context, noWindows: undefined }, false);
+  if (inner.ctes.length > 0) throw new SparkSqlError('WITH inside a subquery is not in the SQL subset gluekit runs; put it at the top', firstAt(query.selects[0]));
+  return inner.sql;
+}
+
 /** Where a select's FROM starts, for messages about the select as a whole. */
 function firstAt(select: SqlSelect): { line: number; column: number } {
   return select.from.source.at;
@@ -278,11 +285,13 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       return `(${x(e.expr)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
     case 'in':
       return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map(x).join(', ')}))`;
-    case 'inQuery': {
-      const inner = translateQuery(e.query, context, false);
-      if (inner.ctes.length > 0) throw new SparkSqlError('WITH inside a subquery is not in the SQL subset gluekit runs; put it at the top', firstAt(e.query.selects[0]));
-      return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}IN (${inner.sql}))`;
-    }
+    case 'inQuery':
+      return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}IN (${subquery(e.query, context)}))`;
+    case 'exists':
+      return `(EXISTS (${subquery(e.query, context)}))`;
+    // A subquery as a value: more than one row fails the run, in Spark and in DuckDB alike.
+    case 'subquery':
+      return `(${subquery(e.query, context)})`;
     case 'between':
       return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}BETWEEN ${x(e.low)} AND ${x(e.high)})`;
     case 'like':
@@ -382,6 +391,7 @@ function typeOf(e: SqlExpr, scope: Scope): string | undefined {
     case 'isNull':
     case 'in':
     case 'inQuery':
+    case 'exists':
     case 'between':
     case 'like':
       return 'BOOLEAN';

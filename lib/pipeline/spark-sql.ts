@@ -17,7 +17,7 @@ import { unescapeSparkString } from './spark-string';
  * frame   := (ROWS | RANGE) (bound | BETWEEN bound AND bound)
  * bound   := UNBOUNDED PRECEDING | UNBOUNDED FOLLOWING | CURRENT ROW | n PRECEDING | n FOLLOWING
  * expr    := OR, AND, NOT, comparisons (= == != <> < <= > >= <=>), IS [NOT] NULL, [NOT] IN (list), [NOT] BETWEEN,
- *            [NOT] IN (query), [NOT] LIKE / RLIKE string, + - * / % ||, unary -, literals, columns (`a`, `t.a`, backticks),
+ *            [NOT] IN (query), EXISTS (query), (query) as a value, [NOT] LIKE / RLIKE string, + - * / % ||, unary -, literals, columns (`a`, `t.a`, backticks),
  *            function calls (`f(x)`, `count(*)`, `count(DISTINCT x)`), CASE, CAST(expr AS type), parentheses
  * ```
  * Comments (`--`, `/* *\/`) are skipped. Spark's precedence: OR < AND < NOT < predicates < comparison < `+ - ||`
@@ -38,6 +38,8 @@ export type SqlExpr =
   | { readonly kind: 'isNull'; readonly expr: SqlExpr; readonly negated: boolean }
   | { readonly kind: 'in'; readonly expr: SqlExpr; readonly list: readonly SqlExpr[]; readonly negated: boolean }
   | { readonly kind: 'inQuery'; readonly expr: SqlExpr; readonly query: SqlQuery; readonly negated: boolean }
+  | { readonly kind: 'exists'; readonly query: SqlQuery }
+  | { readonly kind: 'subquery'; readonly query: SqlQuery; readonly at: SqlPosition }
   | { readonly kind: 'between'; readonly expr: SqlExpr; readonly low: SqlExpr; readonly high: SqlExpr; readonly negated: boolean }
   | { readonly kind: 'like'; readonly expr: SqlExpr; readonly pattern: SqlExpr; readonly negated: boolean; readonly regex: boolean }
   | { readonly kind: 'case'; readonly operand?: SqlExpr; readonly whens: readonly { readonly when: SqlExpr; readonly then: SqlExpr }[]; readonly otherwise?: SqlExpr }
@@ -483,7 +485,11 @@ class SqlParser {
     if (t.kind === 'number') return numberLiteral(t);
     if (t.kind === 'string') return { kind: 'string', value: t.value };
     if (t.kind === 'punct' && t.text === '(') {
-      if (this.isWord('SELECT')) throw this.unexpected(this.peek(), 'a subquery as a value is not in the SQL subset gluekit runs; use a join');
+      if (this.isWord('SELECT') || this.isWord('WITH')) {
+        const query = this.query();
+        this.expectPunct(')');
+        return { kind: 'subquery', query, at: t.at };
+      }
       const inner = this.expr();
       this.expectPunct(')');
       return inner;
@@ -495,6 +501,12 @@ class SqlParser {
     if (word === 'TRUE' || word === 'FALSE') return { kind: 'boolean', value: word === 'TRUE' };
     if (word === 'CASE') return this.caseExpr();
     if (word === 'CAST') return this.cast(t);
+    if (word === 'EXISTS' && this.isPunct('(')) {
+      this.expectPunct('(');
+      const query = this.query();
+      this.expectPunct(')');
+      return { kind: 'exists', query };
+    }
     if (REFUSED[word]) throw this.unexpected(t, REFUSED[word]);
     if (RESERVED.has(word)) throw this.unexpected(t, 'expected a value: a column, a literal, a function call, CASE, CAST or (');
     if (this.isPunct('(')) return this.call(t);
@@ -829,6 +841,9 @@ function subqueries(e: SqlExpr): SqlQuery[] {
   switch (e.kind) {
     case 'inQuery':
       return [e.query, ...subqueries(e.expr)];
+    case 'exists':
+    case 'subquery':
+      return [e.query];
     case 'binary':
       return [...subqueries(e.left), ...subqueries(e.right)];
     case 'not':

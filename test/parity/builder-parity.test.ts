@@ -826,7 +826,7 @@ describe('SQL step', () => {
       },
     }));
 
-  test('INTERSECT, EXCEPT and IN (SELECT ...)', () =>
+  test('INTERSECT, EXCEPT, IN (SELECT ...), EXISTS and a subquery as a value', () =>
     expectParity({
       files: {
         'raw/o/a.json': '{"id":1,"customer":10,"amount":7}\n{"id":2,"customer":10,"amount":2}\n{"id":3,"customer":20,"amount":5}\n{"id":4,"customer":null,"amount":1}\n',
@@ -838,6 +838,8 @@ describe('SQL step', () => {
         p.sql('SELECT customer AS k FROM o INTERSECT SELECT cid AS k FROM c', { o: orders, c: customers }).writeToS3({ path: 's3://out/both/', format: 'json' });
         p.sql('SELECT cid FROM c EXCEPT SELECT customer AS cid FROM o', { o: orders, c: customers }).writeToS3({ path: 's3://out/only/', format: 'json' });
         p.sql("SELECT id FROM o WHERE customer IN (SELECT cid FROM c WHERE region = 'EU')", { o: orders, c: customers }).writeToS3({ path: 's3://out/eu/', format: 'json' });
+        p.sql('SELECT cid FROM c WHERE EXISTS (SELECT 1 AS one FROM o WHERE o.customer = c.cid)', { o: orders, c: customers }).writeToS3({ path: 's3://out/exists/', format: 'json' });
+        p.sql('SELECT id, amount - (SELECT min(amount) AS m FROM o) AS above FROM o', { o: orders }).writeToS3({ path: 's3://out/above/', format: 'json' });
       },
     }));
 

@@ -214,3 +214,13 @@ test('INTERSECT, EXCEPT (distinct, as Spark) and IN (SELECT ...), NOT IN with a 
     "pipeline node 'q' (SparkSQL): SqlQuery: the query reads 'typo', which is no input alias (aliases: o) nor WITH query at line 1, column 53",
   );
 });
+
+test('EXISTS and a subquery as a value (correlated too); a value subquery of several rows fails the run as Spark fails it', async () => {
+  expect((await query('SELECT cid FROM c WHERE EXISTS (SELECT 1 AS one FROM o WHERE o.customer = c.cid)')).rows).toEqual(['{"cid":10}', '{"cid":20}']);
+  expect((await query('SELECT id, amount - (SELECT avg(amount) AS a FROM o) AS above FROM o WHERE amount > (SELECT min(amount) AS m FROM o)')).rows).toEqual([
+    '{"id":1,"above":3.5}',
+    '{"id":2,"above":-1.5}',
+    '{"id":3,"above":1.5}',
+  ]);
+  await expect(query('SELECT id, (SELECT cid FROM c) AS any FROM o')).rejects.toThrow(/More than one row returned by a subquery used as an expression/);
+});

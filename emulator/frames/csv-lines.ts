@@ -1,9 +1,6 @@
-import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import type { FrameSession } from './frame-session';
-import { gunzipFile, isGzipFile } from './gzip-input';
 import { quoteLiteral } from './sql';
+import { readableText, stagingFile, textLinesSql, writeLinesSql } from './text-lines';
 
 /** How Glue's CSV reader splits a file (GLUE-REFERENCE sections 3 and 10). */
 export interface CsvLineFormat {
@@ -63,12 +60,8 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
   const canonical = (v: string): string => `CASE WHEN ${v} IS NULL THEN '' WHEN ${v} = '' OR regexp_matches(${v}, '[",\\r\\n]') THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
   const out: CsvLinesFile[] = [];
   for (const file of files) {
-    const hash = createHash('sha256').update(file).digest('hex').slice(0, 40);
-    const target = path.join(session.stagingDir, 'csv-lines', `${hash}.csv`);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    // DuckDB's read_text does not decompress: a gzip file is decompressed first (a stream, never held in memory).
-    const text = isGzipFile(file, format.gzip) ? await gunzipFile(file, path.join(session.stagingDir, 'csv-lines', `${hash}.gunzip`), session.describePaths(file)) : file;
-    const lines = `SELECT n, rtrim(line, chr(13)) AS line FROM (SELECT unnest(string_split(content, chr(10))) AS line, generate_subscripts(string_split(content, chr(10)), 1) AS n FROM read_text(${quoteLiteral(text)}))`;
+    const target = await stagingFile(session, 'csv-lines', file, '.csv');
+    const lines = `SELECT n, rtrim(raw, chr(13)) AS line FROM (${textLinesSql(await readableText(session, file, format.gzip, 'csv-lines'))})`;
     const records = `SELECT n, row_number() OVER (ORDER BY n) AS r, line FROM (${lines}) WHERE line <> ''`;
     const skipped = format.skipFirst ? ` AND r <> ${format.withHeader ? 2 : 1}` : '';
     // Each field with what ends it (a separator, or the end of the line). RE2 also gives an empty match at the very end,
@@ -77,9 +70,7 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
     const split = `SELECT n, r, regexp_extract_all(line, ${pattern}, 1) AS fs, regexp_extract_all(line, ${pattern}, 2) AS ends FROM (${records})`;
     const kept = `CASE WHEN len(fs) >= 2 AND ends[len(fs) - 1] = '' THEN fs[1:len(fs) - 1] ELSE fs END`;
     const rewritten = `array_to_string(list_transform(${kept}, lambda gluekit_field: ${canonical(value('gluekit_field'))}), ',')`;
-    await session.connection.run(
-      `COPY (SELECT ${rewritten} FROM (${split}) WHERE true${skipped} ORDER BY n) TO ${quoteLiteral(target)} (FORMAT csv, QUOTE '', ESCAPE '', HEADER false, DELIMITER chr(1))`,
-    );
+    await session.connection.run(writeLinesSql(`SELECT ${rewritten} FROM (${split}) WHERE true${skipped} ORDER BY n`, target));
     // The file's columns, as Glue's reader names them: the header's names (an empty one `col<i>`), then `col<i>` for
     // the fields of rows longer than the header (Unconfirmed); without a header `col0`, `col1`... as wide as its
     // widest row. Read here because DuckDB's sniffer cannot read a file of rows of different lengths.

@@ -3,7 +3,7 @@ import { errorThresholdsOf } from '../../lib/pipeline/error-thresholds';
 import { definitionOf, type NodeKind } from '../../lib/pipeline/nodes/registry';
 import type { DynamicFrame, ErrorRecords, FrameCollection } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
-import { quoteIdentifier } from './sql';
+import { quoteIdentifier, quoteLiteral } from './sql';
 
 /**
  * An error record (GLUE-REFERENCE section 2: a record a step could not read or convert, kept beside its frame instead of
@@ -16,8 +16,16 @@ import { quoteIdentifier } from './sql';
 export const ERROR_RECORD_TYPE =
   'STRUCT("callsite" STRUCT("site" VARCHAR, "info" VARCHAR), "msg" VARCHAR, "stackTrace" VARCHAR, "input" VARCHAR, "bytesread" BIGINT, "source" VARCHAR)';
 
+/**
+ * The SQL of an error record of node `node`'s JSON reader (`msg` as in the developer guide's example: "error in jackson
+ * reader"), from SQL expressions of its other parts.
+ */
+export function readerErrorSql(node: string, parts: { stackTrace: string; bytesread: string; source: string }): string {
+  return errorRecordSql({ site: quoteLiteral(`node '${node}'`), msg: `'error in jackson reader'`, ...parts });
+}
+
 /** The SQL of one error record's `error` value, from SQL expressions of its parts. */
-export function errorRecordSql(parts: { site: string; msg: string; stackTrace: string; bytesread: string; source: string }): string {
+function errorRecordSql(parts: { site: string; msg: string; stackTrace: string; bytesread: string; source: string }): string {
   return (
     `struct_pack("callsite" := struct_pack("site" := ${parts.site}, "info" := ''), "msg" := ${parts.msg}, "stackTrace" := ${parts.stackTrace}, ` +
     `"input" := '', "bytesread" := CAST(${parts.bytesread} AS BIGINT), "source" := ${parts.source})`

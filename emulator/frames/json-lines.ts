@@ -1,11 +1,8 @@
-import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import type { ErrorRecords } from './dynamic-frame';
-import { errorRecordSql, stageErrors } from './error-records';
+import { readerErrorSql, stageErrors } from './error-records';
 import type { FrameSession } from './frame-session';
-import { gunzipFile, isGzipFile } from './gzip-input';
 import { quoteIdentifier, quoteLiteral } from './sql';
+import { readableText, stagingFile, textLinesSql, writeLinesSql } from './text-lines';
 
 /** What `validJsonLines` gives: the files of well-formed records, how many records they hold, and the others. */
 export interface JsonLines {
@@ -28,29 +25,18 @@ export async function validJsonLines(session: FrameSession, node: string, files:
   let records = 0;
   for (const file of files) {
     const uri = session.describePaths(file);
-    const hash = createHash('sha256').update(file).digest('hex').slice(0, 40);
-    const folder = path.join(session.stagingDir, 'json-lines');
-    await fs.mkdir(folder, { recursive: true });
-    // DuckDB's read_text does not decompress: a gzip file is decompressed first.
-    const text = isGzipFile(file, gzip) ? await gunzipFile(file, path.join(folder, `${hash}.gunzip`), uri) : file;
-    const split = `string_split(content, chr(10))`;
+    const text = await readableText(session, file, gzip, 'json-lines');
     const lines = await session.table(
       node,
       `SELECT n, line, bytesread FROM (SELECT n, rtrim(raw, chr(13)) AS line, sum(strlen(raw) + 1) OVER (ORDER BY n) AS bytesread ` +
-        `FROM (SELECT unnest(${split}) AS raw, generate_subscripts(${split}, 1) AS n FROM read_text(${quoteLiteral(text)}))) WHERE trim(line) <> ''`,
+        `FROM (${textLinesSql(text)})) WHERE trim(line) <> ''`,
     );
-    const target = path.join(folder, `${hash}.json`);
-    const copied = await session.step(node, () =>
-      session.connection.runAndReadAll(
-        `COPY (SELECT line FROM ${quoteIdentifier(lines)} WHERE json_valid(line) ORDER BY n) TO ${quoteLiteral(target)} (FORMAT csv, QUOTE '', ESCAPE '', HEADER false, DELIMITER chr(1))`,
-      ),
-    );
+    const target = await stagingFile(session, 'json-lines', file, '.json');
+    const copied = await session.step(node, () => session.connection.runAndReadAll(writeLinesSql(`SELECT line FROM ${quoteIdentifier(lines)} WHERE json_valid(line) ORDER BY n`, target)));
     records += Number(copied.getRows()[0][0]);
     session.rememberFile(target, file);
     out.push(target);
-    const error = errorRecordSql({
-      site: quoteLiteral(`node '${node}'`),
-      msg: `'error in jackson reader'`,
+    const error = readerErrorSql(node, {
       stackTrace: `'malformed JSON record at line ' || n || ' of ' || ${quoteLiteral(uri)} || ': ' || CASE WHEN length(line) > 200 THEN left(line, 200) || '...' ELSE line END`,
       bytesread: 'bytesread',
       source: quoteLiteral(uri),
@@ -76,9 +62,7 @@ export async function validJsonDocuments(session: FrameSession, node: string, fi
       good.push(file);
     } catch (e) {
       const problem = session.describePaths((e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/^Error: /, '').trim());
-      const error = errorRecordSql({
-        site: quoteLiteral(`node '${node}'`),
-        msg: `'error in jackson reader'`,
+      const error = readerErrorSql(node, {
         stackTrace: quoteLiteral(`malformed JSON document ${uri}: ${problem}`),
         bytesread: 'NULL',
         source: quoteLiteral(uri),

@@ -138,35 +138,37 @@ export function parseSparkSqlExpression(text: string): SqlExpr {
 
 /** The first window (`OVER`) in an expression, if any: a filter's condition may not hold one (Spark refuses it). */
 export function firstWindow(e: SqlExpr): SqlWindow | undefined {
-  const inside = (list: readonly (SqlExpr | undefined)[]): SqlWindow | undefined => {
-    for (const x of list) {
-      const found = x && firstWindow(x);
-      if (found) return found;
-    }
-    return undefined;
-  };
+  if (e.kind === 'call' && e.over) return e.over;
+  for (const child of childExpressions(e)) {
+    const found = firstWindow(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The expressions directly inside an expression (not those of its subqueries), in order. */
+function childExpressions(e: SqlExpr): SqlExpr[] {
   switch (e.kind) {
     case 'call':
-      return e.over ?? inside(e.args);
+      return [...e.args];
     case 'binary':
-      return inside([e.left, e.right]);
+      return [e.left, e.right];
     case 'not':
     case 'negate':
     case 'isNull':
     case 'cast':
-      return firstWindow(e.expr);
-    case 'in':
-      return inside([e.expr, ...e.list]);
     case 'inQuery':
-      return firstWindow(e.expr);
+      return [e.expr];
+    case 'in':
+      return [e.expr, ...e.list];
     case 'between':
-      return inside([e.expr, e.low, e.high]);
+      return [e.expr, e.low, e.high];
     case 'like':
-      return inside([e.expr, e.pattern]);
+      return [e.expr, e.pattern];
     case 'case':
-      return inside([e.operand, ...e.whens.flatMap((w) => [w.when, w.then]), e.otherwise]);
+      return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.then]), ...(e.otherwise ? [e.otherwise] : [])];
     default:
-      return undefined;
+      return [];
   }
 }
 
@@ -836,32 +838,8 @@ export function queryInputs(query: SqlQuery, defined: ReadonlySet<string> = new 
   return out;
 }
 
-/** The queries inside an expression (`x IN (SELECT ...)`), outermost first. */
+/** The queries inside an expression (`x IN (SELECT ...)`, `EXISTS (...)`, a subquery as a value), outermost first. */
 function subqueries(e: SqlExpr): SqlQuery[] {
-  switch (e.kind) {
-    case 'inQuery':
-      return [e.query, ...subqueries(e.expr)];
-    case 'exists':
-    case 'subquery':
-      return [e.query];
-    case 'binary':
-      return [...subqueries(e.left), ...subqueries(e.right)];
-    case 'not':
-    case 'negate':
-    case 'isNull':
-    case 'cast':
-      return subqueries(e.expr);
-    case 'in':
-      return [e.expr, ...e.list].flatMap(subqueries);
-    case 'between':
-      return [e.expr, e.low, e.high].flatMap(subqueries);
-    case 'like':
-      return [e.expr, e.pattern].flatMap(subqueries);
-    case 'case':
-      return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.then]), ...(e.otherwise ? [e.otherwise] : [])].flatMap(subqueries);
-    case 'call':
-      return e.args.flatMap(subqueries);
-    default:
-      return [];
-  }
+  const own = e.kind === 'inQuery' || e.kind === 'exists' || e.kind === 'subquery' ? [e.query] : [];
+  return [...own, ...childExpressions(e).flatMap(subqueries)];
 }

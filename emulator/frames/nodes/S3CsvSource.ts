@@ -18,7 +18,7 @@ import { quoteIdentifier, quoteList, quoteLiteral } from '../sql';
 export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inputs, session) => {
   const p = node.parameters;
   const where = nodeWhere(node);
-  let files = await s3SourceFiles(session, node.id, where, p);
+  const files = await s3SourceFiles(session, node.id, where, p);
   if (files.length === 0) return session.emptyFrame(node.id);
   const quote = CSV_QUOTE_CHARS[p.QuoteChar as keyof typeof CSV_QUOTE_CHARS];
   const separator = CSV_SEPARATORS[p.Separator as keyof typeof CSV_SEPARATORS];
@@ -29,7 +29,7 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
   // A quoted empty value ("") is the empty string, not null (Spark keeps it since 2.4).
   // skip = 0: DuckDB's sniffer would otherwise take the lines before the widest run of equal rows for a preamble and
   // drop them (a ragged file lost its first records).
-  const common = ['allow_quoted_nulls = false', 'union_by_name = true', 'hive_partitioning = false', 'skip = 0'];
+  const common = ['allow_quoted_nulls = false', 'hive_partitioning = false', 'skip = 0'];
   // Every value is read as text and typed on its own (`csv-value-types.ts`), from a guess of each column's kind that
   // DuckDB's sniffer makes from a sample (numbers as BIGINT or DOUBLE, anything else VARCHAR).
   const GUESS = `auto_type_candidates = ['BIGINT', 'DOUBLE', 'VARCHAR']`;
@@ -53,7 +53,7 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
     // line break (an escaped \n). One read per file (union_by_name would make DuckDB sniff them).
     const reads = lines.map((l) => {
       const columns = `{${l.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
-      return `SELECT * FROM read_csv(${quoteList([l.file])}, header = ${header}, auto_detect = false, columns = ${columns}, delim = ',', quote = '"', escape = '"', null_padding = true, parallel = false, ${common.filter((o) => !o.startsWith('union_by_name')).join(', ')})`;
+      return `SELECT * FROM read_csv(${quoteList([l.file])}, header = ${header}, auto_detect = false, columns = ${columns}, delim = ',', quote = '"', escape = '"', null_padding = true, parallel = false, ${common.join(', ')})`;
     });
     const text = await session.frame(node.id, reads.join(' UNION ALL BY NAME '));
     return { guess: text, text, probe: true };
@@ -67,6 +67,7 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
       `quote = ${quoteLiteral(typeof quote === 'number' ? '' : quote)}`,
       // gzip DuckDB decompresses itself; bzip2 files are decompressed before (`s3SourceFiles`).
       ...(String(p.CompressionType) === 'gzip' ? [`compression = 'gzip'`] : []),
+      'union_by_name = true',
       ...common,
     ];
     try {

@@ -11,6 +11,8 @@ export interface FrameDescription {
   readonly count: number;
   /** `show(n)`: the first records, one JSON object per line, null fields left out (Unconfirmed: Glue's exact layout). */
   readonly show: string;
+  /** `errorsCount()`: the error records of the steps that led to the frame (a malformed JSON line read by a source). */
+  readonly errorsCount: number;
 }
 
 const NULL_TYPE: DataType = { kind: 'null', sql: 'NULL' };
@@ -29,5 +31,6 @@ export async function describeFrame(session: FrameSession, frame: DynamicFrame, 
   const row = counts.getRowObjectsJS()[0];
   const fields = Number(row.n) === 0 ? [] : frame.schema.map((f, i) => ({ name: f.name, type: Number(row[`c${i}`]) === 0 ? NULL_TYPE : f.dataType }));
   const shown = frame.schema.length === 0 ? [] : (await session.step(frame.name, () => session.connection.runAndReadAll(`SELECT ${jsonLines(frame.schema)} FROM ${view} LIMIT ${Math.max(0, Math.floor(rows))}`))).getRowObjectsJS();
-  return { schema: printSchema(fields), count: Number(row.n), show: shown.map((r) => `${String(r.line)}\n`).join('') };
+  const errorsCount = (frame.errors ?? []).reduce((sum, e) => sum + e.count, 0);
+  return { schema: printSchema(fields), count: Number(row.n), show: shown.map((r) => `${String(r.line)}\n`).join(''), errorsCount };
 }

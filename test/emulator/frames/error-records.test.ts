@@ -97,6 +97,10 @@ test('malformed JSON lines become error records: the run succeeds with the other
     ].join('\n'),
   );
   expect(described.count).toBe(2);
+  // errorsCount(): the mapped frame carries the source's records; the frame of error records starts a lineage of its own.
+  expect((await service.inspectFrame('j', 'mapped', { rows: 0 })).errorsCount).toBe(2);
+  expect((await service.inspectFrame('j', 'src', { rows: 0 })).errorsCount).toBe(2);
+  expect(described.errorsCount).toBe(0);
 });
 
 test('a frame without error records gives an empty errorsAsDynamicFrame, and a gzip JSON file with a malformed line is split the same way', async () => {
@@ -109,7 +113,7 @@ test('a frame without error records gives an empty errorsAsDynamicFrame, and a g
     gz.errorsAsDynamicFrame({ transformationCtx: 'gzErrors' });
   });
   const none = await service.inspectFrame('j', 'none', { rows: 5 });
-  expect([none.schema, none.count]).toEqual(['root\n', 0]);
+  expect([none.schema, none.count, none.errorsCount]).toEqual(['root\n', 0, 0]);
   const gzErrors = await service.inspectFrame('j', 'gzErrors', { rows: 0 });
   expect(gzErrors.count).toBe(1);
   const run = await service.runJob('j');

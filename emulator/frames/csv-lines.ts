@@ -19,19 +19,25 @@ function re(c: string): string {
   return c.replace(/[\\^$.|?*+()[\]{}-]/g, (m) => `\\${m}`);
 }
 
+/** How one line is split into fields (`CsvLineFormat` without what concerns whole files). */
+export type CsvFieldFormat = Pick<CsvLineFormat, 'separator' | 'quote' | 'escaper'>;
+
 /**
- * Rewrites CSV files as Glue's reader splits them without `multiLine`, into canonical CSV (comma separated, `"` quoted
- * where needed, a null an empty field, the empty string `""`) that DuckDB's reader then reads as any CSV. All in DuckDB,
- * one query per file:
- * - every line is a record (a `\r\n` end too; empty lines are skipped): a quoted value still open at the end of the
- *   line ends there, and the next line is a record of its own;
- * - a quoted value holds separators, `""` inside it is one quote, text after its closing quote is appended;
+ * SQL that reads one line of CSV as Glue's reader splits it without `multiLine`:
+ * - a quoted value holds separators, `""` inside it is one quote, text after its closing quote is appended; a quoted
+ *   value still open at the end of the line ends there;
  * - the escaper takes the next character as it is, anywhere, except `\n \r \t \0` after it, which stand for a newline,
  *   a carriage return, a tab and NUL (Glue's format docs); an escaper that is the quote character is the doubling;
- * - `skipFirst` drops the first record after the header (or the first record without one).
- * Returns the new files with their columns, each remembered under its object's `s3://` URI for messages.
+ * - an unquoted empty field is null, a quoted empty one the empty string.
  */
-export async function csvAsLines(session: FrameSession, files: readonly string[], format: CsvLineFormat): Promise<CsvLinesFile[]> {
+export interface CsvLineSplitter {
+  /** The fields of a line (a VARCHAR expression, read once), as written: a `VARCHAR[]` expression. */
+  fields(line: string): string;
+  /** A field as written (a VARCHAR expression, read several times: pass a column or a lambda parameter) read as its value. */
+  value(field: string): string;
+}
+
+export function csvLineSplitter(format: CsvFieldFormat): CsvLineSplitter {
   const S = re(format.separator);
   const Q = format.quote !== undefined ? re(format.quote) : undefined;
   const escaper = format.escaper !== undefined && format.escaper !== format.quote ? format.escaper : undefined;
@@ -50,13 +56,27 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
     ];
     return `array_to_string(list_transform(regexp_extract_all(${v}, ${quoteLiteral(pieces)}), lambda ${token}: CASE ${mapped.join(' ')} ELSE ${token} END), '')`;
   };
-  // A field as written, read as its value: quoted (up to its closing quote, then what follows), or not; an unquoted
-  // empty field is null, a quoted empty one the empty string.
-  const value = (f: string): string => {
-    if (!Q) return `CASE WHEN ${f} = '' THEN NULL ELSE ${unescape(f, '')} END`;
-    const parts = `regexp_extract(${f}, ${quoteLiteral(`^${Q}((?:${escaped}[^${Q}${E ?? ''}]|${Q}${Q})*)${Q}?(.*)$`)}, ['body', 'tail'])`;
-    return `CASE WHEN ${f} = '' THEN NULL WHEN starts_with(${f}, ${quoteLiteral(format.quote!)}) THEN ${unescape(`${parts}.body`, `${Q}${Q}`)} || ${unescape(`${parts}.tail`, '')} ELSE ${unescape(f, '')} END`;
+  return {
+    // Each field with the separator before it (one put before the line for the first): every match is a whole field,
+    // and none is empty, so RE2's empty match at the end of the text never counts as a field.
+    fields: (line) => `regexp_extract_all(${quoteLiteral(format.separator)} || ${line}, ${quoteLiteral(`${S}(${field})`)}, 1)`,
+    value: (f) => {
+      if (!Q) return `CASE WHEN ${f} = '' THEN NULL ELSE ${unescape(f, '')} END`;
+      const parts = `regexp_extract(${f}, ${quoteLiteral(`^${Q}((?:${escaped}[^${Q}${E ?? ''}]|${Q}${Q})*)${Q}?(.*)$`)}, ['body', 'tail'])`;
+      return `CASE WHEN ${f} = '' THEN NULL WHEN starts_with(${f}, ${quoteLiteral(format.quote!)}) THEN ${unescape(`${parts}.body`, `${Q}${Q}`)} || ${unescape(`${parts}.tail`, '')} ELSE ${unescape(f, '')} END`;
+    },
   };
+}
+
+/**
+ * Rewrites CSV files as Glue's reader splits them without `multiLine` (`csvLineSplitter`), into canonical CSV (comma
+ * separated, `"` quoted where needed, a null an empty field, the empty string `""`) that DuckDB's reader then reads as
+ * any CSV. All in DuckDB, one query per file: every line is a record (a `\r\n` end too; empty lines are skipped);
+ * `skipFirst` drops the first record after the header (or the first record without one).
+ * Returns the new files with their columns, each remembered under its object's `s3://` URI for messages.
+ */
+export async function csvAsLines(session: FrameSession, files: readonly string[], format: CsvLineFormat): Promise<CsvLinesFile[]> {
+  const splitter = csvLineSplitter(format);
   const canonical = (v: string): string => `CASE WHEN ${v} IS NULL THEN '' WHEN ${v} = '' OR regexp_matches(${v}, '[",\\r\\n]') THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
   const out: CsvLinesFile[] = [];
   for (const file of files) {
@@ -64,18 +84,14 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
     const lines = `SELECT n, rtrim(raw, chr(13)) AS line FROM (${textLinesSql(await readableText(session, file, format.gzip, 'csv-lines'))})`;
     const records = `SELECT n, row_number() OVER (ORDER BY n) AS r, line FROM (${lines}) WHERE line <> ''`;
     const skipped = format.skipFirst ? ` AND r <> ${format.withHeader ? 2 : 1}` : '';
-    // Each field with what ends it (a separator, or the end of the line). RE2 also gives an empty match at the very end,
-    // after a field that reached the end of the line: that one is no field.
-    const pattern = quoteLiteral(`(${field})(${S}|$)`);
-    const split = `SELECT n, r, regexp_extract_all(line, ${pattern}, 1) AS fs, regexp_extract_all(line, ${pattern}, 2) AS ends FROM (${records})`;
-    const kept = `CASE WHEN len(fs) >= 2 AND ends[len(fs) - 1] = '' THEN fs[1:len(fs) - 1] ELSE fs END`;
-    const rewritten = `array_to_string(list_transform(${kept}, lambda gluekit_field: ${canonical(value('gluekit_field'))}), ',')`;
+    const split = `SELECT n, r, ${splitter.fields('line')} AS fs FROM (${records})`;
+    const rewritten = `array_to_string(list_transform(fs, lambda gluekit_field: ${canonical(splitter.value('gluekit_field'))}), ',')`;
     await session.connection.run(writeLinesSql(`SELECT ${rewritten} FROM (${split}) WHERE true${skipped} ORDER BY n`, target));
     // The file's columns, as Glue's reader names them: the header's names (an empty one `col<i>`), then `col<i>` for
     // the fields of rows longer than the header (Unconfirmed); without a header `col0`, `col1`... as wide as its
     // widest row. Read here because DuckDB's sniffer cannot read a file of rows of different lengths.
-    const header = format.withHeader ? `(list(list_transform(${kept}, lambda gluekit_field: ${value('gluekit_field')})) FILTER (WHERE r = 1))[1]` : 'NULL';
-    const shape = (await session.connection.runAndReadAll(`SELECT max(len(${kept})) AS width, ${header} AS header FROM (${split})`)).getRowObjectsJS()[0];
+    const header = format.withHeader ? `(list(list_transform(fs, lambda gluekit_field: ${splitter.value('gluekit_field')})) FILTER (WHERE r = 1))[1]` : 'NULL';
+    const shape = (await session.connection.runAndReadAll(`SELECT max(len(fs)) AS width, ${header} AS header FROM (${split})`)).getRowObjectsJS()[0];
     const names = (shape.header as (string | null)[] | null) ?? [];
     const width = Math.max(Number(shape.width ?? 0), names.length);
     session.rememberFile(target, file);

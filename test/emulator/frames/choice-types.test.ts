@@ -98,7 +98,7 @@ test('printSchema: nested types indented below their field, a field null in ever
     ].join('\n'),
   );
   const nobody = await service.inspectFrame('j', 'nobody');
-  expect(nobody).toEqual({ schema: 'root\n', count: 0, show: '' });
+  expect(nobody).toEqual({ schema: 'root\n', count: 0, show: '', errorsCount: 0 });
 });
 
 test('inspecting a sink, or a node the job does not have, says which nodes can be', async () => {

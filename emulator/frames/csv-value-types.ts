@@ -69,7 +69,16 @@ export function guessedKind(duckDbType: string): CsvKind {
  * again, and the scan's columns are then probed (one aggregate over the files) for the kinds they hold. Clean files
  * are read once; a string column pays a test of each value's first character to show that it is no number.
  */
-export async function typeCsvValues(session: FrameSession, node: string, scanKey: string, read: DynamicFrame, columns: readonly { source: string; name: string; guess: CsvKind }[], probe = false): Promise<DynamicFrame> {
+export async function typeCsvValues(
+  session: FrameSession,
+  node: string,
+  scanKey: string,
+  read: DynamicFrame,
+  columns: readonly { source: string; name: string; guess: CsvKind }[],
+  probe = false,
+  /** Columns of `read` passed through as they are, before the typed ones. */
+  keep: readonly string[] = [],
+): Promise<DynamicFrame> {
   // One column found to hold a value of another kind than its guess (or no guesses: `probe`): every column of the scan
   // is probed, in one pass, so no other column can make the run start again.
   const kinds = new Map<string, CsvKind[]>();
@@ -98,7 +107,7 @@ export async function typeCsvValues(session: FrameSession, node: string, scanKey
   // Each number column assumed of its kind is parsed once, in an inner projection (DuckDB would parse it per use).
   const parsed = kinds.size === 0 ? columns.filter((c) => c.guess !== 'string') : [];
   const inner = parsed.length === 0 ? quoteIdentifier(read.view) : `(SELECT *, ${parsed.map((c) => `TRY_CAST(${quoteIdentifier(c.source)} AS ${TYPES[c.guess].sql}) AS ${parsedName(c)}`).join(', ')} FROM ${quoteIdentifier(read.view)})`;
-  return session.frame(node, `SELECT ${select.join(', ')} FROM ${inner}`);
+  return session.frame(node, `SELECT ${[...keep.map(quoteIdentifier), ...select].join(', ')} FROM ${inner}`);
 }
 
 /**

@@ -118,12 +118,20 @@ export interface ErrorsAsDynamicFrame {
   readonly Inputs: string[];
 }
 
-/** `Unbox.apply(frame, path, format)`: a string field holding JSON objects parsed into a struct of the same name. */
+/** `Unbox.apply(frame, path, format, **options)`: a string field holding JSON or CSV text parsed into a struct of the same name. */
 export interface Unbox {
   readonly Name: string;
   readonly Inputs: string[];
   /** The top-level field holding the text. */
   readonly Path: string;
-  /** The text's format: `json` (the one gluekit's engine reads). */
-  readonly Format: 'json';
+  /** The text's format. */
+  readonly Format: 'json' | 'csv';
+  /** csv: the separator, one character (awsglue's default `,`). */
+  readonly Separator?: string;
+  /** csv: the escape character (none by default). */
+  readonly Escaper?: string;
+  /** csv: the text's first line names the fields. */
+  readonly WithHeader?: boolean;
+  /** csv: the first record (after the header) is skipped. */
+  readonly SkipFirst?: boolean;
 }

@@ -73,6 +73,18 @@ export interface RelationalizeOptions extends TransformOptions {
   readonly stagingPath: string;
 }
 
+/** `unbox(path, 'csv', options)`: how the text is read, with awsglue's csv options for Unbox. */
+export interface UnboxCsvOptions extends TransformOptions {
+  /** One character. @default ',' */
+  readonly separator?: string;
+  /** The escape character: the next character is taken as it is (the escaper then `n`, `r`, `t` or `0` stands for a newline, a carriage return, a tab or NUL). @default none */
+  readonly escaper?: string;
+  /** The text's first line names the struct's fields (else `col0`, `col1`...). @default false */
+  readonly withHeader?: boolean;
+  /** The first record (after the header) is skipped. @default false */
+  readonly skipFirst?: boolean;
+}
+
 export interface StepOptions {
   /**
    * The node id, which is also the step's `transformation_ctx` (awsglue's name for the key of a step's job bookmark).
@@ -574,9 +586,20 @@ export class Frame {
    * into a struct of the same name, its fields typed as a JSON source types them (a field of several types a choice).
    * A value that is not a JSON object gives null. A gluekit node kind.
    */
-  unbox(path: string, format: 'json', options: TransformOptions = {}): Frame {
+  unbox(path: string, format: 'json', options?: TransformOptions): Frame;
+  /**
+   * `Unbox.apply(frame, path, format="csv", ...)`: each value of the top-level string field `path` read as CSV text;
+   * its first record becomes a struct of the same name (fields `col0`, `col1`... or, `withHeader`, the first line's
+   * names), its values typed as a CSV source types them (long, double or string; a field of several kinds a choice).
+   * Null or empty text gives null. A gluekit node kind.
+   */
+  unbox(path: string, format: 'csv', options?: UnboxCsvOptions): Frame;
+  unbox(path: string, format: 'json' | 'csv', options: UnboxCsvOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('Unbox');
-    return this.pipeline.add(name, { Unbox: { Name: name, Inputs: [this.id], Path: path, Format: format, ...thresholds(options) } });
+    // Given with json, the csv options are refused by the node's check.
+    const csv = { Separator: options.separator, Escaper: options.escaper, WithHeader: options.withHeader, SkipFirst: options.skipFirst };
+    const defined = Object.fromEntries(Object.entries(csv).filter(([, v]) => v !== undefined));
+    return this.pipeline.add(name, { Unbox: { Name: name, Inputs: [this.id], Path: path, Format: format, ...defined, ...thresholds(options) } });
   }
 
   /**

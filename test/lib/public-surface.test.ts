@@ -53,6 +53,7 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
     'SplitRowsOperation',
     'StepOptions',
     'TransformOptions',
+    'UnboxCsvOptions',
     'UnionOptions',
     'and',
     'col',

@@ -979,4 +979,20 @@ describe('unbox', () => {
       files: { 'raw/c/a.csv': 'id,payload\n1,"{""qty"": 2, ""who"": {""name"": ""Ann""}}"\n2,"{""qty"": 3}"\n3,\n4,not json\n' },
       build: (p) => p.fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true }).unbox('payload', 'json').writeToS3({ path: 's3://out/u/', format: 'json' }),
     }));
+
+  test('a CSV column of CSV text: col<i> fields typed value by value (a choice), quotes, an empty or missing record null; to json', () =>
+    expectParity({
+      files: { 'raw/c/a.csv': 'id,payload\n1,"7|2.5|""A|b"""\n2,"8|x"\n3,\n4,"9|"\n5,""\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true }).unbox('payload', 'csv', { separator: '|' }).writeToS3({ path: 's3://out/u/', format: 'json' }),
+    }));
+
+  test('CSV text with a header, skipFirst and an escaper; to parquet', () =>
+    expectParity({
+      files: { 'raw/c/a.csv': 'id,payload\n1,"qty;;note\nold;0;x\n2;3;a\\;b"\n2,"qty;;note\nold;0;x\n4;5;c"\n3,"qty\nold"\n' },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true, multiLine: true })
+          .unbox('payload', 'csv', { separator: ';', escaper: '\\', withHeader: true, skipFirst: true })
+          .writeToS3({ path: 's3://out/u/', format: 'parquet' }),
+    }));
 });

@@ -62,12 +62,76 @@ test('a CSV column of JSON text becomes a struct in its place, typed as the JSON
   ]);
 });
 
-test('unbox refuses a field that is not a string, and a format other than json', async () => {
+async function unboxed(rows: readonly string[], build: (p: Pipeline) => void): Promise<{ script: string; schema: string; records: unknown[] }> {
+  await service.objects.write('raw', 'c/a.csv', `${['id,payload', ...rows].join('\n')}\n`);
+  const p = new Pipeline();
+  build(p);
+  await service.jobs.createJob({ Name: 'j', Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: p.graph });
+  const { schema } = await service.inspectFrame('j', 'unboxed', { rows: 0 });
+  const run = await service.runJob('j');
+  expect(run.ErrorMessage).toBeUndefined();
+  const [file] = (await service.objects.list('out', 'u/')).map((o) => o.key);
+  const records = (await service.objects.read('out', file)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
+  return { script: generatePySparkScript(p.graph), schema, records };
+}
+
+// multiLine: the payloads hold line breaks.
+const csvSource = (p: Pipeline) => p.fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true, multiLine: true, transformationCtx: 'src' });
+
+test("unbox(path, 'csv'): each value's first record becomes a struct of col0, col1... typed value by value (a choice where kinds differ); quotes hold the separator; null or empty text is a null struct", async () => {
+  const { script, schema, records } = await unboxed(
+    ['1,"7|2.5|Ann"', '2,"8|x|""Bob|by""|extra"', '3,', '4,"9|"', '5,"10|3|Cid\nsecond|record"'],
+    (p) => csvSource(p).unbox('payload', 'csv', { separator: '|', transformationCtx: 'unboxed' }).writeToS3({ path: 's3://out/u/', format: 'json', transformationCtx: 'sink' }),
+  );
+  expect(script).toContain('unboxed = Unbox.apply(frame=src, path="payload", format="csv", transformation_ctx="unboxed", separator="|")\n');
+  expect(schema).toBe(
+    [
+      'root',
+      ' |-- id: long',
+      ' |-- payload: struct',
+      ' |    |-- col0: long',
+      ' |    |-- col1: choice',
+      ' |    |    |-- double',
+      ' |    |    |-- long',
+      ' |    |    |-- string',
+      ' |    |-- col2: string',
+      ' |    |-- col3: string',
+      '',
+    ].join('\n'),
+  );
+  expect(records).toEqual([
+    { id: 1, payload: { col0: 7, col1: 2.5, col2: 'Ann' } },
+    { id: 2, payload: { col0: 8, col1: 'x', col2: 'Bob|by', col3: 'extra' } },
+    { id: 3 },
+    { id: 4, payload: { col0: 9 } },
+    { id: 5, payload: { col0: 10, col1: 3, col2: 'Cid' } },
+  ]);
+});
+
+test("unbox csv withHeader names the fields by each value's first line (an empty name col<i>); skipFirst skips the first record; the escaper takes the next character as it is", async () => {
+  const { script, schema, records } = await unboxed(
+    ['1,"qty;;note\nold;0;x\n2;3;a\\;b"', '2,"qty;;note\nold;0;x\n4;5;c"', '3,"qty\nold"'],
+    (p) => csvSource(p).unbox('payload', 'csv', { separator: ';', escaper: '\\', withHeader: true, skipFirst: true, transformationCtx: 'unboxed' }).writeToS3({ path: 's3://out/u/', format: 'json', transformationCtx: 'sink' }),
+  );
+  expect(script).toContain('unboxed = Unbox.apply(frame=src, path="payload", format="csv", transformation_ctx="unboxed", separator=";", escaper="\\\\", withHeader=True, skipFirst=True)\n');
+  expect(schema).toBe(['root', ' |-- id: long', ' |-- payload: struct', ' |    |-- qty: long', ' |    |-- col1: long', ' |    |-- note: string', ''].join('\n'));
+  expect(records).toEqual([
+    { id: 1, payload: { qty: 2, col1: 3, note: 'a;b' } },
+    { id: 2, payload: { qty: 4, col1: 5, note: 'c' } },
+    { id: 3 },
+  ]);
+});
+
+test('unbox refuses a field that is not a string, a format other than json or csv, and csv options that cannot apply', async () => {
   await service.objects.write('raw', 'j/a.json', '{"n": 1}\n');
   const p = new Pipeline();
   p.fromS3({ paths: ['s3://raw/j/'], format: 'json', transformationCtx: 'src' }).unbox('n', 'json', { transformationCtx: 'u' }).writeToS3({ path: 's3://out/n/', format: 'json' });
   await service.jobs.createJob({ Name: 'j', Role: 'r', Command: { Name: 'glueetl' }, CodeGenConfigurationNodes: p.graph });
   const run = await service.runJob('j');
   expect(run.ErrorMessage).toBe("node 'u' (Unbox): the field 'n' is of type int, not string: Unbox parses JSON text");
-  expect(() => new Pipeline().fromS3({ paths: ['s3://raw/j/'], format: 'json' }).unbox('n', 'csv' as 'json')).toThrow("Format 'csv' is not supported; gluekit unboxes json only");
+  const src = new Pipeline().fromS3({ paths: ['s3://raw/j/'], format: 'json' });
+  expect(() => src.unbox('n', 'xml' as 'json', { transformationCtx: 'u' })).toThrow("pipeline node 'u' (Unbox): Format 'xml' is not one of json, csv");
+  expect(() => src.unbox('n', 'json', { separator: '|', transformationCtx: 'u' } as object)).toThrow("pipeline node 'u' (Unbox): Separator: options of the csv format; a json Unbox takes none");
+  expect(() => src.unbox('n', 'csv', { separator: '||', transformationCtx: 'u' })).toThrow('pipeline node \'u\' (Unbox): Separator must be one character other than a line break or the quote ("), got "||"');
+  expect(() => src.unbox('n', 'csv', { separator: '|', escaper: '|', transformationCtx: 'u' })).toThrow("pipeline node 'u' (Unbox): Separator and Escaper must differ");
 });

@@ -508,12 +508,15 @@ class DynamicFrame(object):
         return DynamicFrameCollection({name1: first, name2: second}, self.glue_ctx)
 
     def unbox(self, path, format, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0, **options):
-        """Parses the top-level string field ``path`` (matched ignoring case where no exact name matches) as JSON into a
-        struct of the same name; a value that is not a JSON object becomes None (gluekit's choice; Unconfirmed). Only
-        ``format="json"`` without options is modelled."""
+        """Parses the top-level string field ``path`` (matched ignoring case where no exact name matches) into a struct
+        of the same name. json: a value that is not a JSON object becomes None (gluekit's choice; Unconfirmed). csv
+        (options ``separator``, ``escaper``, ``withHeader``, ``skipFirst``): the value read as the text of a CSV file,
+        as the csv source reads one, its first record the struct (no record: None; Unconfirmed)."""
         _check_thresholds(info, stageThreshold, totalThreshold, self)
+        if format == "csv":
+            return self._unbox_csv(path, **options)
         if format != "json" or options:
-            raise NotModelled("unbox with format %r and options %r is not modelled (json only)" % (format, options))
+            raise NotModelled("unbox with format %r and options %r is not modelled (json, csv)" % (format, options))
         parts = split_path(path)
         if len(parts) != 1:
             raise NotModelled("unbox of the nested path %r is not modelled" % path)
@@ -532,6 +535,30 @@ class DynamicFrame(object):
             rows.append(rec)
         types = self._types()
         types[name] = _schema.json_types([{name: r[name]} for r in rows if r.get(name) is not None]).get(name)
+        return self._derive(rows, types)
+
+    def _unbox_csv(self, path, separator=",", escaper=None, withHeader=False, skipFirst=False, **others):
+        from awsglue import _formats
+        from awsglue.context import _csv_records
+
+        if others:
+            raise NotModelled("unbox csv options %r are not modelled" % sorted(others))
+        name = _schema._find(self._fields() + list(self._jdf.types), path, False)
+        if name is None:
+            return self._derive([copy.deepcopy(r) for r in self._jdf.rows], self._types())
+        rows, struct = [], None
+        for rec in self._jdf.rows:
+            rec = copy.deepcopy(rec)
+            if name in rec:
+                text = rec[name]
+                records = _csv_records(_formats.parse_csv(text, separator, '"', escaper), withHeader, skipFirst) if isinstance(text, str) else []
+                rec[name] = records[0] if records else None
+                if rec[name] is not None:
+                    fields = tuple((k, None if v is None else _schema.value_type(v)) for k, v in rec[name].items())
+                    struct = _schema.merge_values(struct, ("struct", fields))
+            rows.append(rec)
+        types = self._types()
+        types[name] = struct
         return self._derive(rows, types)
 
     def unnest(self, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):

@@ -20,7 +20,7 @@ type Path = readonly string[];
  * (DuckDB's `JSON` type: its detection saw the conflict) is a choice of their types, and integers are `int` or `long`
  * (below). A conflict beyond the records DuckDB's detection samples makes the run read the source again with a full
  * sample (`FrameEngine`); inside structs too. Objects and arrays among a field's values are a `struct` and an `array`
- * member, typed from all of them together (integers inside them stay `long`). Not yet: a conflict inside an array
+ * member, typed from all of them together. Not yet: a conflict inside an array
  * stays JSON text.
  */
 export async function typeJsonValues(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, only?: string): Promise<DynamicFrame> {
@@ -139,6 +139,18 @@ async function typeJsonIntegers(session: FrameSession, node: string, scanKey: st
       const made = retype(element, type.element, [...path, '[]']);
       return made ? { sql: `list_transform(${sql}, lambda ${element}: ${made.sql})`, type: arrayOf(made.type) } : undefined;
     }
+    if (type.kind === 'choice') {
+      // The struct and array members of a choice (a field holding objects, arrays and scalars): their integers too.
+      const members = type.options.map((o) => {
+        const tag = choiceTag(o);
+        const value = `union_extract(${sql}, ${quoteLiteral(tag)})`;
+        return { tag, value, old: o, made: o.kind === 'struct' || o.kind === 'array' ? retype(value, o, [...path, memberSegment(o)]) : undefined };
+      });
+      if (members.every((m) => !m.made)) return undefined;
+      const choice = choiceOf(members.map((m) => m.made?.type ?? m.old));
+      const cases = members.map((m) => `WHEN ${quoteLiteral(m.tag)} THEN CAST(union_value(${quoteIdentifier(m.tag)} := ${m.made?.sql ?? m.value}) AS ${choice.sql})`);
+      return { sql: `(CASE CAST(union_tag(${sql}) AS VARCHAR) ${cases.join(' ')} END)`, type: choice };
+    }
     return undefined;
   };
   const typed = (f: DynamicFrame['schema'][number]): string | undefined => (only === undefined || f.name === only ? retype(quoteIdentifier(f.name), f.dataType, [f.name])?.sql : undefined);
@@ -146,11 +158,17 @@ async function typeJsonIntegers(session: FrameSession, node: string, scanKey: st
   return session.frame(node, `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(frame.view)}`);
 }
 
-/** The paths of the integers in a type. */
+/** A path's step into a choice's member (`<struct>`, `<array>`). */
+function memberSegment(member: DataType): string {
+  return `<${choiceTag(member)}>`;
+}
+
+/** The paths of the integers in a type (inside the struct and array members of a choice too). */
 function integerPaths(path: Path, type: DataType, out: Path[]): void {
   if (type.kind === 'long') out.push(path);
   else if (type.kind === 'struct') type.fields.forEach((f) => integerPaths([...path, f.name], f.type, out));
   else if (type.kind === 'array') integerPaths([...path, '[]'], type.element, out);
+  else if (type.kind === 'choice') type.options.filter((o) => o.kind === 'struct' || o.kind === 'array').forEach((o) => integerPaths([...path, memberSegment(o)], o, out));
 }
 
 /** Whether some integer at `rest` below a value fits 32 bits (SQL; null when there is none). */
@@ -163,6 +181,10 @@ function anyFits(sql: string, type: DataType, rest: Path, lambdas: { count: numb
   if (type.kind === 'struct') {
     const field = type.fields.find((f) => f.name === rest[0]);
     if (field) return anyFits(`struct_extract(${sql}, ${quoteLiteral(field.name)})`, field.type, rest.slice(1), lambdas);
+  }
+  if (type.kind === 'choice') {
+    const member = type.options.find((o) => memberSegment(o) === rest[0]);
+    if (member) return anyFits(`union_extract(${sql}, ${quoteLiteral(choiceTag(member))})`, member, rest.slice(1), lambdas);
   }
   return 'false';
 }

@@ -291,6 +291,33 @@ test('jsonPath selects the records in each document: $.records[*] in JSON Lines 
   );
 });
 
+test('integers inside the struct and array members of a choice are int, long, or a choice of both, as at the top level', async () => {
+  await service.objects.write('raw', 'o/a.json', '{"a":"none","b":1}\n{"a":{"n":1,"big":3000000000},"b":"x"}\n{"a":[7,5000000000]}\n{"a":{"n":2,"big":4}}\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/o/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/o/', format: 'parquet', transformationCtx: 'sink' }));
+  const described = await service.inspectFrame('j', 'src');
+  expect(described.schema).toBe(
+    [
+      'root',
+      ' |-- a: choice',
+      ' |    |-- array',
+      ' |    |    |-- element: choice',
+      ' |    |    |    |-- int',
+      ' |    |    |    |-- long',
+      ' |    |-- string',
+      ' |    |-- struct',
+      ' |    |    |-- n: int',
+      ' |    |    |-- big: choice',
+      ' |    |    |    |-- int',
+      ' |    |    |    |-- long',
+      ' |-- b: choice',
+      ' |    |-- int',
+      ' |    |-- string',
+      '',
+    ].join('\n'),
+  );
+  expect(described.show).toBe('{"a":"none","b":1}\n{"a":{"n":1,"big":3000000000},"b":"x"}\n{"a":[7,5000000000]}\n{"a":{"n":2,"big":4}}\n');
+});
+
 test('a JSON field holding objects, arrays and strings is a choice of struct, array and string, each written as it was', async () => {
   await service.objects.write('raw', 'o/a.json', '{"id":1,"addr":"unknown"}\n{"id":2,"addr":{"city":"Oslo","zip":150}}\n{"id":3,"addr":["a","b"]}\n{"id":4,"addr":{"city":"Rome"}}\n');
   await job((p) => p.fromS3({ paths: ['s3://raw/o/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/o/', format: 'json', transformationCtx: 'sink' }));
@@ -305,7 +332,7 @@ test('a JSON field holding objects, arrays and strings is a choice of struct, ar
       ' |    |-- string',
       ' |    |-- struct',
       ' |    |    |-- city: string',
-      ' |    |    |-- zip: long',
+      ' |    |    |-- zip: int',
       '',
     ].join('\n'),
   );

@@ -48,16 +48,17 @@ export async function scanCatalogTable(session: FrameSession, node: string, wher
   if (files.length === 0) return session.frame(node, emptyTableSql(table, where));
   // Choice columns are noted per scan (the node and its table): another node may read other partitions of the table.
   const read = await reader(session, node, `${node}/${database}.${tableName}`, table, where, files, keys.length > 0);
-  const rows = files.map((file, i) => `(${[quoteLiteral(file), ...keys.map((k, j) => partitionValue(fileValues[i][j], k, where))].join(', ')})`);
-  const names = [FILE_COLUMN, ...keys.map((k) => k.Name!)].map(quoteIdentifier).join(', ');
-  const withValues = (scan: string): string => `(${scan}) AS scan JOIN (VALUES ${rows.join(', ')}) AS partition_values(${names}) USING (${quoteIdentifier(FILE_COLUMN)})`;
+  // Each file's partition values, as text in a table (`textTable`), typed where the scan joins them.
+  const values = keys.length === 0 ? '' : await session.textTable(node, [FILE_COLUMN, ...keys.map((k) => k.Name!)], files.map((file, i) => [file, ...keys.map((_k, j) => fileValues[i][j] ?? null)]));
+  const typed = keys.map((k) => `CAST(partition_values.${quoteIdentifier(k.Name!)} AS ${partitionType(k, where)}) AS ${quoteIdentifier(k.Name!)}`);
+  const withValues = (scan: string): string => `(${scan}) AS scan JOIN ${quoteIdentifier(values)} AS partition_values USING (${quoteIdentifier(FILE_COLUMN)})`;
   if (typeof read === 'string') {
     if (keys.length === 0) return session.frame(node, read);
-    return session.frame(node, `SELECT scan.* EXCLUDE (${quoteIdentifier(FILE_COLUMN)}), ${keys.map((k) => `partition_values.${quoteIdentifier(k.Name!)}`).join(', ')} FROM ${withValues(read)}`);
+    return session.frame(node, `SELECT scan.* EXCLUDE (${quoteIdentifier(FILE_COLUMN)}), ${typed.join(', ')} FROM ${withValues(read)}`);
   }
   // CSV: the frame selects each column's value from the scan of the text (joined to the partition values), which its
   // `base` names, so a step resolving a choice can read its parts there.
-  const relation = await session.relation(node, keys.length === 0 ? read.relation : `SELECT * FROM ${withValues(read.relation)}`);
+  const relation = await session.relation(node, keys.length === 0 ? read.relation : `SELECT scan.*, ${typed.join(', ')} FROM ${withValues(read.relation)}`);
   const fields = new Map([...read.columns.map((c) => [c.name, c.sql] as const), ...keys.map((k) => [k.Name!, quoteIdentifier(k.Name!)] as const)]);
   const frame = await session.frame(node, `SELECT ${[...fields].map(([name, sql]) => `${sql} AS ${quoteIdentifier(name)}`).join(', ')} FROM ${quoteIdentifier(relation)}`);
   const choices = new Map(read.columns.flatMap((c) => (c.parts ? [[c.name, c.parts] as const] : [])));
@@ -118,9 +119,8 @@ async function partitionFiles(session: FrameSession, node: string, table: Table,
   return out;
 }
 
-function partitionValue(value: string | null | undefined, key: Column, where: string): string {
-  const type = toDuckDbType(key.Type ?? 'string', `${where} partition key '${key.Name}'`);
-  return value === null || value === undefined ? `CAST(NULL AS ${type})` : `CAST(${quoteLiteral(value)} AS ${type})`;
+function partitionType(key: Column, where: string): string {
+  return toDuckDbType(key.Type ?? 'string', `${where} partition key '${key.Name}'`);
 }
 
 /**

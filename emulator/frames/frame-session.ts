@@ -110,6 +110,32 @@ export class FrameSession {
     return table;
   }
 
+  /**
+   * A temp table of text columns holding `rows` (null where a value is null), appended through DuckDB's appender: for
+   * what a run knows before it reads any data (a catalog scan's file of each partition and its values), which as a
+   * `VALUES` list in a view would be parsed and bound again each time a query uses the view (a table of 10,000
+   * partitions: 0.3 s a time).
+   */
+  async textTable(node: string, columns: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<string> {
+    const table = this.relationName();
+    await this.step(node, async () => {
+      await this.connection.run(`CREATE TEMP TABLE ${quoteIdentifier(table)} (${columns.map((c) => `${quoteIdentifier(c)} VARCHAR`).join(', ')})`);
+      const appender = await this.connection.createAppender(table, 'main', 'temp');
+      try {
+        for (const row of rows) {
+          for (const value of row) {
+            if (value === null) appender.appendNull();
+            else appender.appendVarchar(value);
+          }
+          appender.endRow();
+        }
+      } finally {
+        appender.closeSync();
+      }
+    });
+    return table;
+  }
+
   /** Names `file` in messages as `source` is named (a file made from an object's file: its `s3://` URI). */
   rememberFile(file: string, source: string): void {
     this.uris.set(file, this.uris.get(source) ?? source);

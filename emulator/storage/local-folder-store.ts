@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, existsSync, promises as fs, realpathSync } from 'fs';
+import { createReadStream, createWriteStream, promises as fs, realpathSync } from 'fs';
 import { randomBytes } from 'crypto';
 import * as path from 'path';
 import { Readable } from 'stream';
@@ -10,6 +10,9 @@ import type { ByteRange, LocalFileAccess, ObjectInfo, ObjectStore } from './obje
  * Every entry point refuses a bucket, key or prefix that would reach outside its bucket's folder.
  */
 export class LocalFolderStore implements ObjectStore, LocalFileAccess {
+  /** Each bucket folder's real path once resolved (a run resolves thousands of keys of one bucket). */
+  private readonly realRoots = new Map<string, string>();
+
   constructor(readonly root: string) {}
 
   /** The folder of a bucket (for copying sample files in by hand). */
@@ -140,33 +143,38 @@ export class LocalFolderStore implements ObjectStore, LocalFileAccess {
     checkKey(bucket, key, what);
     const full = path.resolve(root, key);
     const rel = path.relative(root, full);
-    if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) || !resolvesInside(root, full)) {
+    if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) || !this.resolvesInside(root, full)) {
       throw new Error(`object ${what} '${key}' escapes bucket '${bucket}'`);
     }
     return full;
   }
-}
 
-/**
- * Whether `file` stays inside `root` once links are followed: the deepest part of its path that exists is resolved, so a
- * symbolic link inside a bucket folder cannot lead a key outside it.
- */
-function resolvesInside(root: string, file: string): boolean {
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    return true; // no bucket folder yet: nothing in it can be a link
+  /**
+   * Whether `file` stays inside `root` once links are followed: the deepest part of its path that exists is resolved,
+   * so a symbolic link inside a bucket folder cannot lead a key outside it.
+   */
+  private resolvesInside(root: string, file: string): boolean {
+    let realRoot = this.realRoots.get(root);
+    if (realRoot === undefined) {
+      try {
+        realRoot = realpathSync.native(root);
+      } catch {
+        return true; // no bucket folder yet: nothing in it can be a link
+      }
+      this.realRoots.set(root, realRoot);
+    }
+    let existing = file;
+    for (;;) {
+      try {
+        const real = realpathSync.native(existing);
+        return real === realRoot || real.startsWith(`${realRoot}${path.sep}`);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if ((code !== 'ENOENT' && code !== 'ENOTDIR') || existing === root) return false;
+        existing = path.dirname(existing);
+      }
+    }
   }
-  let existing = file;
-  while (!existsSync(existing) && existing !== root) existing = path.dirname(existing);
-  let real: string;
-  try {
-    real = realpathSync(existing);
-  } catch {
-    return false;
-  }
-  return real === realRoot || real.startsWith(`${realRoot}${path.sep}`);
 }
 
 /**

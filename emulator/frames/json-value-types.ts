@@ -20,8 +20,8 @@ type Path = readonly string[];
  * (DuckDB's `JSON` type: its detection saw the conflict) is a choice of their types, and integers are `int` or `long`
  * (below). A conflict beyond the records DuckDB's detection samples makes the run read the source again with a full
  * sample (`FrameEngine`); inside structs too. Objects and arrays among a field's values are a `struct` and an `array`
- * member, typed from all of them together. Not yet: a conflict inside an array
- * stays JSON text.
+ * member, typed from all of them together; inside arrays too (an element, or a field of the
+ * structs in an array, of several JSON types is a choice).
  */
 export async function typeJsonValues(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, only?: string): Promise<DynamicFrame> {
   return typeJsonIntegers(session, node, scanKey, await typeJsonConflicts(session, node, frame, only), only);
@@ -35,53 +35,57 @@ function typedFields(frame: DynamicFrame, only: string | undefined): DynamicFram
 const JSON_TYPE = (sql: string): string => `json_type(${sql})`;
 
 async function typeJsonConflicts(session: FrameSession, node: string, frame: DynamicFrame, only: string | undefined): Promise<DynamicFrame> {
-  // The JSON-typed fields: at the top level and inside structs (inside arrays they stay JSON text).
-  const paths: string[][] = [];
-  const walk = (path: string[], type: DataType): void => {
+  // The JSON-typed values: at the top level, inside structs and inside arrays (`[]` in a path).
+  const paths: Path[] = [];
+  const walk = (path: Path, type: DataType): void => {
     if (type.sql === 'JSON') paths.push(path);
     else if (type.kind === 'struct') type.fields.forEach((f) => walk([...path, f.name], f.type));
+    else if (type.kind === 'array') walk([...path, '[]'], type.element);
   };
   typedFields(frame, only).forEach((f) => walk([f.name], f.dataType));
   if (paths.length === 0) return frame;
-  const values = paths.map((p) => locate(frame, p, 'exact')!.sql);
-  const kinds = { int: 'i', long: 'l', double: 'd', string: 's', boolean: 'b', object: 'o', array: 'a' } as const;
-  const inInt = (v: string): string => `TRY_CAST(${v} AS HUGEINT) BETWEEN -2147483648 AND 2147483647`;
-  const probes = values.flatMap((v, i) => {
-    const integer = `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`;
-    return [
-      `bool_or(${integer} AND ${inInt(v)}) AS ${kinds.int}${i}`,
-      `bool_or(${integer} AND NOT (${inInt(v)})) AS ${kinds.long}${i}`,
-      `bool_or(${JSON_TYPE(v)} = 'DOUBLE') AS ${kinds.double}${i}`,
-      `bool_or(${JSON_TYPE(v)} = 'VARCHAR') AS ${kinds.string}${i}`,
-      `bool_or(${JSON_TYPE(v)} = 'BOOLEAN') AS ${kinds.boolean}${i}`,
-      `bool_or(${JSON_TYPE(v)} = 'OBJECT') AS ${kinds.object}${i}`,
-      `bool_or(${JSON_TYPE(v)} = 'ARRAY') AS ${kinds.array}${i}`,
-      // The shape of the objects, and of the arrays, as DuckDB's detection would type them alone.
-      `CAST(json_group_structure(CASE WHEN ${JSON_TYPE(v)} = 'OBJECT' THEN ${v} END) AS VARCHAR) AS ${kinds.object}s${i}`,
-      `CAST(json_group_structure(CASE WHEN ${JSON_TYPE(v)} = 'ARRAY' THEN ${v} END) AS VARCHAR) AS ${kinds.array}s${i}`,
-    ];
-  });
-  const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${probes.join(', ')} FROM ${quoteIdentifier(frame.view)}`))).getRowObjectsJS()[0];
+  // The values of each path: one per record outside arrays; inside arrays every element's, unnested (in a query of
+  // their own, so a record whose arrays are empty does not hide its other values).
+  const lambdas = { count: 0 };
+  const outside = paths.filter((p) => !p.includes('[]'));
+  const inside = paths.filter((p) => p.includes('[]'));
+  const values = new Map<Path, string>();
+  const queries: string[] = [];
+  const probesOf = (list: readonly Path[], value: (p: Path) => string): string[] =>
+    list.flatMap((p) => {
+      const i = paths.indexOf(p);
+      values.set(p, `v${i}`);
+      return probes(value(p), i);
+    });
+  const view = quoteIdentifier(frame.view);
+  if (outside.length > 0) queries.push(`SELECT ${probesOf(outside, (p) => locate(frame, p, 'exact')!.sql).join(', ')} FROM ${view}`);
+  if (inside.length > 0) {
+    const lists = inside.map((p) => `unnest(${valueList(quoteIdentifier(p[0]), fieldType(frame, p[0]), p.slice(1), lambdas)}) AS ${quoteIdentifier(`v${paths.indexOf(p)}`)}`);
+    queries.push(`SELECT ${probesOf(inside, (p) => quoteIdentifier(`v${paths.indexOf(p)}`)).join(', ')} FROM (SELECT ${lists.join(', ')} FROM ${view})`);
+  }
+  const row: Record<string, unknown> = {};
+  for (const query of queries) Object.assign(row, (await session.step(node, () => session.connection.runAndReadAll(query))).getRowObjectsJS()[0]);
   // An object or an array among the values: a member of the type its values have together (`json_transform`).
   const nested = new Map<string, { type: DataType; structure: string }>();
   for (const [i] of paths.entries()) {
     for (const kind of ['object', 'array'] as const) {
-      const structure = row[`${kinds[kind]}s${i}`];
-      if (row[`${kinds[kind]}${i}`] !== true || typeof structure !== 'string') continue;
+      const structure = row[`${KINDS[kind]}s${i}`];
+      if (row[`${KINDS[kind]}${i}`] !== true || typeof structure !== 'string') continue;
       const shape = quoteLiteral(JSON.stringify(asReadJsonTypes(JSON.parse(structure))));
       const bound = await session.connection.prepare(`SELECT json_transform(CAST('null' AS JSON), ${shape}) AS t`);
       nested.set(`${kind}${i}`, { type: fromDuckDbType(bound.columnType(0)), structure: shape });
     }
   }
-  const output = Projection.of(frame);
+  // Each path's values as the members of their kinds (a choice where there are several).
+  const typedAt = new Map<string, (v: string) => { sql: string; type: DataType } | undefined>();
   paths.forEach((path, i) => {
-    output.replace(path, 'exact', (name, v) => {
+    typedAt.set(path.join('.'), (v) => {
       const members: { type: DataType; when: string; value: string }[] = [];
-      if (row[`${kinds.int}${i}`] === true) members.push({ type: INT, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT') AND ${inInt(v)}`, value: `CAST(${v} AS INTEGER)` });
-      if (row[`${kinds.long}${i}`] === true) members.push({ type: LONG, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`, value: `CAST(${v} AS BIGINT)` });
-      if (row[`${kinds.double}${i}`] === true) members.push({ type: DOUBLE, when: `${JSON_TYPE(v)} = 'DOUBLE'`, value: `CAST(${v} AS DOUBLE)` });
-      if (row[`${kinds.string}${i}`] === true) members.push({ type: STRING, when: `${JSON_TYPE(v)} = 'VARCHAR'`, value: `json_extract_string(${v}, '$')` });
-      if (row[`${kinds.boolean}${i}`] === true) members.push({ type: BOOLEAN, when: `${JSON_TYPE(v)} = 'BOOLEAN'`, value: `CAST(${v} AS BOOLEAN)` });
+      if (row[`${KINDS.int}${i}`] === true) members.push({ type: INT, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT') AND ${IN_INT_TEXT(v)}`, value: `CAST(${v} AS INTEGER)` });
+      if (row[`${KINDS.long}${i}`] === true) members.push({ type: LONG, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`, value: `CAST(${v} AS BIGINT)` });
+      if (row[`${KINDS.double}${i}`] === true) members.push({ type: DOUBLE, when: `${JSON_TYPE(v)} = 'DOUBLE'`, value: `CAST(${v} AS DOUBLE)` });
+      if (row[`${KINDS.string}${i}`] === true) members.push({ type: STRING, when: `${JSON_TYPE(v)} = 'VARCHAR'`, value: `json_extract_string(${v}, '$')` });
+      if (row[`${KINDS.boolean}${i}`] === true) members.push({ type: BOOLEAN, when: `${JSON_TYPE(v)} = 'BOOLEAN'`, value: `CAST(${v} AS BOOLEAN)` });
       for (const kind of ['object', 'array'] as const) {
         const found = nested.get(`${kind}${i}`);
         if (found) members.push({ type: found.type, when: `${JSON_TYPE(v)} = ${quoteLiteral(kind.toUpperCase())}`, value: `json_transform(${v}, ${found.structure})` });
@@ -89,10 +93,68 @@ async function typeJsonConflicts(session: FrameSession, node: string, frame: Dyn
       if (members.length === 0) return undefined;
       const choice = choiceOf(members.map((m) => m.type));
       const value = (m: (typeof members)[number]): string => (choice.kind === 'choice' ? `CAST(union_value(${quoteIdentifier(choiceTag(m.type))} := ${m.value}) AS ${choice.sql})` : m.value);
-      return { inPlace: [{ name, sql: `(CASE ${members.map((m) => `WHEN ${m.when} THEN ${value(m)}`).join(' ')} END)`, type: choice }], appended: [] };
+      return { sql: `(CASE ${members.map((m) => `WHEN ${m.when} THEN ${value(m)}`).join(' ')} END)`, type: choice };
     });
   });
-  return session.frame(node, `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(frame.view)}`);
+  const retype = (sql: string, type: DataType, path: Path): { sql: string; type: DataType } | undefined => {
+    if (type.sql === 'JSON') return typedAt.get(path.join('.'))?.(sql);
+    if (type.kind === 'struct') {
+      const fields = type.fields.map((f) => ({ name: f.name, old: f.type, made: retype(`struct_extract(${sql}, ${quoteLiteral(f.name)})`, f.type, [...path, f.name]) }));
+      if (fields.every((f) => !f.made)) return undefined;
+      const packed = fields.map((f) => `${quoteIdentifier(f.name)} := ${f.made?.sql ?? `struct_extract(${sql}, ${quoteLiteral(f.name)})`}`);
+      return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${packed.join(', ')}) END)`, type: structOf(fields.map((f) => ({ name: f.name, type: f.made?.type ?? f.old }))) };
+    }
+    if (type.kind === 'array') {
+      const element = `gluekit_element_${++lambdas.count}`;
+      const made = retype(element, type.element, [...path, '[]']);
+      return made ? { sql: `list_transform(${sql}, lambda ${element}: ${made.sql})`, type: arrayOf(made.type) } : undefined;
+    }
+    return undefined;
+  };
+  const columns = frame.schema.map((f) => {
+    const made = only === undefined || f.name === only ? retype(quoteIdentifier(f.name), f.dataType, [f.name]) : undefined;
+    return `${made?.sql ?? quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`;
+  });
+  return session.frame(node, `SELECT ${columns.join(', ')} FROM ${view}`);
+}
+
+/** The probe columns of a value's kinds: `<kind><i>` whether some value is of the kind, `<kind>s<i>` the objects' and arrays' shapes. */
+const KINDS = { int: 'i', long: 'l', double: 'd', string: 's', boolean: 'b', object: 'o', array: 'a' } as const;
+const IN_INT_TEXT = (v: string): string => `TRY_CAST(${v} AS HUGEINT) BETWEEN -2147483648 AND 2147483647`;
+
+function probes(v: string, i: number): string[] {
+  const integer = `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`;
+  return [
+    `bool_or(${integer} AND ${IN_INT_TEXT(v)}) AS ${KINDS.int}${i}`,
+    `bool_or(${integer} AND NOT (${IN_INT_TEXT(v)})) AS ${KINDS.long}${i}`,
+    `bool_or(${JSON_TYPE(v)} = 'DOUBLE') AS ${KINDS.double}${i}`,
+    `bool_or(${JSON_TYPE(v)} = 'VARCHAR') AS ${KINDS.string}${i}`,
+    `bool_or(${JSON_TYPE(v)} = 'BOOLEAN') AS ${KINDS.boolean}${i}`,
+    `bool_or(${JSON_TYPE(v)} = 'OBJECT') AS ${KINDS.object}${i}`,
+    `bool_or(${JSON_TYPE(v)} = 'ARRAY') AS ${KINDS.array}${i}`,
+    // The shape of the objects, and of the arrays, as DuckDB's detection would type them alone.
+    `CAST(json_group_structure(CASE WHEN ${JSON_TYPE(v)} = 'OBJECT' THEN ${v} END) AS VARCHAR) AS ${KINDS.object}s${i}`,
+    `CAST(json_group_structure(CASE WHEN ${JSON_TYPE(v)} = 'ARRAY' THEN ${v} END) AS VARCHAR) AS ${KINDS.array}s${i}`,
+  ];
+}
+
+function fieldType(frame: DynamicFrame, name: string): DataType {
+  return frame.schema.find((f) => f.name === name)!.dataType;
+}
+
+/** The values at `rest` below a value, as one list (SQL): through arrays every element's, through structs the field's. */
+function valueList(sql: string, type: DataType, rest: Path, lambdas: { count: number }): string {
+  if (rest.length === 0) return `[${sql}]`;
+  if (rest[0] === '[]' && type.kind === 'array') {
+    if (rest.length === 1) return sql;
+    const element = `gluekit_element_${++lambdas.count}`;
+    return `flatten(list_transform(${sql}, lambda ${element}: ${valueList(element, type.element, rest.slice(1), lambdas)}))`;
+  }
+  if (type.kind === 'struct') {
+    const field = type.fields.find((f) => f.name === rest[0])!;
+    return valueList(`struct_extract(${sql}, ${quoteLiteral(field.name)})`, field.type, rest.slice(1), lambdas);
+  }
+  throw new Error(`gluekit bug: no values at ${rest.join('.')} of a ${type.kind}`);
 }
 
 /**

@@ -65,12 +65,14 @@ export function fromDuckDbType(t: DuckDBType): DataType {
   switch (t.typeId) {
     case DuckDBTypeId.DECIMAL:
       return { kind: 'decimal', sql, precision: t.width, scale: t.scale };
+    // A list or a struct is written out from its members' types, so a JSON member keeps its name in it (DuckDB's own
+    // text of `JSON[]` is `VARCHAR[]`: a query casting to it would turn JSON values into text).
     case DuckDBTypeId.LIST:
-      return { kind: 'array', sql, element: fromDuckDbType(t.valueType) };
+      return arrayOf(fromDuckDbType(t.valueType));
     case DuckDBTypeId.ARRAY:
       return { kind: 'array', sql, element: fromDuckDbType(t.valueType) };
     case DuckDBTypeId.STRUCT:
-      return { kind: 'struct', sql, fields: t.entryNames.map((name, i) => ({ name, type: fromDuckDbType(t.entryTypes[i]) })) };
+      return structOf(t.entryNames.map((name, i) => ({ name, type: fromDuckDbType(t.entryTypes[i]) })));
     case DuckDBTypeId.MAP:
       return { kind: 'map', sql, key: fromDuckDbType(t.keyType), value: fromDuckDbType(t.valueType) };
     case DuckDBTypeId.UNION:

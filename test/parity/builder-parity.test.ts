@@ -63,6 +63,12 @@ describe('sources', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/o/'], format: 'json' }).writeToS3({ path: 's3://out/o/', format: 'json' }),
     }));
 
+  test.each(['json', 'parquet'] as const)('S3 JSON arrays whose elements, or the fields of their structs, have several JSON types (choices inside arrays); to %s', (format) =>
+    expectParity({
+      files: { 'raw/a/a.json': '{"id":1,"tags":[1,"x",2.5],"items":[{"n":1},{"n":"two"}]}\n{"id":2,"tags":[true,{"k":3}],"items":[]}\n{"id":3}\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/a/'], format: 'json' }).writeToS3({ path: 's3://out/a/', format }),
+    }));
+
   // The stand-ins' Parquet writer models no choice of int and long inside a struct: each path holds one kind here.
   test('S3 JSON field of objects, arrays and strings, integers in them int or long; to parquet', () =>
     expectParity({

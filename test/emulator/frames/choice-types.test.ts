@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { TableInput } from '@aws-sdk/client-glue';
 import { col, Pipeline } from '../../../lib/pipeline';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { GlueService } from '../../../emulator/api';
 
 /**
@@ -316,6 +317,68 @@ test('integers inside the struct and array members of a choice are int, long, or
     ].join('\n'),
   );
   expect(described.show).toBe('{"a":"none","b":1}\n{"a":{"n":1,"big":3000000000},"b":"x"}\n{"a":[7,5000000000]}\n{"a":{"n":2,"big":4}}\n');
+});
+
+/** The rows a query over a Parquet file (as `data`) gives, integers as numbers. */
+async function parquetRows(file: string, query: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  try {
+    const r = await c.runAndReadAll(`WITH data AS (SELECT * FROM read_parquet('${file}')) ${query}`);
+    return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}
+
+test('inside JSON arrays, an element or a field of the structs of several JSON types is a choice; JSON sinks write the values as they were, Parquet sinks a struct per choice', async () => {
+  await service.objects.write('raw', 'a/a.json', '{"id":1,"tags":[1,"x",2.5],"items":[{"n":1},{"n":"two"}]}\n{"id":2,"tags":[true,{"k":3}],"items":[]}\n{"id":3}\n');
+  await job((p) => {
+    const src = p.fromS3({ paths: ['s3://raw/a/'], format: 'json', transformationCtx: 'src' });
+    src.writeToS3({ path: 's3://out/a-json/', format: 'json', transformationCtx: 'json' });
+    src.writeToS3({ path: 's3://out/a-parquet/', format: 'parquet', transformationCtx: 'parquet' });
+  });
+  const described = await service.inspectFrame('j', 'src');
+  expect(described.schema).toBe(
+    [
+      'root',
+      ' |-- id: int',
+      ' |-- tags: array',
+      ' |    |-- element: choice',
+      ' |    |    |-- boolean',
+      ' |    |    |-- double',
+      ' |    |    |-- int',
+      ' |    |    |-- string',
+      ' |    |    |-- struct',
+      ' |    |    |    |-- k: int',
+      ' |-- items: array',
+      ' |    |-- element: struct',
+      ' |    |    |-- n: choice',
+      ' |    |    |    |-- int',
+      ' |    |    |    |-- string',
+      '',
+    ].join('\n'),
+  );
+  const run = await service.runJob('j');
+  expect(run.JobRunState).toBe('SUCCEEDED');
+  const [json] = (await service.objects.list('out', 'a-json/')).map((o) => o.key);
+  expect((await service.objects.read('out', json)).toString('utf8').trim().split('\n')).toEqual([
+    '{"id":1,"tags":[1,"x",2.5],"items":[{"n":1},{"n":"two"}]}',
+    '{"id":2,"tags":[true,{"k":3}],"items":[]}',
+    '{"id":3}',
+  ]);
+  const [parquet] = (await service.objects.list('out', 'a-parquet/')).map((o) => o.key);
+  const rows = await parquetRows(path.join(root, 'state', 's3', 'out', parquet), 'SELECT id, CAST(tags AS VARCHAR) AS tags, CAST(items AS VARCHAR) AS items FROM data ORDER BY id');
+  expect(rows).toEqual([
+    {
+      id: 1,
+      tags: "[{'boolean': NULL, 'double': NULL, 'int': 1, 'string': NULL, 'struct': NULL}, {'boolean': NULL, 'double': NULL, 'int': NULL, 'string': x, 'struct': NULL}, {'boolean': NULL, 'double': 2.5, 'int': NULL, 'string': NULL, 'struct': NULL}]",
+      items: "[{'n': {'int': 1, 'string': NULL}}, {'n': {'int': NULL, 'string': two}}]",
+    },
+    { id: 2, tags: "[{'boolean': true, 'double': NULL, 'int': NULL, 'string': NULL, 'struct': NULL}, {'boolean': NULL, 'double': NULL, 'int': NULL, 'string': NULL, 'struct': {'k': 3}}]", items: '[]' },
+    { id: 3, tags: null, items: null },
+  ]);
 });
 
 test('a JSON field holding objects, arrays and strings is a choice of struct, array and string, each written as it was', async () => {

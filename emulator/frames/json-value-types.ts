@@ -2,7 +2,6 @@ import { choiceColumnError } from './choice-columns';
 import type { DynamicFrame } from './dynamic-frame';
 import { locate } from './field-lookup';
 import type { FrameSession } from './frame-session';
-import { Projection } from './projection';
 import { arrayOf, choiceOf, choiceTag, fromDuckDbType, STRING, structOf, type DataType } from './schema';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
@@ -276,11 +275,15 @@ function checkedScalar(type: DataType): boolean {
  * The type a JSON source reads a field as so that its values keep their JSON text: DuckDB types a field from a sample
  * of records and converts a later value of another JSON type silently (`true` in a number field is 1, `1.5` in an
  * integer field 2, `7` in a string field "7"; duckdb#25786), and merges integers and fractions into DOUBLE, where
- * Jackson makes `5` an `int` and `5.5` a `double`. Scalars outside arrays become JSON text; undefined where a type has
- * none.
+ * Jackson makes `5` an `int` and `5.5` a `double`. Scalars become JSON text, in structs and arrays too; undefined where
+ * a type has none.
  */
 export function withScalarsAsJson(type: DataType): DataType | undefined {
   if (checkedScalar(type)) return JSON_TEXT;
+  if (type.kind === 'array') {
+    const element = withScalarsAsJson(type.element);
+    return element === undefined ? undefined : arrayOf(element);
+  }
   if (type.kind !== 'struct') return undefined;
   const fields = type.fields.map((f) => ({ name: f.name, type: withScalarsAsJson(f.type) }));
   return fields.every((f) => f.type === undefined) ? undefined : structOf(fields.map((f, i) => ({ name: f.name, type: f.type ?? type.fields[i].type })));
@@ -297,21 +300,30 @@ function scalarKey(path: Path): string {
  * (left JSON here, for `typeJsonValues` to type). Clean fields are read once.
  */
 export async function assumeJsonScalars(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, original: DynamicFrame): Promise<DynamicFrame> {
-  const output = Projection.of(frame);
-  const walk = (path: string[], read: DataType, was: DataType): void => {
+  const lambdas = { count: 0 };
+  // A value read as `read` (JSON text where `was` is a checked scalar) as `was` again; undefined where nothing changes
+  // (a path found to hold another kind stays JSON, for `typeJsonValues`).
+  const assume = (v: string, read: DataType, was: DataType, path: Path): string | undefined => {
     const text = SCALAR_TEXT[was.kind];
     if (text && read.sql === 'JSON' && checkedScalar(was)) {
-      if (session.choices.has(scanKey, scalarKey(path))) return;
-      output.replace(path, 'exact', (name, v) => ({
-        inPlace: [{ name, sql: `(CASE WHEN ${v} IS NULL THEN NULL WHEN ${text.is(v)} THEN ${text.value(v, was)} WHEN ${JSON_TYPE(v)} = 'NULL' THEN NULL ELSE ${choiceColumnError(scanKey, scalarKey(path))} END)`, type: was }],
-        appended: [],
-      }));
-    } else if (read.kind === 'struct' && was.kind === 'struct') {
-      read.fields.forEach((f, i) => walk([...path, f.name], f.type, was.fields[i].type));
+      if (session.choices.has(scanKey, scalarKey(path))) return undefined;
+      return `(CASE WHEN ${v} IS NULL THEN NULL WHEN ${text.is(v)} THEN ${text.value(v, was)} WHEN ${JSON_TYPE(v)} = 'NULL' THEN NULL ELSE ${choiceColumnError(scanKey, scalarKey(path))} END)`;
     }
+    if (read.kind === 'struct' && was.kind === 'struct') {
+      const fields = read.fields.map((f, i) => ({ name: f.name, made: assume(`struct_extract(${v}, ${quoteLiteral(f.name)})`, f.type, was.fields[i].type, [...path, f.name]) }));
+      if (fields.every((f) => f.made === undefined)) return undefined;
+      const packed = fields.map((f) => `${quoteIdentifier(f.name)} := ${f.made ?? `struct_extract(${v}, ${quoteLiteral(f.name)})`}`);
+      return `(CASE WHEN ${v} IS NULL THEN NULL ELSE struct_pack(${packed.join(', ')}) END)`;
+    }
+    if (read.kind === 'array' && was.kind === 'array') {
+      const element = `gluekit_element_${++lambdas.count}`;
+      const made = assume(element, read.element, was.element, [...path, '[]']);
+      return made === undefined ? undefined : `list_transform(${v}, lambda ${element}: ${made})`;
+    }
+    return undefined;
   };
-  frame.schema.forEach((f, i) => walk([f.name], f.dataType, original.schema[i].dataType));
-  return session.frame(node, `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(frame.view)}`);
+  const columns = frame.schema.map((f, i) => `${assume(quoteIdentifier(f.name), f.dataType, original.schema[i].dataType, [f.name]) ?? quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`);
+  return session.frame(node, `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(frame.view)}`);
 }
 
 /**

@@ -63,9 +63,9 @@ describe('sources', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/o/'], format: 'json' }).writeToS3({ path: 's3://out/o/', format: 'json' }),
     }));
 
-  test.each(['json', 'parquet'] as const)('S3 JSON arrays whose elements, or the fields of their structs, have several JSON types (choices inside arrays); to %s', (format) =>
+  test.each(['json', 'parquet'] as const)('S3 JSON arrays whose elements, or the fields of their structs, have several JSON types, integers among fractions too (choices inside arrays); to %s', (format) =>
     expectParity({
-      files: { 'raw/a/a.json': '{"id":1,"tags":[1,"x",2.5],"items":[{"n":1},{"n":"two"}]}\n{"id":2,"tags":[true,{"k":3}],"items":[]}\n{"id":3}\n' },
+      files: { 'raw/a/a.json': '{"id":1,"tags":[1,"x",2.5],"items":[{"n":1},{"n":"two"}],"fs":[1.5,2]}\n{"id":2,"tags":[true,{"k":3}],"items":[],"fs":[3]}\n{"id":3}\n' },
       build: (p) => p.fromS3({ paths: ['s3://raw/a/'], format: 'json' }).writeToS3({ path: 's3://out/a/', format }),
     }));
 

@@ -258,6 +258,41 @@ test("JSON values of another type after DuckDB's sample are choices, not silentl
   ]);
 });
 
+test('inside JSON arrays too: integers among fractions are a choice of double and int, and a value of another type after the sample is a choice, not converted', async () => {
+  const lines = Array.from({ length: 25000 }, (_v, i) => `{"xs":[${i}],"ps":[{"q":"p${i}"}],"fs":[1.5, ${i}]}`);
+  lines.push('{"xs":[1.5, true],"ps":[{"q":7}]}');
+  await service.objects.write('raw', 'late/a.json', `${lines.join('\n')}\n`);
+  await job((p) => p.fromS3({ paths: ['s3://raw/late/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/late/', format: 'json' }));
+  const described = await service.inspectFrame('j', 'src', { rows: 0 });
+  expect(described.schema).toBe(
+    [
+      'root',
+      ' |-- xs: array',
+      ' |    |-- element: choice',
+      ' |    |    |-- boolean',
+      ' |    |    |-- double',
+      ' |    |    |-- int',
+      ' |-- ps: array',
+      ' |    |-- element: struct',
+      ' |    |    |-- q: choice',
+      ' |    |    |    |-- int',
+      ' |    |    |    |-- string',
+      ' |-- fs: array',
+      ' |    |-- element: choice',
+      ' |    |    |-- double',
+      ' |    |    |-- int',
+      '',
+    ].join('\n'),
+  );
+  const run = await service.runJob('j');
+  expect(run.JobRunState).toBe('SUCCEEDED');
+  const [file] = (await service.objects.list('out', 'late/')).map((o) => o.key);
+  expect((await service.objects.read('out', file)).toString('utf8').trim().split('\n').slice(-2)).toEqual([
+    '{"xs":[24999],"ps":[{"q":"p24999"}],"fs":[1.5,24999]}',
+    '{"xs":[1.5,true],"ps":[{"q":7}]}',
+  ]);
+});
+
 test('a conflict inside a JSON struct is a choice there', async () => {
   await service.objects.write('raw', 'n/a.json', '{"a":{"p":5,"q":"x"}}\n{"a":{"p":"five","q":"y"}}\n');
   await job((p) => p.fromS3({ paths: ['s3://raw/n/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/n/', format: 'json' }));

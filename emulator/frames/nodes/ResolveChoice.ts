@@ -1,4 +1,5 @@
 import { splitFieldPath } from '../../../lib/pipeline/field-path';
+import { editInArray, ELEMENTS, withElementSteps } from '../array-edit';
 import { readingValues } from '../choice-columns';
 import type { DynamicFrame } from '../dynamic-frame';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
@@ -31,24 +32,32 @@ export const compileResolveChoice: NodeCompiler<'ResolveChoice'> = async (node, 
   const base = input.base;
   const output = base ? Projection.over(input.schema.map((f) => ({ name: f.name, sql: base.fields.get(f.name)!, type: f.dataType }))) : Projection.of(input);
   const access = (path: readonly string[], name: string, sql: string, type: DataType): Choice => choiceAccess(sql, type, path.length === 1 ? base?.choices.get(name) : undefined);
-  if (p.Specs) {
-    for (const [i, spec] of p.Specs.entries()) {
-      const at = `${where} Specs[${i}]`;
-      if (spec.Path.includes('[]')) throw new Error(`${at}: the path '${spec.Path}' goes into an array, which gluekit's frame engine does not resolve yet`);
-      const path = splitFieldPath(spec.Path);
-      output.replace(path, 'ignore-case', (name, sql, type) => resolve(spec.Action, name, access(path, name, sql, type), type, at));
+  // A path into an array (`myList[].price`): the field holding the array is replaced by the array rebuilt.
+  const lambdas = { count: 0 };
+  const replaceAt = (path: readonly string[], match: 'exact' | 'ignore-case', action: string, at: string): void => {
+    const inArray = path.indexOf(ELEMENTS);
+    if (inArray < 0) {
+      output.replace(path, match, (name, sql, type) => resolve(action, name, access(path, name, sql, type), type, at));
+      return;
     }
+    output.replace(path.slice(0, inArray), match, (name, sql, type) => {
+      const made = editInArray(sql, type, path.slice(inArray), match, (n, v, t) => resolve(action, n, choiceAccess(v, t, undefined), t, at), at, lambdas);
+      return made ? { inPlace: [{ name, ...made }], appended: [] } : undefined;
+    });
+  };
+  if (p.Specs) {
+    for (const [i, spec] of p.Specs.entries()) replaceAt(withElementSteps(splitFieldPath(spec.Path)), 'ignore-case', spec.Action, `${where} Specs[${i}]`);
   } else if (p.Choice === 'match_catalog') {
     const table = session.catalog.getTable(p.Database!, p.Table!);
     const columns = [...(table.StorageDescriptor?.Columns ?? []), ...(table.PartitionKeys ?? [])];
-    for (const path of choicePaths(input, where).filter((c) => c.length === 1)) {
+    for (const path of choicePaths(input).filter((c) => c.length === 1)) {
       const column = columns.find((c) => c.Name?.toLowerCase() === path[0].toLowerCase());
       if (!column) continue;
       const target = toDataType(column.Type ?? 'string', `${where} column '${column.Name}' of ${p.Database}.${p.Table}`);
       output.replace(path, 'exact', (name, sql, type) => ({ inPlace: [{ name, sql: access(path, name, sql, type).cast(target), type: target }], appended: [] }));
     }
   } else {
-    for (const path of choicePaths(input, where)) output.replace(path, 'exact', (name, sql, type) => resolve(p.Choice!, name, access(path, name, sql, type), type, where));
+    for (const path of choicePaths(input)) replaceAt(path, 'exact', p.Choice!, where);
   }
   if (!base || output.isEmpty) return session.projected(node.id, input, output);
   return session.frame(node.id, `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(base.relation)}`);
@@ -101,16 +110,14 @@ function resolve(action: string, name: string, value: Choice, type: DataType, wh
   return { inPlace: [{ name, sql: source === undefined ? readingValues([sql], `CAST(NULL AS ${target.sql})`) : castValue(source, kept!, target), type: target }], appended: [] };
 }
 
-/** The paths of the frame's choices, at the top level and inside structs; a choice inside an array is refused. */
-function choicePaths(frame: DynamicFrame, where: string): string[][] {
+/** The paths of the frame's choices: at the top level, inside structs and inside arrays (`ELEMENTS` steps). */
+function choicePaths(frame: DynamicFrame): string[][] {
   const out: string[][] = [];
-  const walk = (path: string[], type: DataType, inArray: boolean): void => {
-    if (type.kind === 'choice') {
-      if (inArray) throw new Error(`${where}: the choice '${path.join('.')}' lies inside an array, which gluekit's frame engine does not resolve yet`);
-      out.push(path);
-    } else if (type.kind === 'struct') type.fields.forEach((f) => walk([...path, f.name], f.type, inArray));
-    else if (type.kind === 'array') walk(path, type.element, true);
+  const walk = (path: string[], type: DataType): void => {
+    if (type.kind === 'choice') out.push(path);
+    else if (type.kind === 'struct') type.fields.forEach((f) => walk([...path, f.name], f.type));
+    else if (type.kind === 'array') walk([...path, ELEMENTS], type.element);
   };
-  frame.schema.forEach((f) => walk([f.name], f.dataType, false));
+  frame.schema.forEach((f) => walk([f.name], f.dataType));
   return out;
 }

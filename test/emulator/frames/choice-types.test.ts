@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { TableInput } from '@aws-sdk/client-glue';
-import { col, Pipeline } from '../../../lib/pipeline';
+import { col, Pipeline, type ResolveChoiceOptions } from '../../../lib/pipeline';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { GlueService } from '../../../emulator/api';
 
@@ -291,6 +291,62 @@ test('inside JSON arrays too: integers among fractions are a choice of double an
     '{"xs":[24999],"ps":[{"q":"p24999"}],"fs":[1.5,24999]}',
     '{"xs":[1.5,true],"ps":[{"q":7}]}',
   ]);
+});
+
+describe('resolveChoice inside arrays (myList[].price)', () => {
+  const DATA = '{"id":1,"tags":[1,"x"],"items":[{"n":1,"k":"a"},{"n":"two","k":"b"}]}\n{"id":2,"tags":[2.5],"items":[]}\n{"id":3}\n';
+
+  async function resolved(options: ResolveChoiceOptions): Promise<{ schema: string; show: string }> {
+    await service.objects.write('raw', 'r/a.json', DATA);
+    await service.jobs.deleteJob({ JobName: 'j' });
+    await job((p) => p.fromS3({ paths: ['s3://raw/r/'], format: 'json', transformationCtx: 'src' }).resolveChoice({ ...options, transformationCtx: 'resolved' }));
+    const { schema, show } = await service.inspectFrame('j', 'resolved', { rows: 5 });
+    return { schema, show };
+  }
+
+  test('specs cast an array element (tags[]) and a field of the structs in an array (items[].n), matched ignoring case', async () => {
+    const { schema, show } = await resolved({ specs: [['tags[]', 'cast:string'], ['ITEMS[].N', 'cast:long']] });
+    expect(schema).toBe(['root', ' |-- id: int', ' |-- tags: array', ' |    |-- element: string', ' |-- items: array', ' |    |-- element: struct', ' |    |    |-- n: long', ' |    |    |-- k: string', ''].join('\n'));
+    expect(show).toBe('{"id":1,"tags":["1","x"],"items":[{"n":1,"k":"a"},{"k":"b"}]}\n{"id":2,"tags":["2.5"],"items":[]}\n{"id":3}\n');
+  });
+
+  test('make_cols inside the structs of an array: n_int in place, n_string appended to the struct', async () => {
+    const { schema, show } = await resolved({ specs: [['items[].n', 'make_cols']] });
+    expect(schema).toContain([' |-- items: array', ' |    |-- element: struct', ' |    |    |-- n_int: int', ' |    |    |-- k: string', ' |    |    |-- n_string: string', ''].join('\n'));
+    expect(show.split('\n')[0]).toBe('{"id":1,"tags":[1,"x"],"items":[{"n_int":1,"k":"a"},{"k":"b","n_string":"two"}]}');
+  });
+
+  test('one choice for every choice of the frame reaches inside arrays (make_struct, project)', async () => {
+    const made = await resolved({ choice: 'make_struct' });
+    expect(made.schema).toBe(
+      [
+        'root',
+        ' |-- id: int',
+        ' |-- tags: array',
+        ' |    |-- element: struct',
+        ' |    |    |-- double: double',
+        ' |    |    |-- int: int',
+        ' |    |    |-- string: string',
+        ' |-- items: array',
+        ' |    |-- element: struct',
+        ' |    |    |-- n: struct',
+        ' |    |    |    |-- int: int',
+        ' |    |    |    |-- string: string',
+        ' |    |    |-- k: string',
+        '',
+      ].join('\n'),
+    );
+    expect(made.show.split('\n')[0]).toBe('{"id":1,"tags":[{"int":1},{"string":"x"}],"items":[{"n":{"int":1},"k":"a"},{"n":{"string":"two"},"k":"b"}]}');
+    const projected = await resolved({ choice: 'project:int' });
+    expect(projected.schema).toBe(['root', ' |-- id: int', ' |-- tags: array', ' |    |-- element: int', ' |-- items: array', ' |    |-- element: struct', ' |    |    |-- n: int', ' |    |    |-- k: string', ''].join('\n'));
+    expect(projected.show).toBe('{"id":1,"tags":[1,null],"items":[{"n":1,"k":"a"},{"k":"b"}]}\n{"id":2,"tags":[null],"items":[]}\n{"id":3}\n');
+  });
+
+  test('an array element cannot be made into columns', async () => {
+    await service.objects.write('raw', 'r/a.json', DATA);
+    await job((p) => p.fromS3({ paths: ['s3://raw/r/'], format: 'json', transformationCtx: 'src' }).resolveChoice({ specs: [['tags[]', 'make_cols']], transformationCtx: 'resolved' }));
+    await expect(service.inspectFrame('j', 'resolved')).rejects.toThrow("node 'resolved' (ResolveChoice) Specs[0]: an array's element cannot become 3 fields");
+  });
 });
 
 test('a conflict inside a JSON struct is a choice there', async () => {

@@ -50,6 +50,12 @@ export const JSON_FULL_SAMPLE = '*full-sample';
 export const JSON_MALFORMED_LINES = '*malformed-lines';
 
 /**
+ * The pseudo-column a JSON source notes when a record had a key twice (DuckDB's reader refuses it): read its files line
+ * by line, each record with one value per key, the last (`json-lines.ts`).
+ */
+export const JSON_DUPLICATE_KEYS = '*duplicate-keys';
+
+/**
  * The pseudo-column an S3 CSV source notes when a value held a line break (a quoted newline) without `multiLine`: read
  * its files line by line, as Glue's reader does (`csv-lines.ts`).
  */

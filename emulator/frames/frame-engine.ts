@@ -5,7 +5,7 @@ import { validateGraph } from '../../lib/pipeline/graph';
 import { definitionOf, type NodeKind } from '../../lib/pipeline/nodes/registry';
 import type { ObjectStore } from '../storage/object-store';
 import type { CatalogReader } from './catalog-reader';
-import { choiceColumnMessage, choiceColumnOf, JSON_FULL_SAMPLE, JSON_MALFORMED_LINES, withChoiceColumns } from './choice-columns';
+import { choiceColumnMessage, choiceColumnOf, JSON_DUPLICATE_KEYS, JSON_FULL_SAMPLE, JSON_MALFORMED_LINES, withChoiceColumns } from './choice-columns';
 import type { DynamicFrame, FrameCollection } from './dynamic-frame';
 import { enforceErrorThresholds, withInputErrors } from './error-records';
 import { describeFrame, type FrameDescription } from './frame-inspection';
@@ -135,9 +135,11 @@ export class FrameEngine {
 function rerunnable(session: FrameSession, e: unknown): Error {
   if (choiceColumnOf(e)) return e as Error;
   const json = session.jsonScanOf(e);
-  // A record that is not JSON: the source reads its files line by line, the malformed ones made error records.
-  const retry = json?.malformed ? JSON_MALFORMED_LINES : JSON_FULL_SAMPLE;
-  // Tried already: the error is the data's own (a duplicate key, a multi-line file that is not JSON), said as DuckDB says it.
+  // A record that is not JSON: the source reads its files line by line, the malformed ones made error records; a
+  // record with a key twice: line by line too, each record keeping a key's last value.
+  const retry = json?.cause === 'malformed' ? JSON_MALFORMED_LINES : json?.cause === 'duplicate-key' ? JSON_DUPLICATE_KEYS : JSON_FULL_SAMPLE;
+  // Tried already: the error is the data's own (a key twice in a multi-line file, a multi-line file that is not JSON),
+  // said as DuckDB says it.
   if (json && !session.choices.has(json.scan, retry)) return new Error(choiceColumnMessage(json.scan, retry));
   return new Error(session.describePaths(e instanceof Error ? e.message : String(e)));
 }

@@ -162,13 +162,14 @@ export class FrameSession {
   /**
    * The JSON scan whose file DuckDB could not read: a value it could not convert (`JSON transform error in file
    * "..."`: its type detection sampled records without the value of another type that comes later), or a record that
-   * is not JSON (`Malformed JSON in file "..."`).
+   * is not JSON (`Malformed JSON in file "..."`), or a record with a key twice (`... has duplicate key "..."`).
    */
-  jsonScanOf(error: unknown): { scan: string; malformed: boolean } | undefined {
+  jsonScanOf(error: unknown): { scan: string; cause: 'malformed' | 'duplicate-key' | 'conversion' } | undefined {
     const message = error instanceof Error ? error.message : String(error);
     const found = /(JSON transform error|Malformed JSON) in file "([^"]+)"/.exec(message);
     const scan = found ? this.jsonScans.get(found[2]) : undefined;
-    return scan === undefined ? undefined : { scan, malformed: found![1] === 'Malformed JSON' };
+    if (scan === undefined) return undefined;
+    return { scan, cause: found![1] === 'Malformed JSON' ? 'malformed' : / has duplicate key "/.test(message) ? 'duplicate-key' : 'conversion' };
   }
 
   /** Runs one node's DuckDB work; a DuckDB error becomes one naming the node, without the echoed SQL. */

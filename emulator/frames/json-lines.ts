@@ -17,9 +17,13 @@ export interface JsonLines {
  * DuckDB parses are copied, in order, into a file of the staging folder that the source then reads as any JSON; each
  * other non-blank line becomes an error record naming the object and the line. All in DuckDB, one pass per file.
  * Unconfirmed: on Glue a malformed line can take the next line with it (its reader resumes after the next newline it
- * can parse from); gluekit makes exactly the malformed line an error record.
+ * can parse from); gluekit makes exactly the malformed line an error record. With `lastOfDuplicateKeys` (a record had
+ * a key twice, which DuckDB's reader refuses) each copied record keeps the last value of a key, as Jackson's tree
+ * model does (Unconfirmed for Glue's reader).
  */
-export async function validJsonLines(session: FrameSession, node: string, files: readonly string[], gzip: boolean): Promise<JsonLines> {
+export async function validJsonLines(session: FrameSession, node: string, files: readonly string[], gzip: boolean, lastOfDuplicateKeys = false): Promise<JsonLines> {
+  // DuckDB's VARIANT keeps one value per key of an object, the last, at any depth (JSON numbers keep their kinds).
+  const record = lastOfDuplicateKeys ? 'CAST(CAST(CAST(line AS JSON) AS VARIANT) AS JSON)' : 'line';
   const out: string[] = [];
   const errors: string[] = [];
   let records = 0;
@@ -32,7 +36,7 @@ export async function validJsonLines(session: FrameSession, node: string, files:
         `FROM (${textLinesSql(text)})) WHERE trim(line) <> ''`,
     );
     const target = await stagingFile(session, 'json-lines', file, '.json');
-    const copied = await session.step(node, () => session.connection.runAndReadAll(writeLinesSql(`SELECT line FROM ${quoteIdentifier(lines)} WHERE json_valid(line) ORDER BY n`, target)));
+    const copied = await session.step(node, () => session.connection.runAndReadAll(writeLinesSql(`SELECT ${record} FROM ${quoteIdentifier(lines)} WHERE json_valid(line) ORDER BY n`, target)));
     records += Number(copied.getRows()[0][0]);
     session.rememberFile(target, file);
     out.push(target);

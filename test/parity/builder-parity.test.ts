@@ -69,6 +69,12 @@ describe('sources', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/a/'], format: 'json' }).writeToS3({ path: 's3://out/a/', format }),
     }));
 
+  test('S3 JSON records with a key twice keep its last value, at any depth', () =>
+    expectParity({
+      files: { 'raw/d/a.json': '{"a":"x","b":{"c":1}}\n{"a":1,"a":2,"b":{"c":1,"c":2.5}}\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/d/'], format: 'json' }).writeToS3({ path: 's3://out/d/', format: 'json' }),
+    }));
+
   // The stand-ins' Parquet writer models no choice of int and long inside a struct: each path holds one kind here.
   test('S3 JSON field of objects, arrays and strings, integers in them int or long; to parquet', () =>
     expectParity({

@@ -1,4 +1,4 @@
-import { JSON_FULL_SAMPLE, JSON_MALFORMED_LINES } from '../choice-columns';
+import { JSON_DUPLICATE_KEYS, JSON_FULL_SAMPLE, JSON_MALFORMED_LINES } from '../choice-columns';
 import { validJsonDocuments, validJsonLines } from '../json-lines';
 import { jsonPathProblem } from '../../../lib/pipeline/json-path';
 import { recordsAtJsonPath } from '../json-path';
@@ -38,8 +38,10 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   }
   // A malformed record seen: the well-formed lines, copied (decompressed) to the staging folder, or with multiLine the
   // files DuckDB parses; error records for the others.
-  const valid = !session.choices.has(scanKey, JSON_MALFORMED_LINES) ? undefined : multiLine ? validJsonDocuments : validJsonLines;
-  const lines = valid ? await valid(session, node.id, files, compression !== '') : undefined;
+  // A key twice in a record: the lines are copied with one value per key, the last (without multiLine only).
+  const duplicates = !multiLine && session.choices.has(scanKey, JSON_DUPLICATE_KEYS);
+  const valid = !session.choices.has(scanKey, JSON_MALFORMED_LINES) && !duplicates ? undefined : multiLine ? validJsonDocuments : validJsonLines;
+  const lines = valid ? await valid(session, node.id, files, compression !== '', duplicates) : undefined;
   if (lines) {
     files = lines.files;
     if (!multiLine) {

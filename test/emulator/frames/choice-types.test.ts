@@ -357,12 +357,27 @@ test('a conflict inside a JSON struct is a choice there', async () => {
   expect(described.show).toBe('{"a":{"p":5,"q":"x"}}\n{"a":{"p":"five","q":"y"}}\n');
 });
 
-test('a JSON error a full sample does not cure (a duplicate key) fails the run with DuckDB\'s message naming the s3:// file and line', async () => {
-  await service.objects.write('raw', 'dup/a.json', '{"a":"x"}\n{"a":1,"a":2}\n');
-  await job((p) => p.fromS3({ paths: ['s3://raw/dup/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/dup/', format: 'json', transformationCtx: 'sink' }));
+test('a JSON record with a key twice keeps the last value, at any depth (Unconfirmed, as Jackson\'s tree model); the other records are read as they are', async () => {
+  await service.objects.write('raw', 'dup/a.json', '{"a":"x","b":{"c":1}}\n{"a":1,"a":2,"b":{"c":1,"c":2.5}}\nnot json\n');
+  await job((p) => {
+    const src = p.fromS3({ paths: ['s3://raw/dup/'], format: 'json', transformationCtx: 'src' });
+    src.writeToS3({ path: 's3://out/dup/', format: 'json', transformationCtx: 'sink' });
+    src.errorsAsDynamicFrame({ transformationCtx: 'errors' });
+  });
+  const described = await service.inspectFrame('j', 'src', { rows: 5 });
+  expect(described.schema).toBe(['root', ' |-- a: choice', ' |    |-- int', ' |    |-- string', ' |-- b: struct', ' |    |-- c: choice', ' |    |    |-- double', ' |    |    |-- int', ''].join('\n'));
+  expect(described.show).toBe('{"a":"x","b":{"c":1}}\n{"a":2,"b":{"c":2.5}}\n');
+  expect(described.errorsCount).toBe(1);
+  const run = await service.runJob('j');
+  expect(run.JobRunState).toBe('SUCCEEDED');
+});
+
+test('a multiLine JSON file with a key twice fails the run with DuckDB\'s message naming the s3:// file', async () => {
+  await service.objects.write('raw', 'dupm/a.json', '[\n  {"a": 1,\n   "a": 2}\n]\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/dupm/'], format: 'json', multiLine: true, transformationCtx: 'src' }).writeToS3({ path: 's3://out/dupm/', format: 'json', transformationCtx: 'sink' }));
   const run = await service.runJob('j');
   expect(run.JobRunState).toBe('FAILED');
-  expect(run.ErrorMessage).toMatch(/^node 'src': Invalid Input Error: JSON transform error in file "s3:\/\/raw\/dup\/a\.json", in line 2: Object \{"a":1,"a":2\} has duplicate key "a"/);
+  expect(run.ErrorMessage).toMatch(/^node 'sink': Invalid Input Error: JSON transform error in file "s3:\/\/raw\/dupm\/a\.json", in record\/value 1: Object \{"a":1,"a":2\} has duplicate key "a"/);
 });
 
 test('jsonPath selects the records in each document: $.records[*] in JSON Lines wrappers, $[*] in a multi-line array', async () => {

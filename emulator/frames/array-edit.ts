@@ -2,9 +2,10 @@ import { findName, type NameMatch } from './field-lookup';
 import type { Replacement } from './projection';
 import { arrayOf, structOf, type DataType } from './schema';
 import { quoteIdentifier, quoteLiteral } from './sql';
+import { ELEMENT_STEP } from './value-rebuild';
 
 /** The step of a field path into an array's elements (`myList[].price` is `myList`, `[]`, `price`). */
-export const ELEMENTS = '[]';
+export const ELEMENTS = ELEMENT_STEP;
 
 /**
  * Splits each part of a field path that ends in `[]` into the part and an `ELEMENTS` step (GLUE-REFERENCE section 1:

@@ -3,6 +3,7 @@ import type { DynamicFrame } from './dynamic-frame';
 import { locate } from './field-lookup';
 import type { FrameSession } from './frame-session';
 import { arrayOf, choiceOf, choiceTag, fromDuckDbType, STRING, structOf, type DataType } from './schema';
+import { memberStep, rebuildValue, typeAt, type Rebuilt } from './value-rebuild';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
 const INT: DataType = { kind: 'int', sql: 'INTEGER' };
@@ -95,21 +96,8 @@ async function typeJsonConflicts(session: FrameSession, node: string, frame: Dyn
       return { sql: `(CASE ${members.map((m) => `WHEN ${m.when} THEN ${value(m)}`).join(' ')} END)`, type: choice };
     });
   });
-  const retype = (sql: string, type: DataType, path: Path): { sql: string; type: DataType } | undefined => {
-    if (type.sql === 'JSON') return typedAt.get(path.join('.'))?.(sql);
-    if (type.kind === 'struct') {
-      const fields = type.fields.map((f) => ({ name: f.name, old: f.type, made: retype(`struct_extract(${sql}, ${quoteLiteral(f.name)})`, f.type, [...path, f.name]) }));
-      if (fields.every((f) => !f.made)) return undefined;
-      const packed = fields.map((f) => `${quoteIdentifier(f.name)} := ${f.made?.sql ?? `struct_extract(${sql}, ${quoteLiteral(f.name)})`}`);
-      return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${packed.join(', ')}) END)`, type: structOf(fields.map((f) => ({ name: f.name, type: f.made?.type ?? f.old }))) };
-    }
-    if (type.kind === 'array') {
-      const element = `gluekit_element_${++lambdas.count}`;
-      const made = retype(element, type.element, [...path, '[]']);
-      return made ? { sql: `list_transform(${sql}, lambda ${element}: ${made.sql})`, type: arrayOf(made.type) } : undefined;
-    }
-    return undefined;
-  };
+  // Each JSON-typed value typed where it is (`rebuildValue` rebuilds the structs and arrays around it).
+  const retype = (sql: string, type: DataType, path: Path): Rebuilt | undefined => rebuildValue(sql, type, path, (v, t, at) => (t.sql === 'JSON' ? typedAt.get(at.join('.'))?.(v) : undefined), lambdas);
   const columns = frame.schema.map((f) => {
     const made = only === undefined || f.name === only ? retype(quoteIdentifier(f.name), f.dataType, [f.name]) : undefined;
     return `${made?.sql ?? quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`;
@@ -180,48 +168,20 @@ async function typeJsonIntegers(session: FrameSession, node: string, scanKey: st
     noted.forEach((p, i) => row[`f${i}`] === true && fitting.add(p.join('.')));
   }
   const lambdas = { count: 0 };
-  const retype = (sql: string, type: DataType, path: Path): { sql: string; type: DataType } | undefined => {
-    if (type.kind === 'long') {
-      const key = path.join('.');
-      if (!session.choices.has(scanKey, key)) return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL WHEN ${IN_INT(sql)} THEN CAST(${sql} AS INTEGER) ELSE ${choiceColumnError(scanKey, key)} END)`, type: INT };
-      if (!fitting.has(key)) return { sql: `CAST(${sql} AS BIGINT)`, type: LONG };
-      const choice = choiceOf([INT, LONG]);
-      const member = (tag: string, value: string): string => `CAST(union_value(${quoteIdentifier(tag)} := ${value}) AS ${choice.sql})`;
-      return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL WHEN ${IN_INT(sql)} THEN ${member('int', `CAST(${sql} AS INTEGER)`)} ELSE ${member('long', `CAST(${sql} AS BIGINT)`)} END)`, type: choice };
-    }
-    if (type.kind === 'struct') {
-      const fields = type.fields.map((f) => ({ name: f.name, old: f.type, made: retype(`struct_extract(${sql}, ${quoteLiteral(f.name)})`, f.type, [...path, f.name]) }));
-      if (fields.every((f) => !f.made)) return undefined;
-      const packed = fields.map((f) => `${quoteIdentifier(f.name)} := ${f.made?.sql ?? `struct_extract(${sql}, ${quoteLiteral(f.name)})`}`);
-      return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${packed.join(', ')}) END)`, type: structOf(fields.map((f) => ({ name: f.name, type: f.made?.type ?? f.old }))) };
-    }
-    if (type.kind === 'array') {
-      const element = `gluekit_element_${++lambdas.count}`;
-      const made = retype(element, type.element, [...path, '[]']);
-      return made ? { sql: `list_transform(${sql}, lambda ${element}: ${made.sql})`, type: arrayOf(made.type) } : undefined;
-    }
-    if (type.kind === 'choice') {
-      // The struct and array members of a choice (a field holding objects, arrays and scalars): their integers too.
-      const members = type.options.map((o) => {
-        const tag = choiceTag(o);
-        const value = `union_extract(${sql}, ${quoteLiteral(tag)})`;
-        return { tag, value, old: o, made: o.kind === 'struct' || o.kind === 'array' ? retype(value, o, [...path, memberSegment(o)]) : undefined };
-      });
-      if (members.every((m) => !m.made)) return undefined;
-      const choice = choiceOf(members.map((m) => m.made?.type ?? m.old));
-      const cases = members.map((m) => `WHEN ${quoteLiteral(m.tag)} THEN CAST(union_value(${quoteIdentifier(m.tag)} := ${m.made?.sql ?? m.value}) AS ${choice.sql})`);
-      return { sql: `(CASE CAST(union_tag(${sql}) AS VARCHAR) ${cases.join(' ')} END)`, type: choice };
-    }
-    return undefined;
+  // Each integer (a BIGINT the reader gave) as an int, a long or a choice of both, where it is.
+  const asInteger = (sql: string, type: DataType, path: readonly string[]): Rebuilt | undefined => {
+    if (type.kind !== 'long') return undefined;
+    const key = path.join('.');
+    if (!session.choices.has(scanKey, key)) return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL WHEN ${IN_INT(sql)} THEN CAST(${sql} AS INTEGER) ELSE ${choiceColumnError(scanKey, key)} END)`, type: INT };
+    if (!fitting.has(key)) return { sql: `CAST(${sql} AS BIGINT)`, type: LONG };
+    const choice = choiceOf([INT, LONG]);
+    const member = (tag: string, value: string): string => `CAST(union_value(${quoteIdentifier(tag)} := ${value}) AS ${choice.sql})`;
+    return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL WHEN ${IN_INT(sql)} THEN ${member('int', `CAST(${sql} AS INTEGER)`)} ELSE ${member('long', `CAST(${sql} AS BIGINT)`)} END)`, type: choice };
   };
+  const retype = (sql: string, type: DataType, path: Path): Rebuilt | undefined => rebuildValue(sql, type, path, asInteger, lambdas);
   const typed = (f: DynamicFrame['schema'][number]): string | undefined => (only === undefined || f.name === only ? retype(quoteIdentifier(f.name), f.dataType, [f.name])?.sql : undefined);
   const columns = frame.schema.map((f) => `${typed(f) ?? quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`);
   return session.frame(node, `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(frame.view)}`);
-}
-
-/** A path's step into a choice's member (`<struct>`, `<array>`). */
-function memberSegment(member: DataType): string {
-  return `<${choiceTag(member)}>`;
 }
 
 /** The paths of the integers in a type (inside the struct and array members of a choice too). */
@@ -229,7 +189,7 @@ function integerPaths(path: Path, type: DataType, out: Path[]): void {
   if (type.kind === 'long') out.push(path);
   else if (type.kind === 'struct') type.fields.forEach((f) => integerPaths([...path, f.name], f.type, out));
   else if (type.kind === 'array') integerPaths([...path, '[]'], type.element, out);
-  else if (type.kind === 'choice') type.options.filter((o) => o.kind === 'struct' || o.kind === 'array').forEach((o) => integerPaths([...path, memberSegment(o)], o, out));
+  else if (type.kind === 'choice') type.options.filter((o) => o.kind === 'struct' || o.kind === 'array').forEach((o) => integerPaths([...path, memberStep(o)], o, out));
 }
 
 /** Whether some integer at `rest` below a value fits 32 bits (SQL; null when there is none). */
@@ -244,7 +204,7 @@ function anyFits(sql: string, type: DataType, rest: Path, lambdas: { count: numb
     if (field) return anyFits(`struct_extract(${sql}, ${quoteLiteral(field.name)})`, field.type, rest.slice(1), lambdas);
   }
   if (type.kind === 'choice') {
-    const member = type.options.find((o) => memberSegment(o) === rest[0]);
+    const member = type.options.find((o) => memberStep(o) === rest[0]);
     if (member) return anyFits(`union_extract(${sql}, ${quoteLiteral(choiceTag(member))})`, member, rest.slice(1), lambdas);
   }
   return 'false';
@@ -301,28 +261,15 @@ function scalarKey(path: Path): string {
  */
 export async function assumeJsonScalars(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, original: DynamicFrame): Promise<DynamicFrame> {
   const lambdas = { count: 0 };
-  // A value read as `read` (JSON text where `was` is a checked scalar) as `was` again; undefined where nothing changes
-  // (a path found to hold another kind stays JSON, for `typeJsonValues`).
-  const assume = (v: string, read: DataType, was: DataType, path: Path): string | undefined => {
-    const text = SCALAR_TEXT[was.kind];
-    if (text && read.sql === 'JSON' && checkedScalar(was)) {
-      if (session.choices.has(scanKey, scalarKey(path))) return undefined;
-      return `(CASE WHEN ${v} IS NULL THEN NULL WHEN ${text.is(v)} THEN ${text.value(v, was)} WHEN ${JSON_TYPE(v)} = 'NULL' THEN NULL ELSE ${choiceColumnError(scanKey, scalarKey(path))} END)`;
-    }
-    if (read.kind === 'struct' && was.kind === 'struct') {
-      const fields = read.fields.map((f, i) => ({ name: f.name, made: assume(`struct_extract(${v}, ${quoteLiteral(f.name)})`, f.type, was.fields[i].type, [...path, f.name]) }));
-      if (fields.every((f) => f.made === undefined)) return undefined;
-      const packed = fields.map((f) => `${quoteIdentifier(f.name)} := ${f.made ?? `struct_extract(${v}, ${quoteLiteral(f.name)})`}`);
-      return `(CASE WHEN ${v} IS NULL THEN NULL ELSE struct_pack(${packed.join(', ')}) END)`;
-    }
-    if (read.kind === 'array' && was.kind === 'array') {
-      const element = `gluekit_element_${++lambdas.count}`;
-      const made = assume(element, read.element, was.element, [...path, '[]']);
-      return made === undefined ? undefined : `list_transform(${v}, lambda ${element}: ${made})`;
-    }
-    return undefined;
+  // Each value read as JSON text where its detected type (`was`) is a checked scalar, as that type again; a path found
+  // to hold another kind stays JSON, for `typeJsonValues`.
+  const assume = (field: number) => (v: string, read: DataType, path: readonly string[]): Rebuilt | undefined => {
+    const was = typeAt(original.schema[field].dataType, path.slice(1));
+    const text = was && SCALAR_TEXT[was.kind];
+    if (!was || !text || read.sql !== 'JSON' || !checkedScalar(was) || session.choices.has(scanKey, scalarKey(path))) return undefined;
+    return { sql: `(CASE WHEN ${v} IS NULL THEN NULL WHEN ${text.is(v)} THEN ${text.value(v, was)} WHEN ${JSON_TYPE(v)} = 'NULL' THEN NULL ELSE ${choiceColumnError(scanKey, scalarKey(path))} END)`, type: was };
   };
-  const columns = frame.schema.map((f, i) => `${assume(quoteIdentifier(f.name), f.dataType, original.schema[i].dataType, [f.name]) ?? quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`);
+  const columns = frame.schema.map((f, i) => `${rebuildValue(quoteIdentifier(f.name), f.dataType, [f.name], assume(i), lambdas)?.sql ?? quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`);
   return session.frame(node, `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(frame.view)}`);
 }
 

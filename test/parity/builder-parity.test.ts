@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { and, col, Frame, or } from '../../lib/pipeline';
+import { and, col, Frame, or, type ResolveChoiceOptions } from '../../lib/pipeline';
 import { ParityCase, runParity } from '../support/parity';
 import { REFERENCE_PEOPLE_JSON } from '../support/reference-records';
 
@@ -522,6 +522,17 @@ describe('transforms', () => {
         mapped.writeToS3({ path: 's3://out/pq/', format: 'parquet' });
         mapped.writeToS3({ path: 's3://out/json/', format: 'json' });
       },
+    }));
+
+  test.each<[string, ResolveChoiceOptions]>([
+    ['specs into arrays (tags[] cast, items[].n cast)', { specs: [['tags[]', 'cast:string'], ['items[].n', 'cast:long']] }],
+    ['specs: make_cols inside the structs of an array', { specs: [['items[].n', 'make_cols']] }],
+    ['one choice for all, inside arrays too (make_struct)', { choice: 'make_struct' }],
+    ['one choice for all, inside arrays too (project:int)', { choice: 'project:int' }],
+  ])('resolveChoice %s', (_title, options) =>
+    expectParity({
+      files: { 'raw/r/a.json': '{"id":1,"tags":[1,"x"],"items":[{"n":1,"k":"a"},{"n":"two","k":"b"}]}\n{"id":2,"tags":[2.5],"items":[]}\n{"id":3}\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/r/'], format: 'json' }).resolveChoice(options).writeToS3({ path: 's3://out/r/', format: 'json' }),
     }));
 
   test.each([

@@ -302,8 +302,8 @@ class DynamicFrame(object):
         choice of the frame. ``cast:T`` casts each value from its own type (also on a field that is not a choice);
         ``project:T`` keeps the values of type T (others None); ``make_cols`` makes ``<field>_<type>`` fields, the
         first in the field's place and the others appended; ``make_struct`` a dict with a key per type (in order of
-        the type names); ``match_catalog`` casts each top-level choice to its catalog column's type. Top-level paths
-        only (a dotted path is not modelled)."""
+        the type names); ``match_catalog`` casts each top-level choice to its catalog column's type. Paths reach into
+        structs (``a.b``) and arrays (``tags[]``, ``items[].n``, GLUE-REFERENCE section 1); so does one ``choice``."""
         _check_thresholds(info, stageThreshold, totalThreshold, self)
         if specs is None and not choice:
             raise ValueError("Parameter specs and option are both missing, add one.")
@@ -313,12 +313,7 @@ class DynamicFrame(object):
         types = self._types()
         if specs is not None:
             for path, action in specs:
-                parts = split_path(path)
-                if len(parts) != 1:
-                    raise NotImplementedError("resolveChoice on the nested path %r is not modelled by the stand-ins" % path)
-                name = _schema._find(list(types) + [k for r in rows for k in r], parts[0], False)
-                if name is not None:
-                    _resolve_field(rows, types, name, action)
+                _resolve_at(rows, types, _element_steps(split_path(path)), action, False)
         elif choice == "match_catalog":
             from awsglue import _catalog
             from awsglue._values import catalog_type_name
@@ -330,9 +325,8 @@ class DynamicFrame(object):
                 if t is not None and t[0] == "choice" and column is not None:
                     _resolve_field(rows, types, name, "cast:" + catalog_type_name(column.get("Type") or "string"))
         else:
-            for name, t in list(types.items()):
-                if t is not None and t[0] == "choice":
-                    _resolve_field(rows, types, name, choice)
+            for parts in _choice_paths(types):
+                _resolve_at(rows, types, parts, choice, True)
         return self._derive(rows, types)
 
     def mergeDynamicFrame(self, stage_dynamic_frame, primary_keys, transformation_ctx="", options={}, info="",
@@ -691,6 +685,76 @@ def _member_kind(v, members):
         if _schema._member_of(v, m):
             return m
     return None
+
+
+def _element_steps(parts):
+    """A path's parts with ``[]`` steps split off (``items[]`` is ``items``, ``[]``)."""
+    out = []
+    for part in parts:
+        steps = 0
+        while part.endswith("[]") and len(part) > 2:
+            part, steps = part[:-2], steps + 1
+        out.extend([part] + ["[]"] * steps)
+    return out
+
+
+def _choice_paths(types):
+    """The paths of the declared choices, inside structs and arrays too."""
+    out = []
+
+    def walk(path, t):
+        if t is None:
+            return
+        if t[0] == "choice":
+            out.append(path)
+        elif t[0] == "struct":
+            for name, ft in t[1]:
+                walk(path + [name], ft)
+        elif t[0] == "array":
+            walk(path + ["[]"], t[1])
+
+    for name, t in types.items():
+        walk([name], t)
+    return out
+
+
+def _resolve_at(rows, types, parts, action, case_sensitive):
+    """Resolves the field at a path (``[]`` steps go into arrays) in every record: the structs on the way are resolved
+    in place, as top-level records of their own, with their declared field types."""
+    name = _schema._find(list(types) + [k for r in rows for k in r], parts[0], case_sensitive)
+    if name is None:
+        return
+    if len(parts) == 1:
+        _resolve_field(rows, types, name, action)
+        return
+    t = types.get(name)
+    if parts[1] == "[]":
+        if t is not None and t[0] != "array":
+            return
+        element = t[1] if t is not None else None
+        lists = [r[name] for r in rows if isinstance(r.get(name), list)]
+        if len(parts) == 2:
+            wrapped = [{"element": e} for lst in lists for e in lst]
+            inner = {"element": element}
+            _resolve_field(wrapped, inner, "element", action)
+            if list(inner) != ["element"]:
+                raise ValueError("resolveChoice: an array's element cannot become %d fields" % len(inner))
+            it = iter(wrapped)
+            for lst in lists:
+                lst[:] = [next(it).get("element") for _ in lst]
+            types[name] = ("array", inner["element"])
+            return
+        structs = [e for lst in lists for e in lst if isinstance(e, dict)]
+        inner = dict(element[1]) if element is not None and element[0] == "struct" else {}
+        _resolve_at(structs, inner, parts[2:], action, case_sensitive)
+        types[name] = ("array", ("struct", tuple(inner.items())))
+        return
+    if t is not None and t[0] != "struct":
+        return
+    structs = [r[name] for r in rows if isinstance(r.get(name), dict)]
+    inner = dict(t[1]) if t is not None else {}
+    _resolve_at(structs, inner, parts[1:], action, case_sensitive)
+    types[name] = ("struct", tuple(inner.items()))
 
 
 def _resolve_field(rows, types, name, action):

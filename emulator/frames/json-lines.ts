@@ -1,7 +1,7 @@
 import type { ErrorRecords } from './dynamic-frame';
 import { readerErrorSql, stageErrors } from './error-records';
 import type { FrameSession } from './frame-session';
-import { quoteIdentifier, quoteLiteral } from './sql';
+import { quoteIdentifier, quoteList, quoteLiteral } from './sql';
 import { readableText, stagingFile, textLinesSql, writeLinesSql } from './text-lines';
 
 /** What `validJsonLines` gives: the files of well-formed records, how many records they hold, and the others. */
@@ -76,4 +76,17 @@ export async function validJsonDocuments(session: FrameSession, node: string, fi
   }
   const found = errors.length > 0 ? await stageErrors(session, node, `SELECT error FROM (${errors.join(' UNION ALL ')}) ORDER BY f`) : undefined;
   return { files: good, records: good.length, ...(found ? { errors: found } : {}) };
+}
+
+/**
+ * `multiLine` JSON files whose records had a key twice, which DuckDB's reader refuses: each file's records (a document,
+ * or the elements of a top-level array, as the source reads them) copied as JSON Lines into the staging folder, each
+ * with one value per key, the last (as `validJsonLines` does with `lastOfDuplicateKeys`).
+ */
+export async function dedupedJsonDocuments(session: FrameSession, node: string, files: readonly string[], gzip: boolean): Promise<JsonLines> {
+  const target = await stagingFile(session, 'json-dedupe', node, '.json');
+  const documents = `read_json_objects(${quoteList(files)}, format = 'auto'${gzip ? `, compression = 'gzip'` : ''})`;
+  const written = await session.step(node, () => session.connection.runAndReadAll(writeLinesSql(`SELECT CAST(CAST(CAST(json AS VARIANT) AS JSON) AS VARCHAR) FROM ${documents}`, target)));
+  session.rememberFile(target, files.length === 1 ? files[0] : `${session.describePaths(files[0])} (and ${files.length - 1} more)`);
+  return { files: [target], records: Number(written.getRows()[0][0]) };
 }

@@ -69,10 +69,13 @@ describe('sources', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/a/'], format: 'json' }).writeToS3({ path: 's3://out/a/', format }),
     }));
 
-  test('S3 JSON records with a key twice keep its last value, at any depth', () =>
+  test('S3 JSON records with a key twice keep its last value, at any depth, with multiLine too', () =>
     expectParity({
-      files: { 'raw/d/a.json': '{"a":"x","b":{"c":1}}\n{"a":1,"a":2,"b":{"c":1,"c":2.5}}\n' },
-      build: (p) => p.fromS3({ paths: ['s3://raw/d/'], format: 'json' }).writeToS3({ path: 's3://out/d/', format: 'json' }),
+      files: { 'raw/d/a.json': '{"a":"x","b":{"c":1}}\n{"a":1,"a":2,"b":{"c":1,"c":2.5}}\n', 'raw/m/a.json': '[\n  {"a": 1,\n   "a": 2},\n  {"a": 3, "b": {"c": "x", "c": "y"}}\n]\n' },
+      build: (p) => {
+        p.fromS3({ paths: ['s3://raw/d/'], format: 'json' }).writeToS3({ path: 's3://out/d/', format: 'json' });
+        p.fromS3({ paths: ['s3://raw/m/'], format: 'json', multiLine: true }).writeToS3({ path: 's3://out/m/', format: 'json' });
+      },
     }));
 
   // The stand-ins' Parquet writer models no choice of int and long inside a struct: each path holds one kind here.

@@ -1,5 +1,5 @@
 import { JSON_DUPLICATE_KEYS, JSON_FULL_SAMPLE, JSON_MALFORMED_LINES } from '../choice-columns';
-import { validJsonDocuments, validJsonLines } from '../json-lines';
+import { dedupedJsonDocuments, validJsonDocuments, validJsonLines } from '../json-lines';
 import { jsonPathProblem } from '../../../lib/pipeline/json-path';
 import { recordsAtJsonPath } from '../json-path';
 import { assumeJsonScalars, typeJsonValues, withScalarsAsJson } from '../json-value-types';
@@ -38,8 +38,17 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   }
   // A malformed record seen: the well-formed lines, copied (decompressed) to the staging folder, or with multiLine the
   // files DuckDB parses; error records for the others.
-  // A key twice in a record: the lines are copied with one value per key, the last (without multiLine only).
-  const duplicates = !multiLine && session.choices.has(scanKey, JSON_DUPLICATE_KEYS);
+  // A key twice in a record: the records are copied with one value per key, the last; multiLine files as JSON Lines.
+  let duplicates = session.choices.has(scanKey, JSON_DUPLICATE_KEYS);
+  if (duplicates && multiLine) {
+    const deduped = await dedupedJsonDocuments(session, node.id, files, gzip);
+    if (deduped.records === 0) return session.emptyFrame(node.id);
+    files = deduped.files;
+    compression = '';
+    multiLine = false;
+    duplicates = false;
+    session.noteJsonScan(files, scanKey);
+  }
   const valid = !session.choices.has(scanKey, JSON_MALFORMED_LINES) && !duplicates ? undefined : multiLine ? validJsonDocuments : validJsonLines;
   const lines = valid ? await valid(session, node.id, files, compression !== '', duplicates) : undefined;
   if (lines) {

@@ -12,6 +12,8 @@ export interface CsvLineFormat {
   readonly skipFirst: boolean;
   /** Every file is gzip-compressed (a source's `compressionType`); else a `.gz` name says so. */
   readonly gzip?: boolean;
+  /** `multiLine`: a quoted value runs on across lines (one still open at the end of the file ends there). */
+  readonly multiLine?: boolean;
 }
 
 /** A character as a literal inside an RE2 character class or pattern. */
@@ -81,7 +83,8 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
   const out: CsvLinesFile[] = [];
   for (const file of files) {
     const target = await stagingFile(session, 'csv-lines', file, '.csv');
-    const lines = `SELECT n, rtrim(raw, chr(13)) AS line FROM (${textLinesSql(await readableText(session, file, format.gzip, 'csv-lines'))})`;
+    const text = await readableText(session, file, format.gzip, 'csv-lines');
+    const lines = `SELECT n, rtrim(raw, chr(13)) AS line FROM (${format.multiLine ? csvRecordsSql(text, format) : textLinesSql(text)})`;
     const records = `SELECT n, row_number() OVER (ORDER BY n) AS r, line FROM (${lines}) WHERE line <> ''`;
     const skipped = format.skipFirst ? ` AND r <> ${format.withHeader ? 2 : 1}` : '';
     const split = `SELECT n, r, ${splitter.fields('line')} AS fs FROM (${records})`;
@@ -98,6 +101,21 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
     if (width > 0) out.push({ file: target, columns: Array.from({ length: width }, (_x, i) => names[i] || `col${i}`) });
   }
   return out;
+}
+
+/**
+ * The records of a CSV file read with `multiLine`, as `textLinesSql` gives lines (`raw`, numbered `n`): a line break
+ * inside quotes stays in its record. The file is read as one value (DuckDB's `read_text`): for files DuckDB's own
+ * reader refused.
+ */
+function csvRecordsSql(file: string, format: CsvFieldFormat): string {
+  const Q = format.quote !== undefined ? re(format.quote) : undefined;
+  const E = format.escaper !== undefined && format.escaper !== format.quote ? re(format.escaper) : undefined;
+  const escaped = E ? `${E}[\\s\\S]|` : '';
+  const quoted = Q ? `${Q}(?:${escaped}[^${Q}${E ?? ''}]|${Q}${Q})*(?:${Q}|$)|` : '';
+  const record = quoteLiteral(`(?:${quoted}${E ? `${E}[^\\n]|` : ''}[^${Q ?? ''}${E ?? ''}\\n])*`);
+  const split = `regexp_extract_all(content, ${record})`;
+  return `SELECT unnest(${split}) AS raw, generate_subscripts(${split}, 1) AS n FROM read_text(${quoteLiteral(file)})`;
 }
 
 /** A file `csvAsLines` wrote (canonical CSV, its header line kept) and the names of its columns. */

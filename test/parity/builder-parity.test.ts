@@ -182,6 +182,8 @@ describe('sources', () => {
   test.each([
     ['a quoted newline ends the record without multiLine (the rest is a record of its own)', 'name,note\n"ab\ncd",x\n"a,b",y\n"q""t"z,"open\n,""\nlast,"x"\r\n', {}],
     ['with multiLine a quoted value spans lines', 'id,name,note\n1,"ab\ncd",x\n2,"a,b",y\n', { multiLine: true }],
+    ['with multiLine a row longer than the header, a blank line and a doubled quote (DuckDB refuses the file)', 'id,name\n1,Ann,extra\n2,"Bob\nby"\n\n3,""""\r\n', { multiLine: true }],
+    ['with multiLine a quote never closed runs to the end of the file', 'id,name\n0,Zed\n1,"Ann\n2,Bob\n', { multiLine: true }],
     ['an escaper takes the next character as it is, and \\n as a newline', 'id,name\n1,a\\,b\n2,"x\\"y"\n3,tab\\there\n4,end\\\n', { escaper: '\\' }],
     ['an escaped \\n is a newline in the value (and a short row gets nulls)', 'id,name,note\n1,"a\\nb",x\n2,c\n', { escaper: '\\' }],
     ['skipFirst skips the first record after the header', 'id,name\n0,skipped\n1,Ann\n2,Bob\n', { skipFirst: true }],

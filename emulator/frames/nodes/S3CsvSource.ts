@@ -1,3 +1,4 @@
+import { promises as fs } from 'fs';
 import { CSV_QUOTE_CHARS, CSV_SEPARATORS } from '../../../lib/pipeline/csv-format';
 import { choiceColumnError, CSV_LINE_MODE } from '../choice-columns';
 import { csvAsLines } from '../csv-lines';
@@ -7,13 +8,26 @@ import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { s3SourceFiles } from '../s3-source-files';
 import { quoteIdentifier, quoteList, quoteLiteral } from '../sql';
 
+/** The largest multiLine CSV file read whole when DuckDB's reader refused it (Unconfirmed for Glue: no limit there). */
+const MULTILINE_WHOLE_FILE_BYTES = 256 * 2 ** 20;
+
+async function largeFile(files: readonly string[], bytes: number): Promise<string | undefined> {
+  for (const file of files) if ((await fs.stat(file)).size > bytes) return file;
+  return undefined;
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/^Error: /, '');
+}
+
 /**
  * `from_options(format="csv")`: files read together by column name (a file may lack some columns). Without a header,
  * Glue names the columns `col0`, `col1`... Without `multiLine` every line is a record, as Glue's reader reads it: DuckDB
  * reads the files, and a value holding a line break (a quoted newline DuckDB joined) makes the run read them again line
  * by line (`csv-lines.ts`), as it does from the start with an escaper or `skipFirst`. With `multiLine`, DuckDB's reader
- * (a quoted value may span lines); an escaper is not supported with it yet. Values are typed one by one, as Glue's reader
- * types them (`csv-value-types.ts`): a column of several kinds is a choice.
+ * (a quoted value may span lines), and where it refuses a file, the same split with records that span lines; an escaper
+ * is not supported with it yet. Values are typed one by one, as Glue's reader types them (`csv-value-types.ts`): a
+ * column of several kinds is a choice.
  */
 export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inputs, session) => {
   const p = node.parameters;
@@ -47,6 +61,7 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
       withHeader: header,
       skipFirst: p.SkipFirst === true,
       gzip: String(p.CompressionType) === 'gzip',
+      multiLine: p.Multiline === true,
     });
     if (lines.length === 0) return undefined;
     // Rows shorter than the widest get nulls; DuckDB pads them only in a single-threaded scan when a value holds a
@@ -73,9 +88,13 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
     try {
       read = { ...(await readAs(quoteList(files), options)), probe: false };
     } catch (e) {
-      // DuckDB's reader refused the files (an unterminated quote, a ragged line): without multiLine, Glue's reader reads
-      // them line by line, and so does this one; with multiLine the error is the files' own.
-      if (p.Multiline) throw e;
+      // DuckDB's reader refused the files (an unterminated quote, a ragged line): they are read record by record as
+      // Glue's reader reads them, without multiLine a line a record; with multiLine a quoted value running on across
+      // lines (each file read whole, so only files up to a size DuckDB holds as one value).
+      if (p.Multiline) {
+        const large = await largeFile(files, MULTILINE_WHOLE_FILE_BYTES);
+        if (large) throw new Error(`${where}: DuckDB's CSV reader refused ${session.describePaths(large)} (${session.describePaths(firstLine(e))}), and a multiLine file over ${MULTILINE_WHOLE_FILE_BYTES / 2 ** 20} MB is not read record by record; check its quotes and row widths`);
+      }
       lineMode = true;
       read = await readLines();
     }

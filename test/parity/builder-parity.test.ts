@@ -184,6 +184,8 @@ describe('sources', () => {
     ['with multiLine a quoted value spans lines', 'id,name,note\n1,"ab\ncd",x\n2,"a,b",y\n', { multiLine: true }],
     ['with multiLine a row longer than the header, a blank line and a doubled quote (DuckDB refuses the file)', 'id,name\n1,Ann,extra\n2,"Bob\nby"\n\n3,""""\r\n', { multiLine: true }],
     ['with multiLine a quote never closed runs to the end of the file', 'id,name\n0,Zed\n1,"Ann\n2,Bob\n', { multiLine: true }],
+    ['with multiLine and an escaper, a quoted value spans lines and escapes apply anywhere', 'id,name\n1,"a\\"b\nc"\n2,x\\,y\n3,t\\tz\n', { multiLine: true, escaper: '\\' }],
+    ['with multiLine, skipFirst skips the first record (one spanning lines)', 'id,name\n0,"skip\nped"\n1,Ann\n', { multiLine: true, skipFirst: true }],
     ['an escaper takes the next character as it is, and \\n as a newline', 'id,name\n1,a\\,b\n2,"x\\"y"\n3,tab\\there\n4,end\\\n', { escaper: '\\' }],
     ['an escaped \\n is a newline in the value (and a short row gets nulls)', 'id,name,note\n1,"a\\nb",x\n2,c\n', { escaper: '\\' }],
     ['skipFirst skips the first record after the header', 'id,name\n0,skipped\n1,Ann\n2,Bob\n', { skipFirst: true }],

@@ -25,8 +25,8 @@ function firstLine(e: unknown): string {
  * Glue names the columns `col0`, `col1`... Without `multiLine` every line is a record, as Glue's reader reads it: DuckDB
  * reads the files, and a value holding a line break (a quoted newline DuckDB joined) makes the run read them again line
  * by line (`csv-lines.ts`), as it does from the start with an escaper or `skipFirst`. With `multiLine`, DuckDB's reader
- * (a quoted value may span lines), and where it refuses a file, the same split with records that span lines; an escaper
- * is not supported with it yet. Values are typed one by one, as Glue's reader types them (`csv-value-types.ts`): a
+ * (a quoted value may span lines), and where it refuses a file, or with an escaper or `skipFirst`, the same split with
+ * records that span lines. Values are typed one by one, as Glue's reader types them (`csv-value-types.ts`): a
  * column of several kinds is a choice.
  */
 export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inputs, session) => {
@@ -38,8 +38,9 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
   const separator = CSV_SEPARATORS[p.Separator as keyof typeof CSV_SEPARATORS];
   const header = p.WithHeader === true;
   const scanKey = `${node.id}/csv`;
-  let lineMode = !p.Multiline && (p.Escaper !== undefined || p.SkipFirst === true || session.choices.has(scanKey, CSV_LINE_MODE));
-  if (p.Multiline && p.Escaper !== undefined) throw new Error(`${where}: an escaper with multiLine is not supported by gluekit's frame engine yet; remove one of them`);
+  // Read record by record from the start where DuckDB's reader cannot follow Glue's: an escaper (anywhere, `\n` a
+  // newline) or skipFirst; without multiLine also once a value held a line break.
+  let lineMode = p.Escaper !== undefined || p.SkipFirst === true || (!p.Multiline && session.choices.has(scanKey, CSV_LINE_MODE));
   // A quoted empty value ("") is the empty string, not null (Spark keeps it since 2.4).
   // skip = 0: DuckDB's sniffer would otherwise take the lines before the widest run of equal rows for a preamble and
   // drop them (a ragged file lost its first records).
@@ -53,7 +54,13 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
   });
   // Line by line: each file's columns are known from its lines (`csvAsLines`), so DuckDB reads them without sniffing,
   // as text, the files together by column name; every column is then probed for its kinds.
-  const readLines = async () => {
+  const readLines = async (refused?: unknown) => {
+    // With multiLine each file is read as one value (a record may span lines): only files up to a size.
+    const large = p.Multiline ? await largeFile(files, MULTILINE_WHOLE_FILE_BYTES) : undefined;
+    if (large) {
+      const why = refused === undefined ? 'an escaper or skipFirst with multiLine is read record by record' : `DuckDB's CSV reader refused it (${session.describePaths(firstLine(refused))})`;
+      throw new Error(`${where}: ${session.describePaths(large)} is over ${MULTILINE_WHOLE_FILE_BYTES / 2 ** 20} MB, the most gluekit reads as one multiLine value, and ${why}; split the file or drop multiLine`);
+    }
     const lines = await csvAsLines(session, files, {
       separator,
       quote: typeof quote === 'number' ? undefined : quote,
@@ -90,13 +97,9 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
     } catch (e) {
       // DuckDB's reader refused the files (an unterminated quote, a ragged line): they are read record by record as
       // Glue's reader reads them, without multiLine a line a record; with multiLine a quoted value running on across
-      // lines (each file read whole, so only files up to a size DuckDB holds as one value).
-      if (p.Multiline) {
-        const large = await largeFile(files, MULTILINE_WHOLE_FILE_BYTES);
-        if (large) throw new Error(`${where}: DuckDB's CSV reader refused ${session.describePaths(large)} (${session.describePaths(firstLine(e))}), and a multiLine file over ${MULTILINE_WHOLE_FILE_BYTES / 2 ** 20} MB is not read record by record; check its quotes and row widths`);
-      }
+      // lines.
       lineMode = true;
-      read = await readLines();
+      read = await readLines(e);
     }
   }
   if (!read) return session.emptyFrame(node.id);

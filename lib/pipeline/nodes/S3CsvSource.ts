@@ -29,6 +29,8 @@ export const S3CsvSourceNode: NodeDefinition<S3CsvSource> = {
     if (p.Escaper) options.push(['escaper', script.str(p.Escaper)]);
     if (p.Multiline !== undefined) options.push(['multiLine', pyBool(p.Multiline)]);
     if (p.SkipFirst !== undefined) options.push(['skipFirst', pyBool(p.SkipFirst)]);
+    // Glue's vectorized CSV reader: printed so AWS uses it; the emulator reads the same rows (Unconfirmed).
+    if (p.OptimizePerformance === true) options.push(['optimizePerformance', pyBool(true)]);
     return emitS3Read(emitS3Connection(p, script, true), 'csv', options, script);
   },
 };

@@ -559,6 +559,13 @@ describe('S3 and catalog sources and sinks', () => {
     }
   });
 
+  test("OptimizePerformance true is printed as the csv format's optimizePerformance option; false as nothing (the default)", () => {
+    const at = (optimize: boolean): string =>
+      lineOf(generatePySparkScript({ src: { S3CsvSource: { Name: 'src', Paths: ['s3://b/p/'], Separator: 'comma', QuoteChar: 'quote', WithHeader: true, OptimizePerformance: optimize } } }), 'src');
+    expect(at(true)).toContain('format_options={"withHeader": True, "separator": ",", "quoteChar": "\\"", "optimizePerformance": True}');
+    expect(at(false)).toContain('format_options={"withHeader": True, "separator": ",", "quoteChar": "\\""}');
+  });
+
   test('every node has its transformation_ctx; the script compiles, runs and round-trips', () => {
     expectEveryNodeHasCtx(graph, script);
     expectOnlyAllowedGlueCalls(script);

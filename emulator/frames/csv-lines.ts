@@ -45,12 +45,13 @@ export function csvLineSplitter(format: CsvFieldFormat): CsvLineSplitter {
   const escaper = format.escaper !== undefined && format.escaper !== format.quote ? format.escaper : undefined;
   const E = escaper !== undefined ? re(escaper) : undefined;
   // A character of an unquoted value, of a quoted one, and an escaped pair.
-  const escaped = E ? `${E}.|${E}$|` : '';
+  // `[\s\S]`: an escaped character may be a line break (inside a multiLine record).
+  const escaped = E ? `${E}[\\s\\S]|${E}$|` : '';
   const plain = `(?:${escaped}[^${S}${E ?? ''}])*`;
   const field = Q ? `${Q}(?:${escaped}[^${Q}${E ?? ''}]|${Q}${Q})*(?:${Q}${plain})?|${plain}` : plain;
   const unescape = (v: string, extra: string): string => {
     if (!E && !extra) return v;
-    const pieces = [E ? `${E}.|${E}$` : '', extra, E ? `[^${E}${Q ?? ''}]+` : `[^${Q ?? ''}]+`, Q ?? ''].filter((x) => x !== '').join('|');
+    const pieces = [E ? `${E}[\\s\\S]|${E}$` : '', extra, E ? `[^${E}${Q ?? ''}]+` : `[^${Q ?? ''}]+`, Q ?? ''].filter((x) => x !== '').join('|');
     const token = 'gluekit_piece';
     const mapped = [
       ...(E ? [`WHEN ${token} = ${quoteLiteral(`${escaper}n`)} THEN chr(10)`, `WHEN ${token} = ${quoteLiteral(`${escaper}r`)} THEN chr(13)`, `WHEN ${token} = ${quoteLiteral(`${escaper}t`)} THEN chr(9)`, `WHEN ${token} = ${quoteLiteral(`${escaper}0`)} THEN chr(0)`, `WHEN length(${token}) = 2 AND ${token}[1] = ${quoteLiteral(escaper!)} THEN ${token}[2]`] : []),
@@ -64,7 +65,7 @@ export function csvLineSplitter(format: CsvFieldFormat): CsvLineSplitter {
     fields: (line) => `regexp_extract_all(${quoteLiteral(format.separator)} || ${line}, ${quoteLiteral(`${S}(${field})`)}, 1)`,
     value: (f) => {
       if (!Q) return `CASE WHEN ${f} = '' THEN NULL ELSE ${unescape(f, '')} END`;
-      const parts = `regexp_extract(${f}, ${quoteLiteral(`^${Q}((?:${escaped}[^${Q}${E ?? ''}]|${Q}${Q})*)${Q}?(.*)$`)}, ['body', 'tail'])`;
+      const parts = `regexp_extract(${f}, ${quoteLiteral(`^${Q}((?:${escaped}[^${Q}${E ?? ''}]|${Q}${Q})*)${Q}?([\\s\\S]*)$`)}, ['body', 'tail'])`;
       return `CASE WHEN ${f} = '' THEN NULL WHEN starts_with(${f}, ${quoteLiteral(format.quote!)}) THEN ${unescape(`${parts}.body`, `${Q}${Q}`)} || ${unescape(`${parts}.tail`, '')} ELSE ${unescape(f, '')} END`;
     },
   };
@@ -109,11 +110,15 @@ export async function csvAsLines(session: FrameSession, files: readonly string[]
  * reader refused.
  */
 function csvRecordsSql(file: string, format: CsvFieldFormat): string {
+  const S = re(format.separator);
   const Q = format.quote !== undefined ? re(format.quote) : undefined;
   const E = format.escaper !== undefined && format.escaper !== format.quote ? re(format.escaper) : undefined;
-  const escaped = E ? `${E}[\\s\\S]|` : '';
-  const quoted = Q ? `${Q}(?:${escaped}[^${Q}${E ?? ''}]|${Q}${Q})*(?:${Q}|$)|` : '';
-  const record = quoteLiteral(`(?:${quoted}${E ? `${E}[^\\n]|` : ''}[^${Q ?? ''}${E ?? ''}\\n])*`);
+  // As `csvLineSplitter` splits fields: a quote opens a quoted part only at a field's start (it may span lines and
+  // stays open to the end of the file); elsewhere a quote is text; an escaped line break is part of the value.
+  const plain = `(?:${E ? `${E}[\\s\\S]|` : ''}[^${S}${E ?? ''}\\n])*${E ?? ''}${E ? '?' : ''}`;
+  const quoted = Q ? `${Q}(?:${E ? `${E}[\\s\\S]|` : ''}[^${Q}${E ?? ''}]|${Q}${Q})*(?:${Q}|$)${plain}|` : '';
+  const field = `(?:${quoted}${plain})`;
+  const record = quoteLiteral(`${field}(?:${S}${field})*`);
   const split = `regexp_extract_all(content, ${record})`;
   return `SELECT unnest(${split}) AS raw, generate_subscripts(${split}, 1) AS n FROM read_text(${quoteLiteral(file)})`;
 }

@@ -15,6 +15,11 @@ const IN_INT = (sql: string): string => `${sql} BETWEEN -2147483648 AND 21474836
 /** A path to a value: field names, and `[]` for an array's elements (`items.[].qty`). */
 type Path = readonly string[];
 
+/** A path as a key: unambiguous where a field name holds a dot (`a`.`b` is not `a.b`). */
+function pathKey(path: Path): string {
+  return JSON.stringify(path);
+}
+
 /**
  * A JSON source's values typed as Glue's reader types them: a field whose values have different JSON types
  * (DuckDB's `JSON` type: its detection saw the conflict) is a choice of their types, and integers are `int` or `long`
@@ -79,7 +84,7 @@ async function typeJsonConflicts(session: FrameSession, node: string, frame: Dyn
   // Each path's values as the members of their kinds (a choice where there are several).
   const typedAt = new Map<string, (v: string) => { sql: string; type: DataType } | undefined>();
   paths.forEach((path, i) => {
-    typedAt.set(path.join('.'), (v) => {
+    typedAt.set(pathKey(path), (v) => {
       const members: { type: DataType; when: string; value: string }[] = [];
       if (row[`${KINDS.int}${i}`] === true) members.push({ type: INT, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT') AND ${IN_INT_TEXT(v)}`, value: `CAST(${v} AS INTEGER)` });
       if (row[`${KINDS.long}${i}`] === true) members.push({ type: LONG, when: `${JSON_TYPE(v)} IN ('BIGINT', 'UBIGINT')`, value: `CAST(${v} AS BIGINT)` });
@@ -97,7 +102,7 @@ async function typeJsonConflicts(session: FrameSession, node: string, frame: Dyn
     });
   });
   // Each JSON-typed value typed where it is (`rebuildValue` rebuilds the structs and arrays around it).
-  const retype = (sql: string, type: DataType, path: Path): Rebuilt | undefined => rebuildValue(sql, type, path, (v, t, at) => (t.sql === 'JSON' ? typedAt.get(at.join('.'))?.(v) : undefined), lambdas);
+  const retype = (sql: string, type: DataType, path: Path): Rebuilt | undefined => rebuildValue(sql, type, path, (v, t, at) => (t.sql === 'JSON' ? typedAt.get(pathKey(at))?.(v) : undefined), lambdas);
   const columns = frame.schema.map((f) => {
     const made = only === undefined || f.name === only ? retype(quoteIdentifier(f.name), f.dataType, [f.name]) : undefined;
     return `${made?.sql ?? quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`;
@@ -156,7 +161,7 @@ async function typeJsonIntegers(session: FrameSession, node: string, scanKey: st
   const paths: Path[] = [];
   typedFields(frame, only).forEach((f) => integerPaths([f.name], f.dataType, paths));
   if (paths.length === 0) return frame;
-  const noted = paths.filter((p) => session.choices.has(scanKey, p.join('.')));
+  const noted = paths.filter((p) => session.choices.has(scanKey, pathKey(p)));
   const fitting = new Set<string>();
   if (noted.length > 0) {
     const lambdas = { count: 0 };
@@ -165,13 +170,13 @@ async function typeJsonIntegers(session: FrameSession, node: string, scanKey: st
       return `EXISTS (SELECT 1 FROM ${quoteIdentifier(frame.view)} WHERE COALESCE(${anyFits(quoteIdentifier(p[0]), field.dataType, p.slice(1), lambdas)}, false) LIMIT 1) AS f${i}`;
     });
     const row = (await session.step(node, () => session.connection.runAndReadAll(`SELECT ${probes.join(', ')}`))).getRowObjectsJS()[0];
-    noted.forEach((p, i) => row[`f${i}`] === true && fitting.add(p.join('.')));
+    noted.forEach((p, i) => row[`f${i}`] === true && fitting.add(pathKey(p)));
   }
   const lambdas = { count: 0 };
   // Each integer (a BIGINT the reader gave) as an int, a long or a choice of both, where it is.
   const asInteger = (sql: string, type: DataType, path: readonly string[]): Rebuilt | undefined => {
     if (type.kind !== 'long') return undefined;
-    const key = path.join('.');
+    const key = pathKey(path);
     if (!session.choices.has(scanKey, key)) return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL WHEN ${IN_INT(sql)} THEN CAST(${sql} AS INTEGER) ELSE ${choiceColumnError(scanKey, key)} END)`, type: INT };
     if (!fitting.has(key)) return { sql: `CAST(${sql} AS BIGINT)`, type: LONG };
     const choice = choiceOf([INT, LONG]);
@@ -251,7 +256,7 @@ export function withScalarsAsJson(type: DataType): DataType | undefined {
 
 /** The marker key of a JSON scalar path found to hold a value of another JSON type (a choice). */
 function scalarKey(path: Path): string {
-  return `scalar:${path.join('.')}`;
+  return `scalar:${pathKey(path)}`;
 }
 
 /**

@@ -27,7 +27,8 @@ const NAMES = 'gluekit_unbox_names';
  *
  * Unconfirmed (the docs list the options and no example): that a value is read as a whole file whose first record is
  * taken (later records are dropped); that null text, text without a record and an empty value give a null struct; the
- * order of header names that differ between records (by position, then name).
+ * order of header names that differ between records (by position, then name); that a header name given twice (ignoring
+ * case, as DuckDB's struct names do) is one field holding the first such column's value.
  */
 export async function unboxCsv(session: FrameSession, node: string, input: DynamicFrame, field: string, format: UnboxCsvFormat): Promise<DynamicFrame> {
   const splitter = csvLineSplitter({ separator: format.separator, quote: '"', escaper: format.escaper });
@@ -42,7 +43,9 @@ export async function unboxCsv(session: FrameSession, node: string, input: Dynam
   const parsed = await session.relation(node, named);
   const names = await session.step(node, async () => {
     const found = await session.connection.runAndReadAll(
-      `SELECT name FROM (SELECT unnest(${NAMES}) AS name, generate_subscripts(${NAMES}, 1) AS pos FROM ${quoteIdentifier(parsed)} WHERE ${VALUES} IS NOT NULL) GROUP BY name ORDER BY min(pos), name`,
+      // Names differing only in case are one field (DuckDB's struct names ignore case), spelt as first seen.
+      `SELECT min_by(name, [r, pos]) AS name FROM (SELECT unnest(${NAMES}) AS name, generate_subscripts(${NAMES}, 1) AS pos, r ` +
+        `FROM (SELECT ${NAMES}, row_number() OVER () AS r FROM ${quoteIdentifier(parsed)} WHERE ${VALUES} IS NOT NULL)) GROUP BY lower(name) ORDER BY min(pos), 1`,
     );
     return found.getRowObjectsJS().map((r) => String(r.name));
   });
@@ -51,7 +54,8 @@ export async function unboxCsv(session: FrameSession, node: string, input: Dynam
     return session.frame(node, `SELECT ${input.schema.map((f) => (f.name === field ? `CAST(NULL AS JSON) AS ${quoteIdentifier(f.name)}` : quoteIdentifier(f.name))).join(', ')} FROM ${quoteIdentifier(parsed)}`);
   }
   // The values as text, one column each, then typed (every column probed: no guess to start from).
-  const text = names.map((name, i) => `${VALUES}[list_position(${NAMES}, ${quoteLiteral(name)})] AS ${quoteIdentifier(`gluekit_unbox_${i}`)}`);
+  const lowered = `list_transform(${NAMES}, lambda gluekit_name: lower(gluekit_name))`;
+  const text = names.map((name, i) => `${VALUES}[list_position(${lowered}, ${quoteLiteral(name.toLowerCase())})] AS ${quoteIdentifier(`gluekit_unbox_${i}`)}`);
   const texts = await session.frame(node, `SELECT ${kept.join(', ')}, ${VALUES} IS NOT NULL AS ${PRESENT}, ${text.join(', ')} FROM ${quoteIdentifier(parsed)}`);
   const columns = names.map((_name, i) => ({ source: `gluekit_unbox_${i}`, name: `gluekit_unbox_typed_${i}`, guess: 'string' as const }));
   const typed = await typeCsvValues(session, node, `${node}/unbox-csv`, texts, columns, true, [...input.schema.map((f) => f.name), PRESENT]);

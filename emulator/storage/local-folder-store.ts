@@ -168,9 +168,10 @@ export class LocalFolderStore implements ObjectStore, LocalFileAccess {
       try {
         const real = realpathSync.native(existing);
         return real === realRoot || real.startsWith(`${realRoot}${path.sep}`);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if ((code !== 'ENOENT' && code !== 'ENOTDIR') || existing === root) return false;
+      } catch {
+        // Not there (or not resolvable: a link loop, no permission): its folder decides; no bucket folder any more,
+        // nothing in it can be a link.
+        if (existing === root) return true;
         existing = path.dirname(existing);
       }
     }

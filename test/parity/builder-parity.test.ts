@@ -186,6 +186,8 @@ describe('sources', () => {
     ['with multiLine a quote never closed runs to the end of the file', 'id,name\n0,Zed\n1,"Ann\n2,Bob\n', { multiLine: true }],
     ['with multiLine and an escaper, a quoted value spans lines and escapes apply anywhere', 'id,name\n1,"a\\"b\nc"\n2,x\\,y\n3,t\\tz\n', { multiLine: true, escaper: '\\' }],
     ['with multiLine, skipFirst skips the first record (one spanning lines)', 'id,name\n0,"skip\nped"\n1,Ann\n', { multiLine: true, skipFirst: true }],
+    ['with multiLine and skipFirst, a quote inside a field is text (it opens nothing)', 'a,b,c\n0,0,0\n1,x"y,2\n3,4,5\n', { multiLine: true, skipFirst: true }],
+    ['with multiLine and an escaper, an escaped line break is part of the value, inside quotes and out', 'a,b\n"x\\\ny",z\n1,w\\\n', { multiLine: true, escaper: '\\' }],
     ['an escaper takes the next character as it is, and \\n as a newline', 'id,name\n1,a\\,b\n2,"x\\"y"\n3,tab\\there\n4,end\\\n', { escaper: '\\' }],
     ['an escaped \\n is a newline in the value (and a short row gets nulls)', 'id,name,note\n1,"a\\nb",x\n2,c\n', { escaper: '\\' }],
     ['skipFirst skips the first record after the header', 'id,name\n0,skipped\n1,Ann\n2,Bob\n', { skipFirst: true }],

@@ -57,7 +57,8 @@ export const compileResolveChoice: NodeCompiler<'ResolveChoice'> = async (node, 
       output.replace(path, 'exact', (name, sql, type) => ({ inPlace: [{ name, sql: access(path, name, sql, type).cast(target), type: target }], appended: [] }));
     }
   } else {
-    for (const path of choicePaths(input)) replaceAt(path, 'exact', p.Choice!, where);
+    // make_cols cannot turn an array's element into several fields: such choices stay (Unconfirmed for Glue).
+    for (const path of choicePaths(input)) if (!(p.Choice === 'make_cols' && path[path.length - 1] === ELEMENTS)) replaceAt(path, 'exact', p.Choice!, where);
   }
   if (!base || output.isEmpty) return session.projected(node.id, input, output);
   return session.frame(node.id, `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(base.relation)}`);

@@ -26,7 +26,7 @@ export const UnboxNode: NodeDefinition<Unbox> = {
         check.fail(`${option} must be one character other than a line break or the quote ("), got ${JSON.stringify(c)}`);
       }
     }
-    if (p.Separator !== undefined && p.Separator === p.Escaper) check.fail('Separator and Escaper must differ');
+    if (p.Escaper !== undefined && p.Escaper === (p.Separator ?? ',')) check.fail('Separator and Escaper must differ (the separator is , by default)');
     check.boolean('WithHeader', p.WithHeader);
     check.boolean('SkipFirst', p.SkipFirst);
   },

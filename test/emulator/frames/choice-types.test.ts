@@ -342,11 +342,26 @@ describe('resolveChoice inside arrays (myList[].price)', () => {
     expect(projected.show).toBe('{"id":1,"tags":[1,null],"items":[{"n":1,"k":"a"},{"k":"b"}]}\n{"id":2,"tags":[null],"items":[]}\n{"id":3}\n');
   });
 
+  test('one make_cols for every choice leaves a choice that is an array\'s element as it is (it cannot be several fields)', async () => {
+    const made = await resolved({ choice: 'make_cols' });
+    expect(made.schema).toContain([' |-- tags: array', ' |    |-- element: choice', ' |    |    |-- double', ' |    |    |-- int', ' |    |    |-- string', ' |-- items: array', ' |    |-- element: struct', ' |    |    |-- n_int: int', ' |    |    |-- k: string', ' |    |    |-- n_string: string', ''].join('\n'));
+  });
+
   test('an array element cannot be made into columns', async () => {
     await service.objects.write('raw', 'r/a.json', DATA);
     await job((p) => p.fromS3({ paths: ['s3://raw/r/'], format: 'json', transformationCtx: 'src' }).resolveChoice({ specs: [['tags[]', 'make_cols']], transformationCtx: 'resolved' }));
     await expect(service.inspectFrame('j', 'resolved')).rejects.toThrow("node 'resolved' (ResolveChoice) Specs[0]: an array's element cannot become 3 fields");
   });
+});
+
+test('a field whose name holds a dot is typed apart from a struct field of the same dotted path', async () => {
+  await service.objects.write('raw', 'dot/a.json', '{"a":{"b":1},"a.b":true}\n{"a":{"b":"s"},"a.b":[1]}\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/dot/'], format: 'json', transformationCtx: 'src' }));
+  const described = await service.inspectFrame('j', 'src', { rows: 5 });
+  expect(described.schema).toBe(
+    ['root', ' |-- a: struct', ' |    |-- b: choice', ' |    |    |-- int', ' |    |    |-- string', ' |-- a.b: choice', ' |    |-- array', ' |    |    |-- element: int', ' |    |-- boolean', ''].join('\n'),
+  );
+  expect(described.show).toBe('{"a":{"b":1},"a.b":true}\n{"a":{"b":"s"},"a.b":[1]}\n');
 });
 
 test('a conflict inside a JSON struct is a choice there', async () => {

@@ -122,6 +122,17 @@ test("unbox csv withHeader names the fields by each value's first line (an empty
   ]);
 });
 
+test('unbox csv with a header naming a field twice (ignoring case) keeps one field, the first column\'s value', async () => {
+  const { schema, records } = await unboxed(['1,"A;a;B\n1;2;3"', '2,"b\n4"'], (p) =>
+    csvSource(p).unbox('payload', 'csv', { separator: ';', withHeader: true, transformationCtx: 'unboxed' }).writeToS3({ path: 's3://out/u/', format: 'json', transformationCtx: 'sink' }),
+  );
+  expect(schema).toBe(['root', ' |-- id: long', ' |-- payload: struct', ' |    |-- A: long', ' |    |-- B: long', ''].join('\n'));
+  expect(records).toEqual([
+    { id: 1, payload: { A: 1, B: 3 } },
+    { id: 2, payload: { B: 4 } },
+  ]);
+});
+
 test('unbox refuses a field that is not a string, a format other than json or csv, and csv options that cannot apply', async () => {
   await service.objects.write('raw', 'j/a.json', '{"n": 1}\n');
   const p = new Pipeline();
@@ -134,4 +145,5 @@ test('unbox refuses a field that is not a string, a format other than json or cs
   expect(() => src.unbox('n', 'json', { separator: '|', transformationCtx: 'u' } as object)).toThrow("pipeline node 'u' (Unbox): Separator: options of the csv format; a json Unbox takes none");
   expect(() => src.unbox('n', 'csv', { separator: '||', transformationCtx: 'u' })).toThrow('pipeline node \'u\' (Unbox): Separator must be one character other than a line break or the quote ("), got "||"');
   expect(() => src.unbox('n', 'csv', { separator: '|', escaper: '|', transformationCtx: 'u' })).toThrow("pipeline node 'u' (Unbox): Separator and Escaper must differ");
+  expect(() => src.unbox('n', 'csv', { escaper: ',', transformationCtx: 'u' })).toThrow("pipeline node 'u' (Unbox): Separator and Escaper must differ (the separator is , by default)");
 });

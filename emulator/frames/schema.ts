@@ -65,18 +65,22 @@ export function fromDuckDbType(t: DuckDBType): DataType {
   switch (t.typeId) {
     case DuckDBTypeId.DECIMAL:
       return { kind: 'decimal', sql, precision: t.width, scale: t.scale };
-    // A list or a struct is written out from its members' types, so a JSON member keeps its name in it (DuckDB's own
-    // text of `JSON[]` is `VARCHAR[]`: a query casting to it would turn JSON values into text).
+    // A list, struct, map or union is written out from its members' types, so a JSON member keeps its name in it
+    // (DuckDB's own text of `JSON[]` is `VARCHAR[]`: a query casting to it would turn JSON values into text).
     case DuckDBTypeId.LIST:
       return arrayOf(fromDuckDbType(t.valueType));
     case DuckDBTypeId.ARRAY:
       return { kind: 'array', sql, element: fromDuckDbType(t.valueType) };
     case DuckDBTypeId.STRUCT:
       return structOf(t.entryNames.map((name, i) => ({ name, type: fromDuckDbType(t.entryTypes[i]) })));
-    case DuckDBTypeId.MAP:
-      return { kind: 'map', sql, key: fromDuckDbType(t.keyType), value: fromDuckDbType(t.valueType) };
-    case DuckDBTypeId.UNION:
-      return { kind: 'choice', sql, options: t.memberTypes.map(fromDuckDbType) };
+    case DuckDBTypeId.MAP: {
+      const [key, value] = [fromDuckDbType(t.keyType), fromDuckDbType(t.valueType)];
+      return { kind: 'map', sql: `MAP(${key.sql}, ${value.sql})`, key, value };
+    }
+    case DuckDBTypeId.UNION: {
+      const options = t.memberTypes.map(fromDuckDbType);
+      return { kind: 'choice', sql: `UNION(${options.map((o, i) => `${quoteIdentifier(t.memberTags[i])} ${o.sql}`).join(', ')})`, options };
+    }
     default:
       return { kind: SCALARS[t.typeId] ?? 'string', sql };
   }

@@ -1,30 +1,26 @@
 import { findName, type NameMatch } from './field-lookup';
 import type { Replacement } from './projection';
-import { arrayOf, structOf, type DataType } from './schema';
-import { quoteIdentifier, quoteLiteral } from './sql';
-import { ELEMENT_STEP } from './value-rebuild';
-
-/** The step of a field path into an array's elements (`myList[].price` is `myList`, `[]`, `price`). */
-export const ELEMENTS = ELEMENT_STEP;
+import { arrayOf, type DataType } from './schema';
+import { ELEMENT_STEP, packStruct, structField } from './value-rebuild';
 
 /**
- * Splits each part of a field path that ends in `[]` into the part and an `ELEMENTS` step (GLUE-REFERENCE section 1:
+ * Splits each part of a field path that ends in `[]` into the part and an `ELEMENT_STEP` (GLUE-REFERENCE section 1:
  * array paths use `[]`, as `myList[].price`).
  */
 export function withElementSteps(parts: readonly string[]): string[] {
   return parts.flatMap((part) => {
     const steps: string[] = [];
     let name = part;
-    while (name.endsWith(ELEMENTS) && name.length > ELEMENTS.length) {
-      name = name.slice(0, -ELEMENTS.length);
-      steps.push(ELEMENTS);
+    while (name.endsWith(ELEMENT_STEP) && name.length > ELEMENT_STEP.length) {
+      name = name.slice(0, -ELEMENT_STEP.length);
+      steps.push(ELEMENT_STEP);
     }
     return [name, ...steps];
   });
 }
 
 /**
- * A value edited at a path that starts by going into its array (`rest` begins with `ELEMENTS`): the arrays rebuilt
+ * A value edited at a path that starts by going into its array (`rest` begins with `ELEMENT_STEP`): the arrays rebuilt
  * with `list_transform`, the structs on the way with `struct_pack`, the field at the end replaced as `replace` says
  * (its in-place fields where it was, its appended ones at the end of its struct). An array element itself can take
  * one in-place field only. Undefined where the path is not in the type or `replace` changes nothing.
@@ -39,7 +35,7 @@ export function editInArray(
   lambdas: { count: number },
 ): { sql: string; type: DataType } | undefined {
   if (rest.length === 0) return undefined;
-  if (rest[0] === ELEMENTS) {
+  if (rest[0] === ELEMENT_STEP) {
     if (type.kind !== 'array') return undefined;
     const element = `gluekit_element_${++lambdas.count}`;
     let made: { sql: string; type: DataType } | undefined;
@@ -54,7 +50,7 @@ export function editInArray(
   if (type.kind !== 'struct') return undefined;
   const i = findName(type.fields.map((f) => f.name), rest[0], match);
   if (i < 0) return undefined;
-  const member = (f: { name: string }): string => `struct_extract(${sql}, ${quoteLiteral(f.name)})`;
+  const member = (f: { name: string }): string => structField(sql, f.name);
   const field = type.fields[i];
   let fields: { name: string; sql: string; type: DataType }[];
   if (rest.length === 1) {
@@ -67,6 +63,5 @@ export function editInArray(
     if (!made) return undefined;
     fields = type.fields.map((f, j) => (j === i ? { name: f.name, ...made } : { name: f.name, sql: member(f), type: f.type }));
   }
-  const packed = `(CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${fields.map((f) => `${quoteIdentifier(f.name)} := ${f.sql}`).join(', ')}) END)`;
-  return { sql: packed, type: structOf(fields.map((f) => ({ name: f.name, type: f.type }))) };
+  return packStruct(sql, fields);
 }

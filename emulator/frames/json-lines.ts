@@ -4,6 +4,11 @@ import type { FrameSession } from './frame-session';
 import { quoteIdentifier, quoteList, quoteLiteral } from './sql';
 import { readableText, stagingFile, textLinesSql, writeLinesSql } from './text-lines';
 
+/** JSON text with one value per key of each object, the last, at any depth: DuckDB's VARIANT keeps so (numbers keep their kinds). */
+function lastValueOfEachKey(text: string): string {
+  return `CAST(CAST(CAST(${text} AS JSON) AS VARIANT) AS JSON)`;
+}
+
 /** What `validJsonLines` gives: the files of well-formed records, how many records they hold, and the others. */
 export interface JsonLines {
   readonly files: string[];
@@ -22,8 +27,7 @@ export interface JsonLines {
  * model does (Unconfirmed for Glue's reader).
  */
 export async function validJsonLines(session: FrameSession, node: string, files: readonly string[], gzip: boolean, lastOfDuplicateKeys = false): Promise<JsonLines> {
-  // DuckDB's VARIANT keeps one value per key of an object, the last, at any depth (JSON numbers keep their kinds).
-  const record = lastOfDuplicateKeys ? 'CAST(CAST(CAST(line AS JSON) AS VARIANT) AS JSON)' : 'line';
+  const record = lastOfDuplicateKeys ? lastValueOfEachKey('line') : 'line';
   const out: string[] = [];
   const errors: string[] = [];
   let records = 0;
@@ -86,7 +90,7 @@ export async function validJsonDocuments(session: FrameSession, node: string, fi
 export async function dedupedJsonDocuments(session: FrameSession, node: string, files: readonly string[], gzip: boolean): Promise<JsonLines> {
   const target = await stagingFile(session, 'json-dedupe', node, '.json');
   const documents = `read_json_objects(${quoteList(files)}, format = 'auto'${gzip ? `, compression = 'gzip'` : ''})`;
-  const written = await session.step(node, () => session.connection.runAndReadAll(writeLinesSql(`SELECT CAST(CAST(CAST(json AS VARIANT) AS JSON) AS VARCHAR) FROM ${documents}`, target)));
+  const written = await session.step(node, () => session.connection.runAndReadAll(writeLinesSql(`SELECT ${lastValueOfEachKey('json')} FROM ${documents}`, target)));
   session.rememberFile(target, files.length === 1 ? files[0] : `${session.describePaths(files[0])} (and ${files.length - 1} more)`);
   return { files: [target], records: Number(written.getRows()[0][0]) };
 }

@@ -25,11 +25,9 @@ export function rebuildValue(sql: string, type: DataType, path: readonly string[
   const replaced = at(sql, type, path);
   if (replaced) return replaced;
   if (type.kind === 'struct') {
-    const field = (name: string): string => `struct_extract(${sql}, ${quoteLiteral(name)})`;
-    const fields = type.fields.map((f) => ({ name: f.name, old: f.type, made: rebuildValue(field(f.name), f.type, [...path, f.name], at, lambdas) }));
+    const fields = type.fields.map((f) => ({ name: f.name, old: f.type, made: rebuildValue(structField(sql, f.name), f.type, [...path, f.name], at, lambdas) }));
     if (fields.every((f) => !f.made)) return undefined;
-    const packed = fields.map((f) => `${quoteIdentifier(f.name)} := ${f.made?.sql ?? field(f.name)}`);
-    return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${packed.join(', ')}) END)`, type: structOf(fields.map((f) => ({ name: f.name, type: f.made?.type ?? f.old }))) };
+    return packStruct(sql, fields.map((f) => ({ name: f.name, sql: f.made?.sql ?? structField(sql, f.name), type: f.made?.type ?? f.old })));
   }
   if (type.kind === 'array') {
     const element = `gluekit_element_${++lambdas.count}`;
@@ -48,6 +46,17 @@ export function rebuildValue(sql: string, type: DataType, path: readonly string[
     return { sql: `(CASE CAST(union_tag(${sql}) AS VARCHAR) ${cases.join(' ')} END)`, type: choice };
   }
   return undefined;
+}
+
+/** A field of a struct value (SQL). */
+export function structField(sql: string, name: string): string {
+  return `struct_extract(${sql}, ${quoteLiteral(name)})`;
+}
+
+/** A struct value made of these fields in place of `sql`, null where `sql` is null. */
+export function packStruct(sql: string, fields: readonly { name: string; sql: string; type: DataType }[]): Rebuilt {
+  const packed = fields.map((f) => `${quoteIdentifier(f.name)} := ${f.sql}`);
+  return { sql: `(CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${packed.join(', ')}) END)`, type: structOf(fields.map((f) => ({ name: f.name, type: f.type }))) };
 }
 
 /** The type at a path below a type (`rebuildValue`'s steps), if there is one. */

@@ -306,8 +306,7 @@ class SqlParser {
     if (this.isWord('GROUP')) {
       this.next();
       this.expectWord('BY');
-      do groupBy.push(this.expr());
-      while (this.acceptPunct(','));
+      groupBy.push(...this.exprList());
     }
     const having = this.isWord('HAVING') ? (this.next(), this.expr()) : undefined;
     return { distinct, items, from, joins, where, groupBy, having };
@@ -525,6 +524,14 @@ class SqlParser {
     return { kind: 'column', table: first.value, name: second.value, at: first.at };
   }
 
+  /** `expr {',' expr}`. */
+  private exprList(): SqlExpr[] {
+    const out: SqlExpr[] = [];
+    do out.push(this.expr());
+    while (this.acceptPunct(','));
+    return out;
+  }
+
   /** `ORDER BY order {',' order}`. */
   private orderBy(): SqlOrder[] {
     this.expectWord('ORDER');
@@ -559,8 +566,7 @@ class SqlParser {
     if (this.isWord('PARTITION')) {
       this.next();
       this.expectWord('BY');
-      do partitionBy.push(this.expr());
-      while (this.acceptPunct(','));
+      partitionBy.push(...this.exprList());
     }
     const orderBy = this.isWord('ORDER') ? this.orderBy() : [];
     const frame = this.isWord('ROWS') || this.isWord('RANGE') ? this.frame() : undefined;
@@ -605,11 +611,7 @@ class SqlParser {
       return { kind: 'call', name: name.text.toLowerCase(), args: [], distinct: false, star: true, at: name.at, ...(over ? { over } : {}) };
     }
     const distinct = this.isWord('DISTINCT') ? (this.next(), true) : false;
-    const args: SqlExpr[] = [];
-    if (!this.isPunct(')')) {
-      do args.push(this.expr());
-      while (this.acceptPunct(','));
-    }
+    const args = this.isPunct(')') ? [] : this.exprList();
     this.expectPunct(')');
     if (this.isWord('FILTER')) throw this.unexpected(this.peek(), 'FILTER on an aggregate is not in the SQL subset gluekit runs; use CASE inside it');
     const over = this.isWord('OVER') ? this.window() : undefined;

@@ -1,5 +1,6 @@
 import { splitFieldPath } from '../../../lib/pipeline/field-path';
-import { editInArray, ELEMENTS, withElementSteps } from '../array-edit';
+import { editInArray, withElementSteps } from '../array-edit';
+import { ELEMENT_STEP } from '../value-rebuild';
 import { readingValues } from '../choice-columns';
 import type { DynamicFrame } from '../dynamic-frame';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
@@ -35,7 +36,7 @@ export const compileResolveChoice: NodeCompiler<'ResolveChoice'> = async (node, 
   // A path into an array (`myList[].price`): the field holding the array is replaced by the array rebuilt.
   const lambdas = { count: 0 };
   const replaceAt = (path: readonly string[], match: 'exact' | 'ignore-case', action: string, at: string): void => {
-    const inArray = path.indexOf(ELEMENTS);
+    const inArray = path.indexOf(ELEMENT_STEP);
     if (inArray < 0) {
       output.replace(path, match, (name, sql, type) => resolve(action, name, access(path, name, sql, type), type, at));
       return;
@@ -58,7 +59,7 @@ export const compileResolveChoice: NodeCompiler<'ResolveChoice'> = async (node, 
     }
   } else {
     // make_cols cannot turn an array's element into several fields: such choices stay (Unconfirmed for Glue).
-    for (const path of choicePaths(input)) if (!(p.Choice === 'make_cols' && path[path.length - 1] === ELEMENTS)) replaceAt(path, 'exact', p.Choice!, where);
+    for (const path of choicePaths(input)) if (!(p.Choice === 'make_cols' && path[path.length - 1] === ELEMENT_STEP)) replaceAt(path, 'exact', p.Choice!, where);
   }
   if (!base || output.isEmpty) return session.projected(node.id, input, output);
   return session.frame(node.id, `SELECT ${output.columns().join(', ')} FROM ${quoteIdentifier(base.relation)}`);
@@ -111,13 +112,13 @@ function resolve(action: string, name: string, value: Choice, type: DataType, wh
   return { inPlace: [{ name, sql: source === undefined ? readingValues([sql], `CAST(NULL AS ${target.sql})`) : castValue(source, kept!, target), type: target }], appended: [] };
 }
 
-/** The paths of the frame's choices: at the top level, inside structs and inside arrays (`ELEMENTS` steps). */
+/** The paths of the frame's choices: at the top level, inside structs and inside arrays (`ELEMENT_STEP` steps). */
 function choicePaths(frame: DynamicFrame): string[][] {
   const out: string[][] = [];
   const walk = (path: string[], type: DataType): void => {
     if (type.kind === 'choice') out.push(path);
     else if (type.kind === 'struct') type.fields.forEach((f) => walk([...path, f.name], f.type));
-    else if (type.kind === 'array') walk([...path, ELEMENTS], type.element);
+    else if (type.kind === 'array') walk([...path, ELEMENT_STEP], type.element);
   };
   frame.schema.forEach((f) => walk([f.name], f.dataType));
   return out;

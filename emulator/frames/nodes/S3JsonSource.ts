@@ -49,8 +49,13 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
     duplicates = false;
     session.noteJsonScan(files, scanKey);
   }
-  const valid = !session.choices.has(scanKey, JSON_MALFORMED_LINES) && !duplicates ? undefined : multiLine ? validJsonDocuments : validJsonLines;
-  const lines = valid ? await valid(session, node.id, files, compression !== '', duplicates) : undefined;
+  const gzipped = compression !== '';
+  const lines =
+    !session.choices.has(scanKey, JSON_MALFORMED_LINES) && !duplicates
+      ? undefined
+      : multiLine
+        ? await validJsonDocuments(session, node.id, files, gzipped)
+        : await validJsonLines(session, node.id, files, gzipped, duplicates);
   if (lines) {
     files = lines.files;
     if (!multiLine) {

@@ -26,13 +26,11 @@ export interface GraphNode<K extends NodeKind = NodeKind> {
 export type AnyGraphNode = { [K in NodeKind]: GraphNode<K> }[NodeKind];
 
 /**
- * Studio kinds whose result comes from a model Glue trains or runs on the data: a local run cannot give the rows Glue
- * would, so gluekit refuses them, saying why and what to do instead.
+ * Studio kinds whose whole result comes from a model Glue runs on the data: a local run cannot give the rows Glue would,
+ * so gluekit refuses them, saying why. (FillMissingValues runs: only its filled values are a model's, and those get a
+ * stand-in estimate.)
  */
 const UNREPRODUCIBLE: Record<string, string> = {
-  FillMissingValues:
-    'Glue fills the missing values with the predictions of a machine-learning model it trains on the data, which a local run cannot reproduce; ' +
-    "fill them with a rule instead (withColumns({ x: 'coalesce(x, 0)' })), or run this job on AWS",
   PIIDetection: "Glue finds personal data with its own detection models, which a local run cannot reproduce; run this job on AWS",
 };
 

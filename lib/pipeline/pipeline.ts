@@ -116,6 +116,14 @@ function thresholds(options: TransformOptions): ErrorThresholds {
   };
 }
 
+export interface FillMissingValuesOptions extends TransformOptions {
+  /**
+   * The field the filled values go to.
+   * @default `<column>_filled`
+   */
+  readonly outputColumn?: string;
+}
+
 export interface CatalogSourceOptions extends StepOptions {
   readonly database: string;
   readonly table: string;
@@ -615,6 +623,20 @@ export class Frame {
   dropNullFields(options: TransformOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('DropNullFields');
     return this.pipeline.add(name, { DropNullFields: { Name: name, Inputs: [this.id], ...thresholds(options) } });
+  }
+
+  /**
+   * `FillMissingValues.apply(frame, missing_values_column, output_column)` (`awsglueml.transforms`): a new field,
+   * `outputColumn` (default `<column>_filled`), holding the top-level `column`'s value, or an estimate where the value
+   * is missing (null or an empty string). Glue's estimates come from a machine-learning model it trains on the frame;
+   * a local run cannot reproduce them and puts the mean (numbers) or the most frequent value (anything else) there
+   * instead: only those values differ from Glue's, so do not assert on them in tests.
+   */
+  fillMissingValues(column: string, options: FillMissingValuesOptions = {}): Frame {
+    const name = options.transformationCtx ?? this.pipeline.nextId('FillMissingValues');
+    return this.pipeline.add(name, {
+      FillMissingValues: { Name: name, Inputs: [this.id], ImputedPath: column, ...(options.outputColumn !== undefined ? { FilledPath: options.outputColumn } : {}), ...thresholds(options) },
+    });
   }
 
   /** `Filter.apply(frame, f)`: keeps the records for which the condition (or all/any of a predicate's) holds. */

@@ -2,7 +2,7 @@
  * What a node's emission may ask the script to carry beyond its fixed header: an import, or a helper function (as
  * Glue Studio's own scripts define `sparkAggregate`), each written once, in a fixed order.
  */
-export type ScriptFeature = 're' | 'DynamicFrame' | 'SqlFuncs' | 'sparkAggregate' | 'sparkSqlQuery';
+export type ScriptFeature = 're' | 'DynamicFrame' | 'SqlFuncs' | 'FillMissingValues' | 'sparkAggregate' | 'sparkSqlQuery';
 
 interface FeatureText {
   readonly imports: readonly string[];
@@ -13,6 +13,7 @@ const FEATURES: { readonly [F in ScriptFeature]: FeatureText } = {
   re: { imports: ['import re'] },
   DynamicFrame: { imports: ['from awsglue.dynamicframe import DynamicFrame'] },
   SqlFuncs: { imports: ['from awsglue.dynamicframe import DynamicFrame', 'from pyspark.sql import functions as SqlFuncs'] },
+  FillMissingValues: { imports: ['from awsglueml.transforms import FillMissingValues'] },
   // Groups by the columns and applies each (column, function name) of `aggs` with pyspark.sql.functions: Spark names
   // the results `sum(amount)`, `count(DISTINCT id)`...
   sparkAggregate: {

@@ -32,6 +32,7 @@ test('lib/index.ts exports the construct API only, and no name clashes with aws-
     'Crawler',
     'CrawlerProps',
     'FieldMapping',
+    'FillMissingValuesOptions',
     'FilterCondition',
     'FilterLiteral',
     'FilterPredicate',

@@ -759,6 +759,25 @@ describe('unnest', () => {
     }));
 });
 
+describe('fillMissingValues (gluekit stand-in estimates: Glue predicts them with a model)', () => {
+  test.each(['json', 'parquet'] as const)('values present copied; missing ones the mean (numbers, cast back) or the most frequent value; an output column replaced in place; to %s', (format) =>
+    expectParity({
+      files: {
+        'raw/f/a.json':
+          '{"id":1,"n":5,"s":"a","t":"y","d":1.5,"out":"old"}\n{"id":2,"n":null,"s":"","t":null,"d":null,"out":"old"}\n' +
+          '{"id":3,"n":2,"s":"b","t":"x","d":2.5}\n{"id":4,"s":null}\n{"id":5,"n":4,"s":"b","t":"","d":2.0}\n',
+      },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/f/'], format: 'json' })
+          .fillMissingValues('n')
+          .fillMissingValues('s', { outputColumn: 'out' })
+          .fillMissingValues('T')
+          .fillMissingValues('d')
+          .writeToS3({ path: 's3://out/filled/', format }),
+    }));
+});
+
 describe('splitFields', () => {
   test('the fields at the paths (nested ones as selectFields keeps them) and the others, picked by position and by name', () =>
     expectParity({

@@ -33,6 +33,7 @@ import { compileSqlFilter } from './SqlFilter';
 import { compileUnion } from './Union';
 import { compileUnnest } from './Unnest';
 import { compileErrorsAsDynamicFrame } from './ErrorsAsDynamicFrame';
+import { compileFillMissingValues } from './FillMissingValues';
 import { compileUnbox } from './Unbox';
 
 /**
@@ -65,6 +66,7 @@ export const NODE_COMPILERS: { readonly [K in NodeKind]: NodeCompiler<K> } = {
   SplitFields: compileSplitFields,
   SplitRows: compileSplitRows,
   DeriveColumns: compileDeriveColumns,
+  FillMissingValues: compileFillMissingValues,
   SqlFilter: compileSqlFilter,
   SelectFromCollection: compileSelectFromCollection,
   Unnest: compileUnnest,

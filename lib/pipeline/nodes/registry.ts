@@ -8,6 +8,7 @@ import { DropDuplicatesNode } from './DropDuplicates';
 import { DropFieldsNode } from './DropFields';
 import { DropNullFieldsNode } from './DropNullFields';
 import { ErrorsAsDynamicFrameNode } from './ErrorsAsDynamicFrame';
+import { FillMissingValuesNode } from './FillMissingValues';
 import { FilterNode } from './Filter';
 import { JoinNode } from './Join';
 import { MergeNode } from './Merge';
@@ -50,6 +51,7 @@ export const NODE_DEFINITIONS = {
   SelectFields: SelectFieldsNode,
   DropFields: DropFieldsNode,
   DropNullFields: DropNullFieldsNode,
+  FillMissingValues: FillMissingValuesNode,
   Filter: FilterNode,
   Union: UnionNode,
   Join: JoinNode,

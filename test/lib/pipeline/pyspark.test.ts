@@ -290,6 +290,7 @@ const ALLOWED_GLUE_CONTEXT = new Set([
 const ALLOWED_APPLY = new Set([
   'ApplyMapping', 'RenameField', 'DropFields', 'SelectFields', 'DropNullFields', 'Filter', 'Map', 'Join', 'SplitFields',
   'SplitRows', 'Relationalize', 'ResolveChoice', 'Unbox', 'UnnestFrame', 'Spigot', 'SelectFromCollection', 'ErrorsAsDynamicFrame',
+  'FillMissingValues',
 ]);
 
 function expectOnlyAllowedGlueCalls(script: string): void {
@@ -786,13 +787,31 @@ describe('graph block, variables and errors', () => {
     expect(() => generatePySparkScript(graph)).toThrow(/pipeline node 'custom' is a CustomCode node, which gluekit does not support yet; use one of CatalogSource, /);
   });
 
-  test('FillMissingValues (an ML model Glue trains on the data) is refused saying why and what to do instead', () => {
+  test('fillMissingValues is printed as awsglueml FillMissingValues.apply with its output column (default <column>_filled)', () => {
+    const p = new Pipeline();
+    const src = p.fromS3({ paths: ['s3://b/in/'], format: 'json', transformationCtx: 'src' });
+    src.fillMissingValues('amount', { transformationCtx: 'filled' });
+    src.fillMissingValues('city', { outputColumn: 'city_guess', stageThreshold: 2, transformationCtx: 'guessed' });
+    const script = generatePySparkScript(p.graph);
+    expect(lineOf(script, 'filled')).toBe('filled = FillMissingValues.apply(frame=src, missing_values_column="amount", output_column="amount_filled", transformation_ctx="filled")');
+    expect(lineOf(script, 'guessed')).toBe(
+      'guessed = FillMissingValues.apply(frame=src, missing_values_column="city", output_column="city_guess", transformation_ctx="guessed", stageThreshold=2, totalThreshold=0)',
+    );
+    expect(script).toContain('from awsglue.job import Job\nfrom awsglueml.transforms import FillMissingValues\n');
+    pyCompile(script);
+    expectOnlyAllowedGlueCalls(script);
+    expect(() => src.fillMissingValues('address.city', { transformationCtx: 'nested' })).toThrow(
+      "pipeline node 'nested' (FillMissingValues): ImputedPath 'address.city' must name a top-level column (no dots or backticks): gluekit fills top-level columns only",
+    );
+  });
+
+  test('PIIDetection (a model Glue runs on the data) is refused saying why', () => {
     const graph: PipelineGraph = {
       ...medicareGraph(),
-      fill: { FillMissingValues: { Name: 'fill', Inputs: ['Filter_1'], ImputedPath: 'amount' } },
+      pii: { PIIDetection: { Name: 'pii', Inputs: ['Filter_1'], PiiType: 'RowAudit', EntityTypesToDetect: ['EMAIL'] } },
     };
     expect(() => generatePySparkScript(graph)).toThrow(
-      "pipeline node 'fill' is a FillMissingValues node: Glue fills the missing values with the predictions of a machine-learning model it trains on the data, which a local run cannot reproduce; fill them with a rule instead (withColumns({ x: 'coalesce(x, 0)' })), or run this job on AWS",
+      "pipeline node 'pii' is a PIIDetection node: Glue finds personal data with its own detection models, which a local run cannot reproduce; run this job on AWS",
     );
   });
 

@@ -64,14 +64,26 @@ export class FrameSession {
     const view = this.relationName();
     return this.step(node, async () => {
       await this.connection.run(`CREATE TEMP VIEW ${quoteIdentifier(view)} AS ${sql}`);
-      const bound = await this.connection.prepare(`SELECT * FROM ${quoteIdentifier(view)}`);
-      const schema: Field[] = [];
-      for (let i = 0; i < bound.columnCount; i++) {
-        const dataType = fromDuckDbType(bound.columnType(i));
-        schema.push({ name: bound.columnName(i), type: dataType.sql, dataType });
-      }
-      return { name: node, view, schema };
+      return { name: node, view, schema: await this.bind(`SELECT * FROM ${quoteIdentifier(view)}`) };
     });
+  }
+
+  /**
+   * The fields a query gives, from one binding and no view: for a reader whose binding samples the files to detect
+   * types (`read_json`), which a view would sample again each time it is bound.
+   */
+  schemaOf(node: string, sql: string): Promise<Field[]> {
+    return this.step(node, () => this.bind(sql));
+  }
+
+  private async bind(sql: string): Promise<Field[]> {
+    const bound = await this.connection.prepare(sql);
+    const schema: Field[] = [];
+    for (let i = 0; i < bound.columnCount; i++) {
+      const dataType = fromDuckDbType(bound.columnType(i));
+      schema.push({ name: bound.columnName(i), type: dataType.sql, dataType });
+    }
+    return schema;
   }
 
   /** Creates a view of a query and returns its name, for frames to select from (a frame's `base`). */

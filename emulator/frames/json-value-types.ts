@@ -1,5 +1,5 @@
 import { choiceColumnError } from './choice-columns';
-import type { DynamicFrame } from './dynamic-frame';
+import type { DynamicFrame, Field } from './dynamic-frame';
 import { locate } from './field-lookup';
 import type { FrameSession } from './frame-session';
 import { arrayOf, choiceOf, choiceTag, fromDuckDbType, STRING, structOf, type DataType } from './schema';
@@ -264,12 +264,12 @@ function scalarKey(path: Path): string {
  * assumed of its field's kind, one of another kind raising the error that makes the run read the field as a choice
  * (left JSON here, for `typeJsonValues` to type). Clean fields are read once.
  */
-export async function assumeJsonScalars(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, original: DynamicFrame): Promise<DynamicFrame> {
+export async function assumeJsonScalars(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, detected: readonly Field[]): Promise<DynamicFrame> {
   const lambdas = { count: 0 };
   // Each value read as JSON text where its detected type (`was`) is a checked scalar, as that type again; a path found
   // to hold another kind stays JSON, for `typeJsonValues`.
   const assume = (field: number) => (v: string, read: DataType, path: readonly string[]): Rebuilt | undefined => {
-    const was = typeAt(original.schema[field].dataType, path.slice(1));
+    const was = typeAt(detected[field].dataType, path.slice(1));
     const text = was && SCALAR_TEXT[was.kind];
     if (!was || !text || read.sql !== 'JSON' || !checkedScalar(was) || session.choices.has(scanKey, scalarKey(path))) return undefined;
     return { sql: `(CASE WHEN ${v} IS NULL THEN NULL WHEN ${text.is(v)} THEN ${text.value(v, was)} WHEN ${JSON_TYPE(v)} = 'NULL' THEN NULL ELSE ${choiceColumnError(scanKey, scalarKey(path))} END)`, type: was };

@@ -3,7 +3,7 @@ import { CSV_QUOTE_CHARS, CSV_SEPARATORS } from '../../../lib/pipeline/csv-forma
 import { choiceColumnError, CSV_LINE_MODE } from '../choice-columns';
 import { csvAsLines } from '../csv-lines';
 import { guessedKind, typeCsvValues } from '../csv-value-types';
-import type { DynamicFrame } from '../dynamic-frame';
+import type { DynamicFrame, Field } from '../dynamic-frame';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { s3SourceFiles } from '../s3-source-files';
 import { quoteIdentifier, quoteList, quoteLiteral } from '../sql';
@@ -49,7 +49,8 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
   // DuckDB's sniffer makes from a sample (numbers as BIGINT or DOUBLE, anything else VARCHAR).
   const GUESS = `auto_type_candidates = ['BIGINT', 'DOUBLE', 'VARCHAR']`;
   const readAs = async (list: string, options: readonly string[]) => ({
-    guess: await session.frame(node.id, `SELECT * FROM read_csv(${list}, ${[...options, GUESS].join(', ')})`),
+    // Only its types are used: one binding, no view (a view's every binding would sniff the files again).
+    guess: await session.schemaOf(node.id, `SELECT * FROM read_csv(${list}, ${[...options, GUESS].join(', ')})`),
     text: await session.frame(node.id, `SELECT * FROM read_csv(${list}, ${[...options, 'all_varchar = true'].join(', ')})`),
   });
   // Line by line: each file's columns are known from its lines (`csvAsLines`), so DuckDB reads them without sniffing,
@@ -78,9 +79,9 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
       return `SELECT * FROM read_csv(${quoteList([l.file])}, header = ${header}, auto_detect = false, columns = ${columns}, delim = ',', quote = '"', escape = '"', null_padding = true, parallel = false, ${common.join(', ')})`;
     });
     const text = await session.frame(node.id, reads.join(' UNION ALL BY NAME '));
-    return { guess: text, text, probe: true };
+    return { guess: text.schema, text, probe: true };
   };
-  let read: { guess: DynamicFrame; text: DynamicFrame; probe: boolean } | undefined;
+  let read: { guess: readonly Field[]; text: DynamicFrame; probe: boolean } | undefined;
   if (lineMode) read = await readLines();
   else {
     const options = [
@@ -103,7 +104,7 @@ export const compileS3CsvSource: NodeCompiler<'S3CsvSource'> = async (node, _inp
     }
   }
   if (!read) return session.emptyFrame(node.id);
-  const guesses = new Map(read.guess.schema.map((f) => [f.name, f.type]));
+  const guesses = new Map(read.guess.map((f) => [f.name, f.type]));
   const columns = read.text.schema.map((f, i) => ({ source: f.name, name: header || lineMode ? f.name : `col${i}`, guess: guessedKind(guesses.get(f.name) ?? 'VARCHAR') }));
   // Without multiLine a line break inside a value means DuckDB joined two of Glue's records: the run reads the files
   // again line by line. A filter, so it runs whatever fields later steps keep (the record count depends on it). Only

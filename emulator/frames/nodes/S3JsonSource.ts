@@ -1,4 +1,5 @@
 import { JSON_DUPLICATE_KEYS, JSON_FULL_SAMPLE, JSON_MALFORMED_LINES } from '../choice-columns';
+import type { DynamicFrame } from '../dynamic-frame';
 import { dedupedJsonDocuments, validJsonDocuments, validJsonLines } from '../json-lines';
 import { jsonPathProblem } from '../../../lib/pipeline/json-path';
 import { recordsAtJsonPath } from '../json-path';
@@ -69,14 +70,19 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   const sample = session.choices.has(scanKey, JSON_FULL_SAMPLE) ? ', sample_size = -1' : '';
   // Strings stay strings: Glue's reader does not read `2024-01-15` as a date, as DuckDB's detection would.
   const options = `format = ${quoteLiteral(format)}, union_by_name = true, hive_partitioning = false, dateformat = 'disabled', timestampformat = 'disabled'${sample}${compression}`;
-  let read = await session.frame(node.id, `SELECT * FROM read_json(${quoteList(files)}, ${options})`);
+  // The types DuckDB detects from its sample (one binding: a view would sample the files again).
+  const detection = `SELECT * FROM read_json(${quoteList(files)}, ${options})`;
+  const detected = await session.schemaOf(node.id, detection);
   // Scalar fields are read again as JSON text (the detected types given as columns), so a value of another JSON type
   // than the sample's (which DuckDB would convert) and an integer among doubles (an `int` for Jackson) are seen.
-  const asJson = read.schema.map((f) => withScalarsAsJson(f.dataType));
+  const asJson = detected.map((f) => withScalarsAsJson(f.dataType));
+  let read: DynamicFrame;
   if (asJson.some((t) => t !== undefined)) {
-    const columns = read.schema.map((f, i) => `${quoteLiteral(f.name)}: ${quoteLiteral(asJson[i]?.sql ?? f.type)}`);
+    const columns = detected.map((f, i) => `${quoteLiteral(f.name)}: ${quoteLiteral(asJson[i]?.sql ?? f.type)}`);
     const text = await session.frame(node.id, `SELECT * FROM read_json(${quoteList(files)}, ${options}, columns = {${columns.join(', ')}})`);
-    read = await assumeJsonScalars(session, node.id, scanKey, text, read);
+    read = await assumeJsonScalars(session, node.id, scanKey, text, detected);
+  } else {
+    read = await session.frame(node.id, detection);
   }
   const typed = await typeJsonValues(session, node.id, scanKey, read);
   return lines?.errors ? { ...typed, errors: [lines.errors] } : typed;

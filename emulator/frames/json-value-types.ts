@@ -1,9 +1,8 @@
 import { choiceColumnError } from './choice-columns';
 import type { DynamicFrame, Field } from './dynamic-frame';
-import { locate } from './field-lookup';
 import type { FrameSession } from './frame-session';
 import { arrayOf, choiceOf, choiceTag, fromDuckDbType, STRING, structOf, type DataType } from './schema';
-import { memberStep, rebuildValue, typeAt, type Rebuilt } from './value-rebuild';
+import { ELEMENT_STEP, memberStep, rebuildValue, structField, typeAt, type Rebuilt } from './value-rebuild';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
 const INT: DataType = { kind: 'int', sql: 'INTEGER' };
@@ -29,7 +28,30 @@ function pathKey(path: Path): string {
  * structs in an array, of several JSON types is a choice).
  */
 export async function typeJsonValues(session: FrameSession, node: string, scanKey: string, frame: DynamicFrame, only?: string): Promise<DynamicFrame> {
-  return typeJsonIntegers(session, node, scanKey, await typeJsonConflicts(session, node, frame, only), only);
+  // A conflict typed as a choice may bring objects or arrays whose own fields conflict (JSON inside its struct and
+  // array members): those are typed in turn, one level more each round, until none is left.
+  let typed = frame;
+  const done = new Set<string>();
+  for (;;) {
+    const paths = jsonPaths(typed, only).filter((p) => !done.has(pathKey(p)));
+    if (paths.length === 0) break;
+    paths.forEach((p) => done.add(pathKey(p)));
+    typed = await typeJsonConflicts(session, node, typed, only, paths);
+  }
+  return typeJsonIntegers(session, node, scanKey, typed, only);
+}
+
+/** The JSON-typed values of the fields typed: at the top level, inside structs, arrays (`[]`) and choice members. */
+function jsonPaths(frame: DynamicFrame, only: string | undefined): Path[] {
+  const paths: Path[] = [];
+  const walk = (path: Path, type: DataType): void => {
+    if (type.sql === 'JSON') paths.push(path);
+    else if (type.kind === 'struct') type.fields.forEach((f) => walk([...path, f.name], f.type));
+    else if (type.kind === 'array') walk([...path, ELEMENT_STEP], type.element);
+    else if (type.kind === 'choice') type.options.forEach((o) => walk([...path, memberStep(o)], o));
+  };
+  typedFields(frame, only).forEach((f) => walk([f.name], f.dataType));
+  return paths;
 }
 
 /** The top-level fields to type: all of a JSON source's, or the one field `Unbox` parsed. */
@@ -39,21 +61,13 @@ function typedFields(frame: DynamicFrame, only: string | undefined): DynamicFram
 
 const JSON_TYPE = (sql: string): string => `json_type(${sql})`;
 
-async function typeJsonConflicts(session: FrameSession, node: string, frame: DynamicFrame, only: string | undefined): Promise<DynamicFrame> {
-  // The JSON-typed values: at the top level, inside structs and inside arrays (`[]` in a path).
-  const paths: Path[] = [];
-  const walk = (path: Path, type: DataType): void => {
-    if (type.sql === 'JSON') paths.push(path);
-    else if (type.kind === 'struct') type.fields.forEach((f) => walk([...path, f.name], f.type));
-    else if (type.kind === 'array') walk([...path, '[]'], type.element);
-  };
-  typedFields(frame, only).forEach((f) => walk([f.name], f.dataType));
-  if (paths.length === 0) return frame;
+/** The JSON-typed values at `paths` (`jsonPaths`) typed by the kinds their values have: a choice where several. */
+async function typeJsonConflicts(session: FrameSession, node: string, frame: DynamicFrame, only: string | undefined, paths: readonly Path[]): Promise<DynamicFrame> {
   // The values of each path: one per record outside arrays; inside arrays every element's, unnested (in a query of
   // their own, so a record whose arrays are empty does not hide its other values).
   const lambdas = { count: 0 };
-  const outside = paths.filter((p) => !p.includes('[]'));
-  const inside = paths.filter((p) => p.includes('[]'));
+  const outside = paths.filter((p) => !p.includes(ELEMENT_STEP));
+  const inside = paths.filter((p) => p.includes(ELEMENT_STEP));
   const values = new Map<Path, string>();
   const queries: string[] = [];
   const probesOf = (list: readonly Path[], value: (p: Path) => string): string[] =>
@@ -63,7 +77,7 @@ async function typeJsonConflicts(session: FrameSession, node: string, frame: Dyn
       return probes(value(p), i);
     });
   const view = quoteIdentifier(frame.view);
-  if (outside.length > 0) queries.push(`SELECT ${probesOf(outside, (p) => locate(frame, p, 'exact')!.sql).join(', ')} FROM ${view}`);
+  if (outside.length > 0) queries.push(`SELECT ${probesOf(outside, (p) => valueAt(quoteIdentifier(p[0]), fieldType(frame, p[0]), p.slice(1))).join(', ')} FROM ${view}`);
   if (inside.length > 0) {
     const lists = inside.map((p) => `unnest(${valueList(quoteIdentifier(p[0]), fieldType(frame, p[0]), p.slice(1), lambdas)}) AS ${quoteIdentifier(`v${paths.indexOf(p)}`)}`);
     queries.push(`SELECT ${probesOf(inside, (p) => quoteIdentifier(`v${paths.indexOf(p)}`)).join(', ')} FROM (SELECT ${lists.join(', ')} FROM ${view})`);
@@ -134,19 +148,36 @@ function fieldType(frame: DynamicFrame, name: string): DataType {
   return frame.schema.find((f) => f.name === name)!.dataType;
 }
 
+/** The value at `rest` below a value, a path outside arrays (SQL): a struct's field, a choice's member (null where the value is another). */
+function valueAt(sql: string, type: DataType, rest: Path): string {
+  if (rest.length === 0) return sql;
+  const [inner, innerType] = stepInto(sql, type, rest[0]);
+  return valueAt(inner, innerType, rest.slice(1));
+}
+
 /** The values at `rest` below a value, as one list (SQL): through arrays every element's, through structs the field's. */
 function valueList(sql: string, type: DataType, rest: Path, lambdas: { count: number }): string {
   if (rest.length === 0) return `[${sql}]`;
-  if (rest[0] === '[]' && type.kind === 'array') {
+  if (rest[0] === ELEMENT_STEP && type.kind === 'array') {
     if (rest.length === 1) return sql;
     const element = `gluekit_element_${++lambdas.count}`;
     return `flatten(list_transform(${sql}, lambda ${element}: ${valueList(element, type.element, rest.slice(1), lambdas)}))`;
   }
+  const [inner, innerType] = stepInto(sql, type, rest[0]);
+  return valueList(inner, innerType, rest.slice(1), lambdas);
+}
+
+/** One step of a path into a struct's field or a choice's member: its SQL and type. */
+function stepInto(sql: string, type: DataType, step: string): [string, DataType] {
   if (type.kind === 'struct') {
-    const field = type.fields.find((f) => f.name === rest[0])!;
-    return valueList(`struct_extract(${sql}, ${quoteLiteral(field.name)})`, field.type, rest.slice(1), lambdas);
+    const field = type.fields.find((f) => f.name === step);
+    if (field) return [structField(sql, field.name), field.type];
   }
-  throw new Error(`gluekit bug: no values at ${rest.join('.')} of a ${type.kind}`);
+  if (type.kind === 'choice') {
+    const member = type.options.find((o) => memberStep(o) === step);
+    if (member) return [`union_extract(${sql}, ${quoteLiteral(choiceTag(member))})`, member];
+  }
+  throw new Error(`gluekit bug: no value at ${step} of a ${type.kind}`);
 }
 
 /**

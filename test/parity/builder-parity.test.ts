@@ -85,6 +85,12 @@ describe('sources', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/o/'], format: 'json' }).writeToS3({ path: 's3://out/o/', format: 'parquet' }),
     }));
 
+  test('S3 JSON field of objects, arrays and numbers whose own fields have several JSON types (choices inside choice members); to parquet', () =>
+    expectParity({
+      files: { 'raw/m/a.json': '{"id":1,"a":{"x":1,"y":[1,"s"]}}\n{"id":2,"a":{"x":"s","w":{"q":true}}}\n{"id":3,"a":5}\n{"id":4,"a":[{"z":1},{"z":"q"}]}\n{"id":5,"a":{"w":"no"}}\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/m/'], format: 'json' }).writeToS3({ path: 's3://out/m/', format: 'parquet' }),
+    }));
+
   test('S3 JSON with a jsonPath: the records of wrappers in JSON Lines, and of a multi-line array', () =>
     expectParity({
       files: {

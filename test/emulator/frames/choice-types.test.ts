@@ -443,6 +443,50 @@ test('integers inside the struct and array members of a choice are int, long, or
   expect(described.show).toBe('{"a":"none","b":1}\n{"a":{"n":1,"big":3000000000},"b":"x"}\n{"a":[7,5000000000]}\n{"a":{"n":2,"big":4}}\n');
 });
 
+test('a field of several JSON types inside the struct and array members of a choice is a choice too, at any depth; Parquet sinks write it as a struct per choice', async () => {
+  await service.objects.write('raw', 'm/a.json', '{"id":1,"a":{"x":1,"y":[1,"s"]}}\n{"id":2,"a":{"x":"s","w":{"q":true}}}\n{"id":3,"a":5}\n{"id":4,"a":[{"z":1},{"z":"q"}]}\n{"id":5,"a":{"w":"no"}}\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/m/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/m/', format: 'parquet', transformationCtx: 'sink' }));
+  const described = await service.inspectFrame('j', 'src');
+  expect(described.schema).toBe(
+    [
+      'root',
+      ' |-- id: int',
+      ' |-- a: choice',
+      ' |    |-- array',
+      ' |    |    |-- element: struct',
+      ' |    |    |    |-- z: choice',
+      ' |    |    |    |    |-- int',
+      ' |    |    |    |    |-- string',
+      ' |    |-- int',
+      ' |    |-- struct',
+      ' |    |    |-- x: choice',
+      ' |    |    |    |-- int',
+      ' |    |    |    |-- string',
+      ' |    |    |-- y: array',
+      ' |    |    |    |-- element: choice',
+      ' |    |    |    |    |-- int',
+      ' |    |    |    |    |-- string',
+      ' |    |    |-- w: choice',
+      ' |    |    |    |-- string',
+      ' |    |    |    |-- struct',
+      ' |    |    |    |    |-- q: boolean',
+      '',
+    ].join('\n'),
+  );
+  expect(described.show).toBe('{"id":1,"a":{"x":1,"y":[1,"s"]}}\n{"id":2,"a":{"x":"s","w":{"q":true}}}\n{"id":3,"a":5}\n{"id":4,"a":[{"z":1},{"z":"q"}]}\n{"id":5,"a":{"w":"no"}}\n');
+  const run = await service.runJob('j');
+  expect(run.JobRunState).toBe('SUCCEEDED');
+  const [parquet] = (await service.objects.list('out', 'm/')).map((o) => o.key);
+  const rows = await parquetRows(path.join(root, 'state', 's3', 'out', parquet), 'SELECT id, CAST(a.struct AS VARCHAR) AS s, CAST(a.array AS VARCHAR) AS arr FROM data ORDER BY id');
+  expect(rows).toEqual([
+    { id: 1, s: "{'x': {'int': 1, 'string': NULL}, 'y': [{'int': 1, 'string': NULL}, {'int': NULL, 'string': s}], 'w': NULL}", arr: null },
+    { id: 2, s: "{'x': {'int': NULL, 'string': s}, 'y': NULL, 'w': {'string': NULL, 'struct': {'q': true}}}", arr: null },
+    { id: 3, s: null, arr: null },
+    { id: 4, s: null, arr: "[{'z': {'int': 1, 'string': NULL}}, {'z': {'int': NULL, 'string': q}}]" },
+    { id: 5, s: "{'x': NULL, 'y': NULL, 'w': {'string': no, 'struct': NULL}}", arr: null },
+  ]);
+});
+
 /** The rows a query over a Parquet file (as `data`) gives, integers as numbers. */
 async function parquetRows(file: string, query: string): Promise<Record<string, unknown>[]> {
   const instance = await DuckDBInstance.create(':memory:');

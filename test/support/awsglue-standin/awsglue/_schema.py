@@ -199,10 +199,14 @@ def _merge(a, b, null_merge):
         return ("array", _merge(a[1], b[1], null_merge))
     if a[0] == b[0] == "map":
         return ("map", _merge(a[1], b[1], null_merge), _merge(a[2], b[2], null_merge))
+    # A choice holds one member per kind: a struct (array, map) meeting another merges with it.
     members = []
     for t in (a, b):
         for m in (t[1] if t[0] == "choice" else (t,)):
-            if m not in members:
+            same = next((i for i, x in enumerate(members) if x[0] == m[0] and m[0] in ("struct", "array", "map")), None)
+            if same is not None:
+                members[same] = _merge(members[same], m, null_merge)
+            elif m not in members:
                 members.append(m)
     return ("choice", tuple(members))
 

@@ -2,7 +2,9 @@ import { csvLineSplitter } from './csv-lines';
 import { typeCsvValues } from './csv-value-types';
 import type { DynamicFrame } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
+import type { StructField } from './schema';
 import { quoteIdentifier, quoteLiteral } from './sql';
+import { readText } from './text-values';
 
 /** Unbox's csv options (GLUE-REFERENCE section 2), as Glue's CSV reader takes them. */
 export interface UnboxCsvFormat {
@@ -10,6 +12,8 @@ export interface UnboxCsvFormat {
   readonly escaper?: string;
   readonly withHeader: boolean;
   readonly skipFirst: boolean;
+  /** `withSchema`: the struct's fields, by position, each value read as its type. */
+  readonly schema?: readonly StructField[];
 }
 
 const PRESENT = 'gluekit_unbox_present';
@@ -40,6 +44,7 @@ export async function unboxCsv(session: FrameSession, node: string, input: Dynam
   const header = format.withHeader ? valuesOf('gluekit_unbox_lines[1]') : 'CAST([] AS VARCHAR[])';
   const named = `SELECT *, list_transform(range(1, greatest(len(${VALUES}), len(gluekit_unbox_header)) + 1), lambda i: coalesce(nullif(gluekit_unbox_header[i], ''), 'col' || (i - 1))) AS ${NAMES}
     FROM (SELECT *, ${valuesOf(`gluekit_unbox_lines[${record}]`)} AS ${VALUES}, ${header} AS gluekit_unbox_header FROM (${linesOf}))`;
+  if (format.schema) return withSchema(session, node, input, field, format.schema, `SELECT *, ${valuesOf(`gluekit_unbox_lines[${record}]`)} AS ${VALUES} FROM (${linesOf})`);
   const parsed = await session.relation(node, named);
   const names = await session.step(node, async () => {
     const found = await session.connection.runAndReadAll(
@@ -61,4 +66,17 @@ export async function unboxCsv(session: FrameSession, node: string, input: Dynam
   const typed = await typeCsvValues(session, node, `${node}/unbox-csv`, texts, columns, true, [...input.schema.map((f) => f.name), PRESENT]);
   const struct = `CASE WHEN ${PRESENT} THEN struct_pack(${names.map((name, i) => `${quoteIdentifier(name)} := ${quoteIdentifier(`gluekit_unbox_typed_${i}`)}`).join(', ')}) END`;
   return session.frame(node, `SELECT ${input.schema.map((f) => (f.name === field ? `${struct} AS ${quoteIdentifier(f.name)}` : quoteIdentifier(f.name))).join(', ')} FROM ${quoteIdentifier(typed.view)}`);
+}
+
+/**
+ * Unbox with `withSchema`: each record's values taken by position as the schema's fields (a header line skipped, its
+ * names unused; values beyond the schema dropped, missing ones null) and read as their types by the rules a CSV catalog
+ * table's text is read by (`text-values.ts`); a value that does not read as its type is null. Unconfirmed: that the
+ * header's names are not matched to the schema's, and that such a value is null (not a choice or an error record).
+ */
+async function withSchema(session: FrameSession, node: string, input: DynamicFrame, field: string, schema: readonly StructField[], records: string): Promise<DynamicFrame> {
+  const value = (i: number): string => `${VALUES}[${i + 1}]`;
+  const fields = schema.map((f, i) => `${quoteIdentifier(f.name)} := (CASE WHEN ${value(i)} IS NULL THEN NULL ELSE ${readText(value(i), f.type, `CAST(NULL AS ${f.type.sql})`)} END)`);
+  const struct = `CASE WHEN ${VALUES} IS NOT NULL THEN struct_pack(${fields.join(', ')}) END`;
+  return session.frame(node, `SELECT ${input.schema.map((f) => (f.name === field ? `${struct} AS ${quoteIdentifier(f.name)}` : quoteIdentifier(f.name))).join(', ')} FROM (${records})`);
 }

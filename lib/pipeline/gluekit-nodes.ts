@@ -134,4 +134,9 @@ export interface Unbox {
   readonly WithHeader?: boolean;
   /** csv: the first record (after the header) is skipped. */
   readonly SkipFirst?: boolean;
+  /**
+   * csv: awsglue's `withSchema`: the struct's fields, by position in each record, each value read as its type (a scalar
+   * or a decimal with precision and scale).
+   */
+  readonly Schema?: readonly { readonly Name: string; readonly Type: string }[];
 }

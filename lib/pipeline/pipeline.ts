@@ -83,6 +83,12 @@ export interface UnboxCsvOptions extends TransformOptions {
   readonly withHeader?: boolean;
   /** The first record (after the header) is skipped. @default false */
   readonly skipFirst?: boolean;
+  /**
+   * awsglue's `withSchema`: the struct's fields in order, each record's values taken by position (a header line is
+   * skipped, its names unused) and read as the field's type (a scalar, or `decimal(p,s)`); a value that does not read
+   * as its type is null. @default the fields named and typed from the text
+   */
+  readonly withSchema?: readonly { readonly name: string; readonly type: string }[];
 }
 
 export interface StepOptions {
@@ -598,14 +604,21 @@ export class Frame {
   /**
    * `Unbox.apply(frame, path, format="csv", ...)`: each value of the top-level string field `path` read as CSV text;
    * its first record becomes a struct of the same name (fields `col0`, `col1`... or, `withHeader`, the first line's
-   * names), its values typed as a CSV source types them (long, double or string; a field of several kinds a choice).
-   * Null or empty text gives null. A gluekit node kind.
+   * names), its values typed as a CSV source types them (long, double or string; a field of several kinds a choice),
+   * or with `withSchema` the schema's fields, by position, of its types. Null or empty text gives null. A gluekit node
+   * kind.
    */
   unbox(path: string, format: 'csv', options?: UnboxCsvOptions): Frame;
   unbox(path: string, format: 'json' | 'csv', options: UnboxCsvOptions = {}): Frame {
     const name = options.transformationCtx ?? this.pipeline.nextId('Unbox');
     // Given with json, the csv options are refused by the node's check.
-    const csv = { Separator: options.separator, Escaper: options.escaper, WithHeader: options.withHeader, SkipFirst: options.skipFirst };
+    const csv = {
+      Separator: options.separator,
+      Escaper: options.escaper,
+      WithHeader: options.withHeader,
+      SkipFirst: options.skipFirst,
+      Schema: options.withSchema?.map((f) => ({ Name: f.name, Type: f.type })),
+    };
     const defined = Object.fromEntries(Object.entries(csv).filter(([, v]) => v !== undefined));
     return this.pipeline.add(name, { Unbox: { Name: name, Inputs: [this.id], Path: path, Format: format, ...defined, ...thresholds(options) } });
   }

@@ -1059,4 +1059,24 @@ describe('unbox', () => {
           .unbox('payload', 'csv', { separator: ';', escaper: '\\', withHeader: true, skipFirst: true })
           .writeToS3({ path: 's3://out/u/', format: 'parquet' }),
     }));
+
+  test('CSV text with withSchema: values by position read as the schema\'s types, null where one does not read; to parquet', () =>
+    expectParity({
+      files: { 'raw/c/a.csv': 'id,payload\n1,"a;b;c;d;e\n2;3.456;2024-01-15;TRUE;x;extra"\n2,"a\nlots;1e2;15/01/2024;yes"\n3,"a\n"\n' },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true, multiLine: true })
+          .unbox('payload', 'csv', {
+            separator: ';',
+            withHeader: true,
+            withSchema: [
+              { name: 'qty', type: 'int' },
+              { name: 'price', type: 'decimal(6,2)' },
+              { name: 'day', type: 'date' },
+              { name: 'ok', type: 'boolean' },
+              { name: 'note', type: 'string' },
+            ],
+          })
+          .writeToS3({ path: 's3://out/u/', format: 'parquet' }),
+    }));
 });

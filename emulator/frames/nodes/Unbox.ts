@@ -1,6 +1,7 @@
 import { asReadJsonTypes, typeJsonValues } from '../json-value-types';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
 import { quoteIdentifier, quoteLiteral } from '../sql';
+import { toDataType } from '../types';
 import { unboxCsv } from '../unbox-csv';
 
 /**
@@ -17,7 +18,8 @@ export const compileUnbox: NodeCompiler<'Unbox'> = async (node, [input], session
   if (!field) return session.same(node.id, input);
   if (field.dataType.kind !== 'string') throw new Error(`${where}: the field '${field.name}' is of type ${field.dataType.kind}, not string: Unbox parses ${p.Format === 'csv' ? 'CSV' : 'JSON'} text`);
   if (p.Format === 'csv') {
-    return unboxCsv(session, node.id, input, field.name, { separator: p.Separator ?? ',', escaper: p.Escaper, withHeader: p.WithHeader === true, skipFirst: p.SkipFirst === true });
+    const schema = p.Schema?.map((f, i) => ({ name: f.Name, type: toDataType(f.Type, `${where} Schema[${i}].Type`) }));
+    return unboxCsv(session, node.id, input, field.name, { separator: p.Separator ?? ',', escaper: p.Escaper, withHeader: p.WithHeader === true, skipFirst: p.SkipFirst === true, schema });
   }
   const text = quoteIdentifier(field.name);
   const object = `(CASE WHEN json_valid(${text}) AND json_type(${text}) = 'OBJECT' THEN ${text} END)`;

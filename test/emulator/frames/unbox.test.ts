@@ -133,6 +133,36 @@ test('unbox csv with a header naming a field twice (ignoring case) keeps one fie
   ]);
 });
 
+test('unbox csv withSchema takes each record\'s values by position as the schema\'s fields, read as their types (null where one does not read); a header line is skipped', async () => {
+  const withSchema = [
+    { name: 'qty', type: 'int' },
+    { name: 'price', type: 'decimal(6,2)' },
+    { name: 'day', type: 'date' },
+    { name: 'ok', type: 'boolean' },
+    { name: 'note', type: 'string' },
+  ];
+  const { script, schema, records } = await unboxed(['1,"a;b;c;d;e\n2;3.456;2024-01-15;TRUE;x;extra"', '2,"a\nlots;1e2;15/01/2024;yes"', '3,"a\n"'], (p) =>
+    csvSource(p).unbox('payload', 'csv', { separator: ';', withHeader: true, withSchema, transformationCtx: 'unboxed' }).writeToS3({ path: 's3://out/u/', format: 'json', transformationCtx: 'sink' }),
+  );
+  expect(script).toContain(
+    'unboxed = Unbox.apply(frame=src, path="payload", format="csv", transformation_ctx="unboxed", separator=";", withHeader=True, withSchema="{\\"type\\":\\"struct\\",\\"fields\\":[{\\"name\\":\\"qty\\",\\"type\\":\\"integer\\",\\"nullable\\":true,\\"metadata\\":{}},{\\"name\\":\\"price\\",\\"type\\":\\"decimal(6,2)\\",\\"nullable\\":true,\\"metadata\\":{}},{\\"name\\":\\"day\\",\\"type\\":\\"date\\",\\"nullable\\":true,\\"metadata\\":{}},{\\"name\\":\\"ok\\",\\"type\\":\\"boolean\\",\\"nullable\\":true,\\"metadata\\":{}},{\\"name\\":\\"note\\",\\"type\\":\\"string\\",\\"nullable\\":true,\\"metadata\\":{}}]}")\n',
+  );
+  expect(schema).toBe(['root', ' |-- id: long', ' |-- payload: struct', ' |    |-- qty: int', ' |    |-- price: decimal', ' |    |-- day: date', ' |    |-- ok: boolean', ' |    |-- note: string', ''].join('\n'));
+  expect(records).toEqual([
+    { id: 1, payload: { qty: 2, price: 3.46, day: '2024-01-15', ok: true, note: 'x' } },
+    { id: 2, payload: { price: 100.0 } },
+    { id: 3 },
+  ]);
+  const src = new Pipeline().fromS3({ paths: ['s3://raw/j/'], format: 'json' });
+  expect(() => src.unbox('n', 'csv', { withSchema: [{ name: 'a', type: 'array<int>' }], transformationCtx: 'u' })).toThrow("pipeline node 'u' (Unbox): Schema[0].Type 'array<int>' is not a scalar type: CSV text holds no array");
+  expect(() => src.unbox('n', 'csv', { withSchema: [{ name: 'a', type: 'decimal' }], transformationCtx: 'u' })).toThrow("pipeline node 'u' (Unbox): Schema[0].Type 'decimal' needs its precision and scale here (decimal(10,2))");
+  expect(() => src.unbox('n', 'csv', { withSchema: [{ name: 'a', type: 'int' }, { name: 'A', type: 'long' }], transformationCtx: 'u' })).toThrow(
+    "pipeline node 'u' (Unbox): Schema[1].Name 'A' is given twice (names differing only in case are one field)",
+  );
+  expect(() => src.unbox('n', 'csv', { withSchema: [{ name: 'a', type: 'integr' }], transformationCtx: 'u' })).toThrow("pipeline node 'u' (Unbox): Schema[0].Type: unknown type 'integr'");
+  expect(() => src.unbox('n', 'csv', { withSchema: [], transformationCtx: 'u' })).toThrow("pipeline node 'u' (Unbox): Schema must list at least one field (Name, Type)");
+});
+
 test('unbox refuses a field that is not a string, a format other than json or csv, and csv options that cannot apply', async () => {
   await service.objects.write('raw', 'j/a.json', '{"n": 1}\n');
   const p = new Pipeline();

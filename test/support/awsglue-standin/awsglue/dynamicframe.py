@@ -504,7 +504,7 @@ class DynamicFrame(object):
     def unbox(self, path, format, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0, **options):
         """Parses the top-level string field ``path`` (matched ignoring case where no exact name matches) into a struct
         of the same name. json: a value that is not a JSON object becomes None (gluekit's choice; Unconfirmed). csv
-        (options ``separator``, ``escaper``, ``withHeader``, ``skipFirst``): the value read as the text of a CSV file,
+        (options ``separator``, ``escaper``, ``withHeader``, ``skipFirst``, ``withSchema``): the value read as the text of a CSV file,
         as the csv source reads one, its first record the struct (no record: None; Unconfirmed)."""
         _check_thresholds(info, stageThreshold, totalThreshold, self)
         if format == "csv":
@@ -531,7 +531,7 @@ class DynamicFrame(object):
         types[name] = _schema.json_types([{name: r[name]} for r in rows if r.get(name) is not None]).get(name)
         return self._derive(rows, types)
 
-    def _unbox_csv(self, path, separator=",", escaper=None, withHeader=False, skipFirst=False, **others):
+    def _unbox_csv(self, path, separator=",", escaper=None, withHeader=False, skipFirst=False, withSchema=None, **others):
         from awsglue import _formats
         from awsglue.context import _csv_records
 
@@ -540,6 +540,8 @@ class DynamicFrame(object):
         name = _schema._find(self._fields() + list(self._jdf.types), path, False)
         if name is None:
             return self._derive([copy.deepcopy(r) for r in self._jdf.rows], self._types())
+        if withSchema is not None:
+            return self._unbox_csv_schema(name, json.loads(withSchema), separator, escaper, withHeader, skipFirst)
         rows, struct = [], None
         for rec in self._jdf.rows:
             rec = copy.deepcopy(rec)
@@ -553,6 +555,37 @@ class DynamicFrame(object):
             rows.append(rec)
         types = self._types()
         types[name] = struct
+        return self._derive(rows, types)
+
+    def _unbox_csv_schema(self, name, schema, separator, escaper, with_header, skip_first):
+        """Unbox csv with ``withSchema`` (a ``StructType.json()`` string): the first record's values by position as the
+        schema's fields (a header line skipped, its names unused; values beyond the schema dropped, missing ones None),
+        each read as its type by the CSV catalog text rule, None where it does not read (Unconfirmed, as the frame
+        engine does)."""
+        from awsglue import _formats
+        from awsglue._values import parse_catalog_text
+
+        fields = [(f["name"], f["type"]) for f in schema["fields"]]
+        rows = []
+        for rec in self._jdf.rows:
+            rec = copy.deepcopy(rec)
+            if name in rec:
+                text = rec[name]
+                lines = _formats.parse_csv(text, separator, '"', escaper) if isinstance(text, str) else []
+                lines = lines[(1 if with_header else 0) + (1 if skip_first else 0):]
+                if lines:
+                    row = lines[0]
+                    struct = {}
+                    for i, (field, type_name) in enumerate(fields):
+                        raw = row[i] if i < len(row) else None
+                        ok, value = parse_catalog_text(raw, type_name) if raw is not None else (False, None)
+                        struct[field] = value if ok else None
+                    rec[name] = struct
+                else:
+                    rec[name] = None
+            rows.append(rec)
+        types = self._types()
+        types[name] = ("struct", tuple((field, parse_type(type_name)) for field, type_name in fields))
         return self._derive(rows, types)
 
     def unnest(self, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):

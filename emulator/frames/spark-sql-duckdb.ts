@@ -99,20 +99,29 @@ const TYPE_SQL: Record<SqlType['kind'], string> = {
   boolean: 'BOOLEAN', date: 'DATE', timestamp: 'TIMESTAMP', decimal: 'DECIMAL',
 };
 
-/** The relations a select reads, by the names its columns may be qualified with (lower case), with their fields where known. */
-type Scope = Map<string, readonly Field[] | undefined>;
+/** A column a relation of a query gives: its name and, where known, its DuckDB type. */
+interface ScopeField {
+  readonly name: string;
+  readonly type: string | undefined;
+}
+
+/**
+ * The relations a select reads, by the names its columns may be qualified with (lower case), with their fields (an
+ * input's; a WITH query's or subquery's from its select list).
+ */
+type Scope = Map<string, readonly ScopeField[]>;
 
 /**
  * A SQL step's query as one DuckDB query with Spark's semantics: the inputs (by their aliases) and the query's own
  * WITH queries as CTEs; `/` a double division (null by zero, as Spark); `<=>` null-safe; LIKE with Spark's `\`
- * escape; RLIKE a regex search; CAST as Spark casts (of a column of an input, or a literal: a CAST of anything else is
- * refused, its type unknown here); ORDER BY with Spark's null order (first ascending, last descending); `concat` null
+ * escape; RLIKE a regex search; CAST as Spark casts (of a value whose type is known here: made of columns, of the
+ * inputs or of WITH queries and subqueries, and literals by the subset's operators and functions); ORDER BY with Spark's null order (first ascending, last descending); `concat` null
  * when any argument is; `floor`/`ceil` longs; `substring` position 0 as 1. Unaliased expressions are named as Spark
  * names them where that is simple (a column by its name, `sum(amount)`, `count(1)` for `count(*)`); any other
  * expression needs an alias. Two result fields of one name are refused (a DynamicFrame cannot hold them).
  */
 export function sparkSqlToDuckDb(query: SqlQuery, inputs: ReadonlyMap<string, SqlInput>): string {
-  const ctes = new Set<string>();
+  const ctes = new Map<string, readonly ScopeField[]>();
   const inputCtes = [...inputs.entries()].map(([alias, input]) => `${quoteIdentifier(alias)} AS (${input.sql})`);
   const fieldsOf = new Map([...inputs.entries()].map(([alias, input]) => [alias.toLowerCase(), input.fields]));
   const body = translateQuery(query, { ctes, fieldsOf, inputs: new Set(fieldsOf.keys()) }, true);
@@ -120,8 +129,8 @@ export function sparkSqlToDuckDb(query: SqlQuery, inputs: ReadonlyMap<string, Sq
 }
 
 interface Context {
-  /** WITH query names in scope (lower case). */
-  readonly ctes: Set<string>;
+  /** WITH query names in scope (lower case), with their fields. */
+  readonly ctes: Map<string, readonly ScopeField[]>;
   readonly fieldsOf: ReadonlyMap<string, readonly Field[]>;
   readonly inputs: ReadonlySet<string>;
   /** A derived column's expression: one value per record, so no aggregate. */
@@ -145,57 +154,65 @@ export function sqlOfField<T>(where: string, field: string, work: () => T): T {
  * with the SQL step's Spark semantics. An aggregate is refused.
  */
 export function sparkExpressionToDuckDb(e: SqlExpr, fields: readonly Field[]): string {
-  const context: Context = { ctes: new Set(), fieldsOf: new Map(), inputs: new Set(), perRecord: true };
+  const context: Context = { ctes: new Map(), fieldsOf: new Map(), inputs: new Set(), perRecord: true };
   return expr(e, context, new Map([['', fields]]));
 }
 
-function translateQuery(query: SqlQuery, context: Context, top: boolean): { ctes: string[]; sql: string } {
+/** A query's DuckDB SQL, the WITH queries it defines, and the fields it gives (for the queries reading it). */
+function translateQuery(query: SqlQuery, context: Context, top: boolean): { ctes: string[]; sql: string; fields: readonly ScopeField[] } {
   const ctes: string[] = [];
   for (const cte of query.with) {
     const key = cte.name.toLowerCase();
     if (context.inputs.has(key)) throw new SparkSqlError(`the WITH query '${cte.name}' has the name of an input alias`, cte.at);
     const inner = translateQuery(cte.query, context, false);
     ctes.push(...inner.ctes, `${quoteIdentifier(cte.name)} AS (${inner.sql})`);
-    context.ctes.add(key);
+    context.ctes.set(key, inner.fields);
   }
   const parts = query.selects.map((s, i) => translateSelect(s, context, top && i === 0));
-  let sql = parts[0];
-  query.setOperators.forEach((op, i) => (sql += ` ${op} ${parts[i + 1]}`));
+  let sql = parts[0].sql;
+  query.setOperators.forEach((op, i) => (sql += ` ${op} ${parts[i + 1].sql}`));
   if (query.orderBy.length > 0) {
     sql += ` ORDER BY ${query.orderBy.map((o) => orderKey(o, expr(o.expr, context, new Map()))).join(', ')}`;
   }
   if (query.limit !== undefined) sql += ` LIMIT ${query.limit}`;
-  return { ctes, sql };
+  return { ctes, sql, fields: setFields(parts.map((p) => p.fields)) };
 }
 
-function translateSelect(select: SqlSelect, context: Context, checkNames: boolean): string {
+/**
+ * The fields of selects combined by set operators: the first select's names (as Spark names them), each type where
+ * every select gives it the same one.
+ */
+function setFields(selects: readonly (readonly ScopeField[])[]): readonly ScopeField[] {
+  const [first, ...rest] = selects;
+  return first.map((f, i) => ({ name: f.name, type: rest.every((r) => r[i]?.type === f.type) ? f.type : undefined }));
+}
+
+function translateSelect(select: SqlSelect, context: Context, checkNames: boolean): { sql: string; fields: readonly ScopeField[] } {
   const scope: Scope = new Map();
   const from = [source(select.from, context, scope), ...select.joins.map((j) => `${j.type === 'CROSS' ? 'CROSS JOIN' : `${j.type} JOIN`} ${source(j, context, scope)}${j.on ? ` ON ${expr(j.on, context, scope)}` : ''}`)];
-  const names: string[] = [];
+  // The select's fields: a star's relations' in order, an expression's name and type (where `typeOf` knows it).
+  const fields: ScopeField[] = [];
   const items = select.items.map((item) => {
     if (item.kind === 'star') {
-      if (scope.size > 1 && [...scope.values()].some((f) => f === undefined)) {
-        throw new SparkSqlError("'*' over a join with a WITH query or subquery is not in the SQL subset gluekit runs (the result's names cannot be checked for duplicates): name the columns", select.items.find((i) => i.kind === 'expr')?.at ?? firstAt(select));
-      }
       if (item.table !== undefined) {
-        const fields = scope.get(item.table.toLowerCase());
-        if (!scope.has(item.table.toLowerCase())) throw new SparkSqlError(`'${item.table}.*': no relation '${item.table}' in FROM`, select.items.find((i) => i.kind === 'expr')?.at ?? { line: 1, column: 1 });
-        names.push(...(fields ?? []).map((f) => f.name));
+        const starred = scope.get(item.table.toLowerCase());
+        if (!starred) throw new SparkSqlError(`'${item.table}.*': no relation '${item.table}' in FROM`, select.items.find((i) => i.kind === 'expr')?.at ?? { line: 1, column: 1 });
+        fields.push(...starred);
         return `${quoteIdentifier(item.table)}.*`;
       }
-      for (const fields of scope.values()) names.push(...(fields ?? []).map((f) => f.name));
+      for (const starred of scope.values()) fields.push(...starred);
       return '*';
     }
     const name = item.alias ?? sparkName(item.expr);
     if (name === undefined) {
       throw new SparkSqlError('give this expression a name with AS (Spark names it by its text, which gluekit does not reproduce)', item.at);
     }
-    names.push(name);
+    fields.push({ name, type: typeOf(item.expr, scope) });
     return `${expr(item.expr, context, scope)} AS ${quoteIdentifier(name)}`;
   });
   if (checkNames) {
     const seen = new Set<string>();
-    for (const n of names) {
+    for (const n of fields.map((f) => f.name)) {
       if (seen.has(n.toLowerCase())) throw new SparkSqlError(`the result would have two fields named '${n}' (Spark keeps both, which a DynamicFrame cannot hold): give one an alias with AS`, select.items[0].kind === 'expr' ? select.items[0].at : { line: 1, column: 1 });
       seen.add(n.toLowerCase());
     }
@@ -204,7 +221,7 @@ function translateSelect(select: SqlSelect, context: Context, checkNames: boolea
   if (select.where) sql += ` WHERE ${expr(select.where, { ...context, noWindows: 'WHERE' }, scope)}`;
   if (select.groupBy.length > 0) sql += ` GROUP BY ${select.groupBy.map((g) => expr(g, { ...context, noWindows: 'GROUP BY' }, scope)).join(', ')}`;
   if (select.having) sql += ` HAVING ${expr(select.having, { ...context, noWindows: 'HAVING' }, scope)}`;
-  return sql;
+  return { sql, fields };
 }
 
 /** A query inside an expression, as DuckDB SQL (its WITH queries must be at the top). */
@@ -224,14 +241,13 @@ function source(s: SqlSource, context: Context, scope: Scope): string {
     if (!s.alias) throw new SparkSqlError('a subquery in FROM needs an alias', s.source.at);
     const inner = translateQuery(s.source.query, context, false);
     if (inner.ctes.length > 0) throw new SparkSqlError('WITH inside a subquery is not in the SQL subset gluekit runs; put it at the top', s.source.at);
-    scope.set(s.alias.toLowerCase(), undefined);
+    scope.set(s.alias.toLowerCase(), inner.fields);
     return `(${inner.sql}) AS ${quoteIdentifier(s.alias)}`;
   }
   const key = s.source.name.toLowerCase();
-  if (!context.inputs.has(key) && !context.ctes.has(key)) {
-    throw new SparkSqlError(`no input or WITH query is named '${s.source.name}' (inputs: ${[...context.inputs].join(', ')})`, s.source.at);
-  }
-  scope.set((s.alias ?? s.source.name).toLowerCase(), context.ctes.has(key) ? undefined : context.fieldsOf.get(key));
+  const fields = context.ctes.get(key) ?? context.fieldsOf.get(key);
+  if (!fields) throw new SparkSqlError(`no input or WITH query is named '${s.source.name}' (inputs: ${[...context.inputs].join(', ')})`, s.source.at);
+  scope.set((s.alias ?? s.source.name).toLowerCase(), fields);
   return `${quoteIdentifier(s.source.name)}${s.alias ? ` AS ${quoteIdentifier(s.alias)}` : ''}`;
 }
 
@@ -303,7 +319,7 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       const to = e.type.kind === 'decimal' ? `DECIMAL(${e.type.precision}, ${e.type.scale})` : TYPE_SQL[e.type.kind];
       if (e.expr.kind === 'null') return `CAST(NULL AS ${to})`;
       const from = typeOf(e.expr, scope);
-      if (!from) throw new SparkSqlError("CAST of this value is not in the SQL subset gluekit runs yet (its type must be known: made of an input's columns and literals by the subset's operators and functions); cast the input's column in a step before", e.at);
+      if (!from) throw new SparkSqlError("CAST of this value is not in the SQL subset gluekit runs yet (its type must be known: made of columns and literals by the subset's operators and functions); cast the column in a step before", e.at);
       return sparkCast(x(e.expr), from, to);
     }
     case 'call': {

@@ -870,7 +870,7 @@ describe('spigot', () => {
 });
 
 describe('SQL step', () => {
-  test('a query joining two inputs, filtering, grouping and ordering (the part of SQL where sqlite, the stand-ins\' engine, agrees with Spark)', () =>
+  test('a query joining two inputs, filtering, grouping and ordering; a CAST of a WITH query\'s column (the part of SQL where sqlite, the stand-ins\' engine, agrees with Spark)', () =>
     expectParity({
       files: {
         'raw/o/a.json': '{"id":1,"customer":10,"amount":7}\n{"id":2,"customer":10,"amount":2}\n{"id":3,"customer":20,"amount":5}\n{"id":4,"customer":null,"amount":1}\n',
@@ -887,6 +887,7 @@ describe('SQL step', () => {
           path: 's3://out/union/',
           format: 'json',
         });
+        p.sql('WITH w AS (SELECT id, amount * 2 AS a2 FROM o) SELECT id, CAST(a2 AS DOUBLE) AS s FROM w WHERE a2 > 4', { o: orders }).writeToS3({ path: 's3://out/cte-cast/', format: 'json' });
       },
     }));
 

@@ -102,8 +102,8 @@ test('queries outside the subset are refused at synth naming the line and column
     "node 'step' (SparkSQL) SqlQuery: give this expression a name with AS (Spark names it by its text, which gluekit does not reproduce) at line 1, column 12",
   );
   await expect(query('SELECT md5(note) AS h FROM o')).rejects.toThrow("node 'step' (SparkSQL) SqlQuery: the function 'md5' is not in the SQL subset gluekit runs");
-  await expect(query('WITH w AS (SELECT amount FROM o) SELECT CAST(amount AS STRING) AS s FROM w')).rejects.toThrow(
-    "node 'step' (SparkSQL) SqlQuery: CAST of this value is not in the SQL subset gluekit runs yet (its type must be known: made of an input's columns and literals by the subset's operators and functions); cast the input's column in a step before at line 1, column 41",
+  await expect(query('WITH w AS (SELECT amount AS v FROM o UNION ALL SELECT note AS v FROM o) SELECT CAST(v AS STRING) AS s FROM w')).rejects.toThrow(
+    "node 'step' (SparkSQL) SqlQuery: CAST of this value is not in the SQL subset gluekit runs yet (its type must be known: made of columns and literals by the subset's operators and functions); cast the column in a step before at line 1, column 80",
   );
   await expect(query('SELECT o.id, c.cid AS ID FROM o JOIN c ON o.customer = c.cid')).rejects.toThrow(
     "node 'step' (SparkSQL) SqlQuery: the result would have two fields named 'ID' (Spark keeps both, which a DynamicFrame cannot hold): give one an alias with AS",
@@ -119,10 +119,21 @@ test('DISTINCT inside an aggregate keeps the aggregate; a negative substring len
   ]);
 });
 
-test('count of several columns and * over a join with a WITH query are refused, naming what to do', async () => {
+test('count of several columns is refused, naming what to do', async () => {
   await expect(query('SELECT count(id, note) AS c FROM o')).rejects.toThrow("node 'step' (SparkSQL) SqlQuery: count() takes 1 arguments in the SQL subset gluekit runs, found 2 at line 1, column 8");
-  await expect(query('WITH k AS (SELECT cid FROM c) SELECT * FROM o JOIN k ON o.customer = k.cid')).rejects.toThrow(
-    "node 'step' (SparkSQL) SqlQuery: '*' over a join with a WITH query or subquery is not in the SQL subset gluekit runs (the result's names cannot be checked for duplicates): name the columns",
+});
+
+test("the columns of WITH queries and subqueries keep their types: CAST and Spark's implicit casts apply to them, and * over a join with one is checked for duplicate names", async () => {
+  // price is a string: Spark casts it to a long truncating ("12.50" is 12, "-2.7" is -2, "x" null), and compares it with
+  // a number as a number.
+  expect((await query('WITH w AS (SELECT id, price AS p FROM o) SELECT id, CAST(p AS BIGINT) AS n FROM w WHERE p > 0')).rows).toEqual(['{"id":1,"n":12}', '{"id":4,"n":3}']);
+  expect((await query('SELECT id, CAST(t.p AS INT) AS n FROM (SELECT id, price AS p FROM o) t WHERE id < 3')).rows).toEqual(['{"id":1,"n":12}', '{"id":2,"n":-2}']);
+  expect(await query('WITH k AS (SELECT cid, region FROM c) SELECT * FROM o JOIN k ON o.customer = k.cid WHERE o.id = 3')).toEqual({
+    schema: lines('root', ' |-- id: int', ' |-- customer: int', ' |-- amount: int', ' |-- price: string', ' |-- note: null', ' |-- cid: int', ' |-- region: string'),
+    rows: ['{"id":3,"customer":20,"amount":5,"price":"x","cid":20,"region":"US"}'],
+  });
+  await expect(query('WITH k AS (SELECT cid AS id FROM c) SELECT * FROM o JOIN k ON o.customer = k.id')).rejects.toThrow(
+    "node 'step' (SparkSQL) SqlQuery: the result would have two fields named 'id' (Spark keeps both, which a DynamicFrame cannot hold): give one an alias with AS",
   );
 });
 

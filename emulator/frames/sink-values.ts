@@ -13,7 +13,8 @@ import { quoteIdentifier, quoteLiteral } from './sql';
 /**
  * One JSON object per record, as SQL: the fields in frame order, and a null field left out, as Glue's (and Spark's,
  * `ignoreNullFields`) JSON writer leaves it out, inside structs too. Values are encoded by DuckDB's `to_json`, except
- * where a struct or binary value lies inside.
+ * where a struct or binary value lies inside. Dates and timestamps are written as DuckDB writes them (`2024-01-05`,
+ * `2024-01-05 07:08:09`; Unconfirmed: the text Glue's DynamicFrame JSON writer gives them).
  */
 export function jsonLines(fields: readonly Field[]): string {
   const lambdas = { count: 0 };

@@ -15,6 +15,8 @@ type Translate = (args: string[], raw: readonly SqlExpr[]) => string;
 
 const SAME = (name: string): Translate => (args) => `${name}(${args.join(', ')})`;
 const WHOLE = (name: string): Translate => (args) => `CAST(${name}(${args.join(', ')}) AS BIGINT)`;
+/** A function Spark types `int` (DuckDB's gives BIGINT). */
+const INT = (name: string): Translate => (args) => `CAST(${name}(${args.join(', ')}) AS INTEGER)`;
 
 const FUNCTIONS: Record<string, { readonly arity: [number, number]; readonly translate: Translate; readonly aggregate?: boolean }> = {
   count: { arity: [1, 1], translate: SAME('count'), aggregate: true },
@@ -25,7 +27,7 @@ const FUNCTIONS: Record<string, { readonly arity: [number, number]; readonly tra
   max: { arity: [1, 1], translate: SAME('max'), aggregate: true },
   upper: { arity: [1, 1], translate: SAME('upper') },
   lower: { arity: [1, 1], translate: SAME('lower') },
-  length: { arity: [1, 1], translate: SAME('length') },
+  length: { arity: [1, 1], translate: INT('length') },
   trim: { arity: [1, 1], translate: SAME('trim') },
   ltrim: { arity: [1, 1], translate: SAME('ltrim') },
   rtrim: { arity: [1, 1], translate: SAME('rtrim') },
@@ -45,13 +47,13 @@ const FUNCTIONS: Record<string, { readonly arity: [number, number]; readonly tra
   substr: { arity: [2, 3], translate: (a) => sparkSubstring(a) },
   // Spark's concat is null when any argument is; DuckDB's skips nulls.
   concat: { arity: [1, 99], translate: (a) => `CASE WHEN ${a.map((x) => `(${x}) IS NULL`).join(' OR ')} THEN NULL ELSE concat(${a.join(', ')}) END` },
-  year: { arity: [1, 1], translate: SAME('year') },
-  month: { arity: [1, 1], translate: SAME('month') },
-  day: { arity: [1, 1], translate: SAME('day') },
-  dayofmonth: { arity: [1, 1], translate: SAME('day') },
-  hour: { arity: [1, 1], translate: SAME('hour') },
-  minute: { arity: [1, 1], translate: SAME('minute') },
-  second: { arity: [1, 1], translate: SAME('second') },
+  year: { arity: [1, 1], translate: INT('year') },
+  month: { arity: [1, 1], translate: INT('month') },
+  day: { arity: [1, 1], translate: INT('day') },
+  dayofmonth: { arity: [1, 1], translate: INT('day') },
+  hour: { arity: [1, 1], translate: INT('hour') },
+  minute: { arity: [1, 1], translate: INT('minute') },
+  second: { arity: [1, 1], translate: INT('second') },
 };
 
 /**
@@ -454,7 +456,9 @@ function callType(name: string, args: readonly (string | undefined)[]): string |
     case 'upper': case 'lower': case 'trim': case 'ltrim': case 'rtrim': case 'substring': case 'substr': case 'concat':
       return 'VARCHAR';
     case 'length': case 'year': case 'month': case 'day': case 'dayofmonth': case 'hour': case 'minute': case 'second':
-    case 'row_number': case 'rank': case 'dense_rank': case 'ntile': case 'floor': case 'ceil': case 'ceiling': case 'count':
+    case 'row_number': case 'rank': case 'dense_rank': case 'ntile':
+      return 'INTEGER';
+    case 'floor': case 'ceil': case 'ceiling': case 'count':
       return 'BIGINT';
     case 'avg': case 'mean': case 'percent_rank': case 'cume_dist':
       return 'DOUBLE';

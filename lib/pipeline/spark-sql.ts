@@ -511,7 +511,8 @@ class SqlParser {
     if (REFUSED[word]) throw this.unexpected(t, REFUSED[word]);
     if (RESERVED.has(word)) throw this.unexpected(t, 'expected a value: a column, a literal, a function call, CASE, CAST or (');
     if (this.isPunct('(')) return this.call(t);
-    if (this.peek().kind === 'string' && ['DATE', 'TIMESTAMP', 'X'].includes(word)) throw this.unexpected(t, `typed literals (${word} '...') are not in the SQL subset gluekit runs yet; use CAST('...' AS ${word === 'X' ? 'BINARY' : word})`);
+    if (this.peek().kind === 'string' && (word === 'DATE' || word === 'TIMESTAMP')) return this.typedLiteral(t, word);
+    if (this.peek().kind === 'string' && word === 'X') throw this.unexpected(t, "binary literals (X '...') are not in the SQL subset gluekit runs yet; use CAST('...' AS BINARY)");
     return this.columnFrom(t);
   }
 
@@ -662,6 +663,25 @@ class SqlParser {
     }
     this.expectPunct(')');
     return { kind: 'cast', expr, type, at: at.at };
+  }
+
+  /**
+   * `DATE 'yyyy-mm-dd'` or `TIMESTAMP 'yyyy-mm-dd[ hh:mm[:ss[.fraction]]]'` (a `T` for the space, as Spark takes it): a
+   * CAST of its text, which is checked here as Spark checks a literal (a text that is no such date is an error, where
+   * a CAST gives null). Spark's other forms (`2024-01`, a time zone) are refused.
+   */
+  private typedLiteral(at: Token, word: 'DATE' | 'TIMESTAMP'): SqlExpr {
+    const text = this.next();
+    const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(\.\d{1,9})?)?)?\s*$/.exec(text.value);
+    const valid = m !== null && (word === 'TIMESTAMP' || m[4] === undefined) && isCalendarDate(+m[1], +m[2], +m[3]) && (m[4] === undefined || (+m[4] < 24 && +m[5] < 60 && +(m[6] ?? 0) < 60));
+    if (!m || !valid) {
+      const form = word === 'DATE' ? "DATE 'yyyy-mm-dd'" : "TIMESTAMP 'yyyy-mm-dd hh:mm:ss[.fraction]'";
+      throw new SparkSqlError(`'${text.value}' is not a ${word.toLowerCase()} gluekit reads in a typed literal (${form})`, text.at);
+    }
+    const pad = (n: string, w = 2): string => n.padStart(w, '0');
+    const date = `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
+    const value = m[4] === undefined ? date : `${date} ${pad(m[4])}:${pad(m[5])}:${pad(m[6] ?? '0')}${m[7] ?? ''}`;
+    return { kind: 'cast', expr: { kind: 'string', value }, type: { kind: word === 'DATE' ? 'date' : 'timestamp' }, at: at.at };
   }
 
   // --- tokens ---------------------------------------------------------------------------------------------------
@@ -844,4 +864,11 @@ export function queryInputs(query: SqlQuery, defined: ReadonlySet<string> = new 
 function subqueries(e: SqlExpr): SqlQuery[] {
   const own = e.kind === 'inQuery' || e.kind === 'exists' || e.kind === 'subquery' ? [e.query] : [];
   return [...own, ...childExpressions(e).flatMap(subqueries)];
+}
+
+/** Whether a year, month and day name a day of the (proleptic Gregorian) calendar. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= days[month - 1];
 }

@@ -137,6 +137,28 @@ test("the columns of WITH queries and subqueries keep their types: CAST and Spar
   );
 });
 
+test("typed literals DATE '...' and TIMESTAMP '...' are dates and timestamps (1-digit months and days, a T before the time); a text that is no such date is refused at synth", async () => {
+  expect(await query("SELECT id, DATE '2024-1-5' AS d, TIMESTAMP '2024-01-05T07:08:09' AS ts, year(DATE '2023-12-31') AS y FROM o WHERE DATE '2024-01-05' < DATE '2024-2-1' AND id = 1")).toEqual({
+    schema: lines('root', ' |-- id: int', ' |-- d: date', ' |-- ts: timestamp', ' |-- y: int'),
+    rows: ['{"id":1,"d":"2024-01-05","ts":"2024-01-05 07:08:09","y":2023}'],
+  });
+  // Spark types length() and the date parts int (DuckDB's are BIGINT).
+  expect(await query("SELECT length(note) AS l, month(DATE '2024-03-05') AS m, hour(TIMESTAMP '2024-03-05 07:00:00') AS h FROM o WHERE id = 1")).toEqual({
+    schema: lines('root', ' |-- l: int', ' |-- m: int', ' |-- h: int'),
+    rows: ['{"l":3,"m":3,"h":7}'],
+  });
+  const p = new Pipeline();
+  const orders = p.fromS3({ paths: ['s3://raw/orders/'], format: 'json' });
+  expect(() => p.sql("SELECT DATE '2024-02-30' AS d FROM o", { o: orders }, { transformationCtx: 'bad' })).toThrow(
+    "pipeline node 'bad' (SparkSQL): SqlQuery: '2024-02-30' is not a date gluekit reads in a typed literal (DATE 'yyyy-mm-dd') at line 1, column 13",
+  );
+  expect(() => p.sql("SELECT TIMESTAMP '2024-01-01 25:00' AS t FROM o", { o: orders }, { transformationCtx: 'bad2' })).toThrow(
+    "pipeline node 'bad2' (SparkSQL): SqlQuery: '2024-01-01 25:00' is not a timestamp gluekit reads in a typed literal (TIMESTAMP 'yyyy-mm-dd hh:mm:ss[.fraction]') at line 1, column 18",
+  );
+  expect(() => p.sql("SELECT DATE '2024-01-01 10:00' AS d FROM o", { o: orders }, { transformationCtx: 'bad3' })).toThrow("'2024-01-01 10:00' is not a date gluekit reads in a typed literal");
+  expect(() => p.sql("SELECT X '0A' AS b FROM o", { o: orders }, { transformationCtx: 'bad4' })).toThrow("binary literals (X '...') are not in the SQL subset gluekit runs yet; use CAST('...' AS BINARY)");
+});
+
 test("Spark's implicit casts where the types are known: a string compared with a number, strings in arithmetic, date parts of a string, string functions of a number", async () => {
   expect((await query("SELECT id FROM o WHERE price = 12")).rows).toEqual(['{"id":1}']);
   expect((await query("SELECT id, price + 1 AS p1, year('2024-03-05') AS y, upper(amount) AS a, length(id) AS l FROM o WHERE note = 'a_b'")).rows).toEqual([

@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { bzip2Files } from './bzip2-output';
 import type { DynamicFrame } from './dynamic-frame';
 import type { FrameSession } from './frame-session';
 import { escapePartitionValue, HIVE_DEFAULT_PARTITION, unescapePartitionValue } from './hive-partition-path';
@@ -9,7 +10,7 @@ import { quoteIdentifier, quoteLiteral } from './sql';
 /** How a sink writes its frame. */
 export interface WriteSpec {
   readonly format: 'parquet' | 'csv' | 'json';
-  /** Parquet: snappy, gzip, uncompressed (none). CSV and JSON: gzip or none. */
+  /** Parquet: snappy, gzip, uncompressed (none). CSV and JSON: gzip, bzip2 or none. */
   readonly compression: string;
   /** Columns written as `key=value/` folders (and left out of the files). */
   readonly partitionKeys: readonly string[];
@@ -39,7 +40,7 @@ export async function stage(session: FrameSession, node: string, input: DynamicF
   if (keys.length > 0 && keys.length === input.schema.length) throw new Error(`${where}: every field is a partition key; at least one field must remain in the files`);
   const folder = path.join(session.stagingDir, session.relationName());
   await fs.mkdir(folder, { recursive: true });
-  const { options, extension } = copyOptions(spec);
+  const { options, extension, bzip2 } = copyOptions(spec);
   const columns = spec.format === 'json' ? jsonLines(input.schema) : spec.format === 'parquet' ? parquetColumns(input.schema) : csvColumns(input.schema);
   const source = `SELECT ${columns} FROM ${quoteIdentifier(input.view)}`;
   let partitions: (string | null)[][] = [[]];
@@ -55,11 +56,13 @@ export async function stage(session: FrameSession, node: string, input: DynamicF
     await session.step(node, () => session.connection.run(`COPY (${source}) TO ${quoteLiteral(folder)} (${partitionOptions.join(', ')})`));
     partitions = await renameDuckDbFolders(folder, keys);
   }
-  await nameFiles(session, folder, extension, destination, session.sinkStamp());
+  if (bzip2) await bzip2Files(folder, where);
+  await nameFiles(session, folder, bzip2 ? `${extension}.bz2` : extension, destination, session.sinkStamp());
   return partitions;
 }
 
-function copyOptions(spec: WriteSpec): { options: string[]; extension: string } {
+/** DuckDB's COPY options for a sink, the extension of the files it writes, and whether they are then bzip2-compressed. */
+function copyOptions(spec: WriteSpec): { options: string[]; extension: string; bzip2?: boolean } {
   if (spec.format === 'parquet') {
     // The codec was checked by the node kind's validation (PARQUET_COMPRESSIONS, TEXT_SINK_COMPRESSIONS).
     const codec = spec.compression === 'none' ? 'uncompressed' : spec.compression;
@@ -71,7 +74,7 @@ function copyOptions(spec: WriteSpec): { options: string[]; extension: string } 
   // JSON lines are built in SQL (`jsonLines`) and written as they are: one column, no quoting, no header.
   const options = spec.format === 'csv' ? ['FORMAT csv', `HEADER ${spec.header ?? true}`, `DELIMITER ${quoteLiteral(spec.delimiter ?? ',')}`] : ['FORMAT csv', 'HEADER false', "QUOTE ''", "ESCAPE ''", "DELIMITER '\u0001'"];
   if (gzip) options.push(`COMPRESSION 'gzip'`);
-  return { options, extension: (spec.format === 'csv' ? '.csv' : '.json') + (gzip ? '.gz' : '') };
+  return { options, extension: (spec.format === 'csv' ? '.csv' : '.json') + (gzip ? '.gz' : ''), bzip2: spec.compression === 'bzip2' };
 }
 
 /**

@@ -953,12 +953,20 @@ describe('sinks', () => {
   test.each([
     ['csv', 'none'],
     ['csv', 'gzip'],
+    ['csv', 'bzip2'],
     ['json', 'none'],
     ['json', 'gzip'],
+    ['json', 'bzip2'],
   ] as const)('%s, compression %s', (format, compression) =>
     expectParity({
       files: { 'raw/c/a.csv': PEOPLE_CSV },
       build: (p) => p.fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true }).writeToS3({ path: 's3://out/t/', format, compression }),
+    }));
+
+  test.each(['csv', 'json'] as const)('%s partitioned, bzip2', (format) =>
+    expectParity({
+      files: { 'raw/j/a.json': '{"id":1,"state":"CA"}\n{"id":2,"state":"NY"}\n{"id":3,"state":"CA"}\n' },
+      build: (p) => p.fromS3({ paths: ['s3://raw/j/'], format: 'json' }).writeToS3({ path: 's3://out/p/', format, compression: 'bzip2', partitionKeys: ['state'] }),
     }));
 
   test.each(['parquet', 'csv', 'json'] as const)('%s partitioned by two keys', (format) =>

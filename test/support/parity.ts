@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -96,7 +97,7 @@ async function written(dir: string): Promise<Written> {
           rows = r.getRowObjectsJS().map((row) => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? Number(v) : v))) as unknown);
         } else {
           const bytes = fs.readFileSync(file);
-          const text = (entry.name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+          const text = (entry.name.endsWith('.gz') ? gunzipSync(bytes) : entry.name.endsWith('.bz2') ? bunzip2(bytes) : bytes).toString('utf8');
           const lines = text.split('\n').filter((l) => l !== '');
           if (!entry.name.includes('.json')) {
             // CSV: the header line first, then the records in order of their text (row order is not a contract).
@@ -115,4 +116,9 @@ async function written(dir: string): Promise<Written> {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** A bzip2 file's bytes decompressed (by Python's bz2, as the stand-ins run on Python). */
+function bunzip2(bytes: Buffer): Buffer {
+  return execFileSync('python3', ['-c', 'import bz2,sys; sys.stdout.buffer.write(bz2.decompress(sys.stdin.buffer.read()))'], { input: bytes });
 }

@@ -4,7 +4,7 @@ import type { NodeCheck } from '../node-check';
 /** Parquet codecs gluekit writes (Studio's `ParquetCompressionType`; `none` is `uncompressed`). */
 export const PARQUET_COMPRESSIONS = ['snappy', 'gzip', 'uncompressed', 'none'] as const;
 /** CSV and JSON sink compressions gluekit writes. */
-export const TEXT_SINK_COMPRESSIONS = ['none', 'gzip'] as const;
+export const TEXT_SINK_COMPRESSIONS = ['none', 'gzip', 'bzip2'] as const;
 
 /** What every S3 target shares: an `s3://` Path, partition keys, and no settings the awsglue calls cannot express. */
 export function validateS3Target(p: S3GlueParquetTarget | S3DirectTarget, check: NodeCheck): void {

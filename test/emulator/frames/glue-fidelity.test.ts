@@ -1,4 +1,9 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { and, col, or, Pipeline } from '../../../lib/pipeline';
+import { bzip2Files } from '../../../emulator/frames/bzip2-output';
 import { LocalJobHarness } from '../../support/local-job';
 
 /** Issue 6's audit items: each local result is what the generated script gives on Glue (GLUE-REFERENCE section 10). */
@@ -224,4 +229,25 @@ test("without multiLine a quoted newline ends the CSV record, as Glue's csv read
   // DuckDB joins the two lines; the run reads the file again line by line: "ab is a record, cd",x another.
   expect(await read(false)).toEqual([{ name: 'ab' }, { name: 'cd"', note: 'x' }, { name: 'e', note: 'y' }]);
   expect(await read(true)).toEqual([{ name: 'ab\ncd', note: 'x' }, { name: 'e', note: 'y' }]);
+});
+
+test('a bzip2 JSON sink writes bzip2 files (.json.bz2) through the bzip2 program; without the program the message says so and the file is left as it was', async () => {
+  await h.service.objects.write('b', 'in/a.json', '{"id":1}\n{"id":2}\n');
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/in/'], format: 'json' }).writeToS3({ path: 's3://b/out/', format: 'json', compression: 'bzip2', transformationCtx: 'sink' });
+  await h.job('j', p.graph);
+  expect((await h.service.runJob('j')).JobRunState).toBe('SUCCEEDED');
+  const [key] = await h.keys('b', 'out/');
+  expect(key).toMatch(/^out\/run-\d+-part-r-00000\.json\.bz2$/);
+  const bytes = fs.readFileSync(h.file('b', key));
+  expect(bytes.subarray(0, 3).toString('latin1')).toBe('BZh');
+  expect(execFileSync('bzip2', ['-dc'], { input: bytes }).toString('utf8')).toBe('{"id":1}\n{"id":2}\n');
+  // Without the program (looked up under another name here) the message says what is missing and what to do.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-bz2-'));
+  fs.writeFileSync(path.join(folder, 'part-0.json'), '{"id":1}\n');
+  await expect(bzip2Files(folder, "node 'sink'", 'gluekit-no-such-bzip2')).rejects.toThrow(
+    "node 'sink': writing bzip2 output needs the bzip2 program on the PATH, which was not found (install it: apt-get install bzip2, brew install bzip2), or write gzip",
+  );
+  expect(fs.readdirSync(folder)).toEqual(['part-0.json']);
+  fs.rmSync(folder, { recursive: true, force: true });
 });

@@ -3,6 +3,9 @@ import { quoteLiteral } from './sql';
 
 const INTEGRAL = new Set(['BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT']);
 const FRACTIONAL = /^(DOUBLE|FLOAT|DECIMAL)/;
+const FLOATING = /^(DOUBLE|FLOAT)$/;
+/** The texts Spark casts to a date: `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d`, the last followed by anything after a space or `T`. */
+const SPARK_DATE = `'\\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2})(?:[ T].*)?)?)?\\s*'`;
 
 /**
  * A value cast as Spark casts it, as the generated script's ApplyMapping and Glue's readers convert values
@@ -13,7 +16,10 @@ const FRACTIONAL = /^(DOUBLE|FLOAT|DECIMAL)/;
  * - a fractional number to an integral type truncates toward zero (2.7 is 2, -2.7 is -2); out of range is null
  *   (Unconfirmed: the JVM saturates a double cast to long);
  * - string to boolean: `true`, `t`, `yes`, `y`, `1` and `false`, `f`, `no`, `n`, `0`, any case, trimmed; else null;
- * - string to binary: its UTF-8 bytes (DuckDB's own cast reads escape sequences instead).
+ * - string to binary: its UTF-8 bytes (DuckDB's own cast reads escape sequences instead);
+ * - a double or float to a decimal: from the digits Java prints, rounded half up;
+ * - string to date: `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d` and that followed by a space or `T` and anything (a time),
+ *   surrounding whitespace allowed (the missing month or day is 1); anything else, or no such day, is null.
  */
 export function sparkCast(value: string, from: string, to: string): string {
   if (from === to) return value;
@@ -29,6 +35,14 @@ export function sparkCast(value: string, from: string, to: string): string {
     return `(CASE WHEN ${word} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN ${word} IN ('false', 'f', 'no', 'n', '0') THEN false END)`;
   }
   if (to === 'BLOB' && from === 'VARCHAR') return `encode(${value})`;
+  if (to === 'DATE' && from === 'VARCHAR') {
+    const part = (i: number): string => `regexp_extract(${value}, ${SPARK_DATE}, ${i})`;
+    const day = `concat(${part(1)}, '-', coalesce(nullif(${part(2)}, ''), '1'), '-', coalesce(nullif(${part(3)}, ''), '1'))`;
+    return `(CASE WHEN regexp_full_match(${value}, ${SPARK_DATE}) THEN TRY_CAST(${day} AS DATE) END)`;
+  }
+  // Spark makes a decimal of a double from the digits Java prints (`BigDecimal(Double.toString(d))`), rounded half up:
+  // 1.255 is 1.26 in decimal(10,2), where DuckDB's cast rounds the binary value (1.2549...) to 1.25.
+  if (to.startsWith('DECIMAL') && FLOATING.test(from)) return `TRY_CAST(CAST(${value} AS VARCHAR) AS ${to})`;
   return `TRY_CAST(${value} AS ${to})`;
 }
 

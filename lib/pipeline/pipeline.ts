@@ -5,10 +5,13 @@ import { FilterCondition, FilterPredicate } from './filter-expression';
 import type { PipelineGraph, PipelineNode } from './graph';
 import { unwrapNode, validateNode } from './graph';
 
-/** DynamicFrame type names (GLUE-REFERENCE section 1) plus the catalog's Hive names that map onto them. */
+/**
+ * DynamicFrame type names (GLUE-REFERENCE section 1) plus the catalog's Hive names that map onto them; a decimal with
+ * its precision and scale (`decimal(10,2)`; a bare `decimal` is awsglue's decimal(10,2)).
+ */
 export type GlueType =
   | 'string' | 'long' | 'int' | 'short' | 'byte' | 'double' | 'float' | 'boolean' | 'date' | 'timestamp' | 'decimal' | 'binary'
-  | 'bigint' | 'smallint' | 'tinyint';
+  | 'bigint' | 'smallint' | 'tinyint' | `decimal(${number},${number})`;
 
 /** One ApplyMapping entry, awsglue's `(source, sourceType, target, targetType)` tuple with names. */
 export interface FieldMapping {

@@ -4,7 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { and, col, Frame, or, type ResolveChoiceOptions } from '../../lib/pipeline';
+import { and, col, Frame, or, Pipeline, type ResolveChoiceOptions } from '../../lib/pipeline';
+import { generatePySparkScript } from '../../lib/pipeline/pyspark';
+import { runWithStandins } from '../support/awsglue-standin/run-script';
 import { ParityCase, runParity } from '../support/parity';
 import { REFERENCE_PEOPLE_JSON } from '../support/reference-records';
 
@@ -782,6 +784,37 @@ describe('fillMissingValues (gluekit stand-in estimates: Glue predicts them with
           .fillMissingValues('d')
           .writeToS3({ path: 's3://out/filled/', format }),
     }));
+
+  test('a decimal column (its mean made a decimal from its printed digits, half up), after applyMapping of doubles to decimals; to parquet', () =>
+    expectParity({
+      files: { 'raw/f/a.json': '{"id":1,"n":1.25,"m":1.255}\n{"id":2,"n":1.26,"m":-1.255}\n{"id":3,"m":2.5}\n' },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/f/'], format: 'json' })
+          .applyMapping([
+            { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+            { from: 'n', fromType: 'double', to: 'n', toType: 'decimal(10,2)' },
+            { from: 'm', fromType: 'double', to: 'm', toType: 'decimal(10,2)' },
+          ])
+          .fillMissingValues('n')
+          .writeToS3({ path: 's3://out/filled/', format: 'parquet' }),
+    }));
+
+  test('its totalThreshold fails the run on the error records that reached it, in the engine and in the script alike', async () => {
+    const files = { 'raw/f/a.json': '{"id":1,"n":5}\nnot json\n{"id":2}\n{also not\n' };
+    const build = (p: Pipeline): void => p.fromS3({ paths: ['s3://raw/f/'], format: 'json' }).fillMissingValues('n', { totalThreshold: 1, transformationCtx: 'fill' }).writeToS3({ path: 's3://out/filled/', format: 'json' });
+    await expect(expectParity({ files, build })).rejects.toThrow("the engine's run FAILED: node 'fill' (FillMissingValues): 2 error records");
+    const s3Root = fs.mkdtempSync(path.join(os.tmpdir(), 'gluekit-parity-fill-'));
+    try {
+      fs.mkdirSync(path.join(s3Root, 'raw', 'f'), { recursive: true });
+      fs.writeFileSync(path.join(s3Root, 'raw', 'f', 'a.json'), files['raw/f/a.json']);
+      const p = new Pipeline();
+      build(p);
+      expect(() => runWithStandins(generatePySparkScript(p.graph), { s3Root, catalog: { tables: [] } })).toThrow(/ErrorThresholdExceeded: 2 error records, more than totalThreshold 1/);
+    } finally {
+      fs.rmSync(s3Root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('splitFields', () => {

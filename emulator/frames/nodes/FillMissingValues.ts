@@ -1,11 +1,10 @@
 import { filledColumn } from '../../../lib/pipeline/nodes/FillMissingValues';
 import { findName } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
-import type { DataType } from '../schema';
+import { NUMERIC_KINDS } from '../schema';
 import { sparkCast } from '../spark-cast';
 import { quoteIdentifier } from '../sql';
 
-const NUMERIC = new Set<DataType['kind']>(['byte', 'short', 'int', 'long', 'float', 'double', 'decimal']);
 
 /**
  * `FillMissingValues`: the frame with one more top-level field (or that field replaced in place, matched ignoring case:
@@ -27,19 +26,28 @@ export const compileFillMissingValues: NodeCompiler<'FillMissingValues'> = async
   const field = input.schema[i];
   const type = field.dataType;
   if (type.kind === 'struct' || type.kind === 'array' || type.kind === 'map' || type.kind === 'choice') {
-    const hint = type.kind === 'choice' ? ': resolve the choice first (resolveChoice)' : '';
+    const hint = type.kind === 'choice' ? ': resolve the choice first (resolveChoice)' : type.kind === 'struct' ? ': unnest() first to fill one of its fields' : '';
     throw new Error(`${where}: column '${field.name}' is a ${type.kind}; FillMissingValues fills columns of a single scalar type${hint}`);
   }
   const value = quoteIdentifier(field.name);
   const from = quoteIdentifier(input.view);
   // A field null everywhere is JSON text (`z: null`), which an empty string is not.
-  const missing = type.sql === 'VARCHAR' ? `(${value} IS NULL OR ${value} = '')` : `${value} IS NULL`;
-  const estimate = NUMERIC.has(type.kind)
-    ? `(SELECT ${sparkCast(`avg(${value})`, 'DOUBLE', type.sql)} FROM ${from})`
-    : `(SELECT ${value} FROM ${from} WHERE NOT ${missing} GROUP BY ${value} ORDER BY count(*) DESC, ${value} LIMIT 1)`;
-  const filled = `CASE WHEN ${missing} THEN ${estimate} ELSE ${value} END AS ${quoteIdentifier(filledColumn(node.parameters))}`;
+  const missingOf = (v: string): string => (type.sql === 'VARCHAR' ? `(${v} IS NULL OR ${v} = '')` : `${v} IS NULL`);
+  const missing = missingOf(value);
+  // The estimate is computed once, into a one-row table (a subquery in the view would read the input again wherever
+  // the frame is read: chained fills would read their source 2^n times).
+  const estimate = await session.table(
+    node.id,
+    NUMERIC_KINDS.has(type.kind)
+      ? `SELECT ${sparkCast(`avg(${value})`, 'DOUBLE', type.sql)} AS ${ESTIMATE} FROM ${from}`
+      : `SELECT (SELECT ${value} FROM ${from} WHERE NOT ${missing} GROUP BY ${value} ORDER BY count(*) DESC, ${value} LIMIT 1) AS ${ESTIMATE}`,
+  );
+  const own = `${from}.${value}`;
+  const filled = `CASE WHEN ${missingOf(own)} THEN ${quoteIdentifier(estimate)}.${ESTIMATE} ELSE ${own} END AS ${quoteIdentifier(filledColumn(node.parameters))}`;
   const replaced = findName(names, filledColumn(node.parameters), 'ignore-case');
-  const columns = names.map((n, j) => (j === replaced ? filled : quoteIdentifier(n)));
+  const columns = names.map((n, j) => (j === replaced ? filled : `${from}.${quoteIdentifier(n)}`));
   if (replaced < 0) columns.push(filled);
-  return session.frame(node.id, `SELECT ${columns.join(', ')} FROM ${from}`);
+  return session.frame(node.id, `SELECT ${columns.join(', ')} FROM ${from} CROSS JOIN ${quoteIdentifier(estimate)}`);
 };
+
+const ESTIMATE = 'gluekit_estimate';

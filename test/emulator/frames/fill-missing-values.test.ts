@@ -34,7 +34,8 @@ test('a number column: the values present copied, the missing ones (null or abse
     .fillMissingValues('d')
     .selectFields(['id', 'n', 'n_filled', 'd_filled'])
     .writeToS3({ path: 's3://b/out/', format: 'json' });
-  const { rows } = await run(p.graph);
+  const { state, rows } = await run(p.graph);
+  expect(state).toBe('SUCCEEDED');
   expect(rows).toEqual([
     { id: 1, n: 5, n_filled: 5, d_filled: 1.5 },
     { id: 2, n_filled: 3, d_filled: 2.0 },
@@ -55,13 +56,17 @@ test('a string column: null and empty strings are missing and get the most frequ
     .fillMissingValues('T')
     .selectFields(['id', 's_guess', 'T_filled'])
     .writeToS3({ path: 's3://b/out/', format: 'json' });
-  expect((await run(p.graph)).rows).toEqual([
+  expect(await run(p.graph)).toEqual({
+    state: 'SUCCEEDED',
+    error: undefined,
+    rows: [
     { id: 1, s_guess: 'a', T_filled: 'y' },
     { id: 2, s_guess: 'b', T_filled: 'x' },
     { id: 3, s_guess: 'b', T_filled: 'x' },
     { id: 4, s_guess: 'b', T_filled: 'x' },
     { id: 5, s_guess: 'b', T_filled: 'x' },
-  ]);
+    ],
+  });
 });
 
 test('an output column the frame has is replaced in place; a column with no value present fills with null', async () => {
@@ -71,10 +76,7 @@ test('an output column the frame has is replaced in place; a column with no valu
     .fillMissingValues('n', { transformationCtx: 'filled' })
     .fillMissingValues('z', { outputColumn: 'k' })
     .writeToS3({ path: 's3://b/out/', format: 'json' });
-  expect((await run(p.graph)).rows).toEqual([
-    { id: 1, n_filled: 7 },
-    { id: 2, n: 7, n_filled: 7 },
-  ]);
+  expect(await run(p.graph)).toEqual({ state: 'SUCCEEDED', error: undefined, rows: [{ id: 1, n_filled: 7 }, { id: 2, n: 7, n_filled: 7 }] });
   expect((await h.service.inspectFrame('j', 'filled')).schema).toBe(['root', ' |-- id: int', ' |-- n_filled: int', ' |-- z: null', ' |-- k: string', ' |-- n: int', ''].join('\n'));
 });
 
@@ -88,7 +90,20 @@ test('a struct column, a choice and a column the frame lacks fail the run naming
     expect(result.state).toBe('FAILED');
     return result.error;
   };
-  expect(await failure('a')).toBe("node 'fill' (FillMissingValues): column 'a' is a struct; FillMissingValues fills columns of a single scalar type");
+  expect(await failure('a')).toBe("node 'fill' (FillMissingValues): column 'a' is a struct; FillMissingValues fills columns of a single scalar type: unnest() first to fill one of its fields");
   expect(await failure('c')).toBe("node 'fill' (FillMissingValues): column 'c' is a choice; FillMissingValues fills columns of a single scalar type: resolve the choice first (resolveChoice)");
   expect(await failure('amount')).toBe("node 'fill' (FillMissingValues): the frame has no column 'amount' to fill; its columns are id, a, c");
+});
+
+test('chained fills each fill from the frame before them, their estimates computed once (not again wherever the frame is read)', async () => {
+  await h.service.objects.write('b', 'in/a.json', '{"id":1,"n":1.25}\n{"id":2,"n":1.26}\n{"id":3}\n');
+  const p = new Pipeline();
+  let frame = p.fromS3({ paths: ['s3://b/in/'], format: 'json' }).applyMapping([
+    { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+    { from: 'n', fromType: 'double', to: 'n', toType: 'decimal(10,2)' },
+  ]);
+  for (let i = 0; i < 12; i++) frame = frame.fillMissingValues('n', { outputColumn: 'n' });
+  frame.writeToS3({ path: 's3://b/out/', format: 'json' });
+  // The mean of 1.25 and 1.26 is 1.255, made a decimal(10,2) from its printed digits, half up, as Spark does.
+  expect(await run(p.graph)).toEqual({ state: 'SUCCEEDED', error: undefined, rows: [{ id: 1, n: 1.25 }, { id: 2, n: 1.26 }, { id: 3, n: 1.26 }] });
 });

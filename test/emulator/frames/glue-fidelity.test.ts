@@ -251,3 +251,38 @@ test('a bzip2 JSON sink writes bzip2 files (.json.bz2) through the bzip2 program
   expect(fs.readdirSync(folder)).toEqual(['part-0.json']);
   fs.rmSync(folder, { recursive: true, force: true });
 });
+
+test('applyMapping of a double to a decimal rounds the digits Java prints half up, as Spark does (1.255 is 1.26, not the binary 1.2549...)', async () => {
+  await h.service.objects.write('b', 'in/a.json', '{"id":1,"d":1.255}\n{"id":2,"d":-1.255}\n{"id":3,"d":0.00001}\n{"id":4,"d":1e20}\n');
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/in/'], format: 'json' })
+    .applyMapping([
+      { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+      { from: 'd', fromType: 'double', to: 'd', toType: 'decimal(10,2)' },
+      { from: 'd', fromType: 'double', to: 'fine', toType: 'decimal(10,5)' },
+    ])
+    .writeToS3({ path: 's3://b/out/', format: 'json' });
+  expect(await jsonOut(p.graph)).toEqual([{ id: 1, d: 1.26, fine: 1.255 }, { id: 2, d: -1.26, fine: -1.255 }, { id: 3, d: 0, fine: 0.00001 }, { id: 4 }]);
+});
+
+test("applyMapping of a string to a date reads Spark's forms: a year, a month, a day followed by a time; trailing text or no such day is null", async () => {
+  const values = ['2024', '2024-3', '2024-03-05 10:00', ' 2024-03-05 ', '2024-03-05T10:00:00Z', '2024-03-05x', '2024-02-30', '05/03/2024'];
+  await h.service.objects.write('b', 'in/a.json', values.map((v, i) => JSON.stringify({ id: i + 1, s: v })).join('\n') + '\n');
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/in/'], format: 'json' })
+    .applyMapping([
+      { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+      { from: 's', fromType: 'string', to: 'd', toType: 'date' },
+    ])
+    .writeToS3({ path: 's3://b/out/', format: 'json' });
+  expect(await jsonOut(p.graph)).toEqual([
+    { id: 1, d: '2024-01-01' },
+    { id: 2, d: '2024-03-01' },
+    { id: 3, d: '2024-03-05' },
+    { id: 4, d: '2024-03-05' },
+    { id: 5, d: '2024-03-05' },
+    { id: 6 },
+    { id: 7 },
+    { id: 8 },
+  ]);
+});

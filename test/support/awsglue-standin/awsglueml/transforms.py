@@ -10,23 +10,24 @@ import collections
 
 from awsglue import _schema
 from awsglue._values import NotModelled, cast
+from awsglue.dynamicframe import _check_thresholds
 from awsglue.transforms import GlueTransform
 
 _NUMERIC = ("byte", "short", "int", "long", "float", "double", "decimal")
 
 
-def _find(names, name):
-    """An exact match first, then one ignoring case (as the frame engine matches; Unconfirmed)."""
-    if name in names:
-        return name
-    return next((n for n in names if n.lower() == name.lower()), None)
+def _find(frame, name):
+    """The frame's field called ``name``: an exact match first, then one ignoring case (as the frame engine matches;
+    Unconfirmed), among its records' keys and its declared fields."""
+    return _schema._find(frame._fields() + list(frame._types()), name, False)
 
 
 class FillMissingValues(GlueTransform):
     def __call__(self, frame, missing_values_column, output_column="", transformation_ctx="", info="",
                  stageThreshold=0, totalThreshold=0):
+        _check_thresholds(info, stageThreshold, totalThreshold, frame)
         output = output_column or missing_values_column + "_filled"
-        column = _find(frame._fields(), missing_values_column)
+        column = _find(frame, missing_values_column)
         if column is None:
             raise ValueError("FillMissingValues: the frame has no column %r" % missing_values_column)
         types = frame._types()
@@ -48,7 +49,7 @@ class FillMissingValues(GlueTransform):
         else:
             counts = collections.Counter(present)
             estimate = min(counts, key=lambda v: (-counts[v], v))
-        existing = _find(frame._fields(), output)
+        existing = _find(frame, output)
         rows = []
         for rec, value in zip(frame._rows(), values):
             filled = estimate if missing(value) else value

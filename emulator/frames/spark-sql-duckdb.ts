@@ -278,13 +278,12 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       return 'NULL';
     case 'binary': {
       // Spark's implicit casts where both sides' types are known here (an input's column, a literal): compared with a
-      // number, a string is cast to the number's type; in arithmetic, a string is a double (as Spark casts it).
+      // number, a date or a timestamp, a string is cast to that type; in arithmetic, a string is a double (as Spark
+      // casts it).
       const [leftType, rightType] = [typeOf(e.left, scope), typeOf(e.right, scope)];
       let [left, right] = [x(e.left), x(e.right)];
-      const numeric = (t: string | undefined): t is string => t !== undefined && NUMERIC_SQL.test(t);
       if (COMPARISONS.has(e.op)) {
-        if (leftType === 'VARCHAR' && numeric(rightType)) left = sparkCast(left, 'VARCHAR', rightType);
-        else if (rightType === 'VARCHAR' && numeric(leftType)) right = sparkCast(right, 'VARCHAR', leftType);
+        [left, right] = compared(left, leftType, right, rightType);
       } else if (ARITHMETIC.has(e.op)) {
         if (leftType === 'VARCHAR') left = sparkCast(left, 'VARCHAR', 'DOUBLE');
         if (rightType === 'VARCHAR') right = sparkCast(right, 'VARCHAR', 'DOUBLE');
@@ -310,8 +309,13 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
     // A subquery as a value: more than one row fails the run, in Spark and in DuckDB alike.
     case 'subquery':
       return `(${subquery(e.query, context)})`;
-    case 'between':
-      return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}BETWEEN ${x(e.low)} AND ${x(e.high)})`;
+    case 'between': {
+      // Spark's `a BETWEEN l AND h` is `a >= l AND a <= h`, each comparison with its implicit cast.
+      const [value, type] = [x(e.expr), typeOf(e.expr, scope)];
+      const [lowValue, low] = compared(value, type, x(e.low), typeOf(e.low, scope));
+      const [highValue, high] = compared(value, type, x(e.high), typeOf(e.high, scope));
+      return `(${e.negated ? 'NOT ' : ''}(${lowValue} >= ${low} AND ${highValue} <= ${high}))`;
+    }
     case 'like':
       if (e.regex) return `(${e.negated ? 'NOT ' : ''}regexp_matches(${x(e.expr)}, ${x(e.pattern)}))`;
       return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}LIKE ${x(e.pattern)} ESCAPE '\\')`;
@@ -440,6 +444,14 @@ function typeOf(e: SqlExpr, scope: Scope): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** Two compared values with Spark's implicit cast: a string compared with a number, a date or a timestamp is cast to that type. */
+function compared(left: string, leftType: string | undefined, right: string, rightType: string | undefined): [string, string] {
+  const castable = (t: string | undefined): t is string => t !== undefined && (NUMERIC_SQL.test(t) || t === 'DATE' || t === 'TIMESTAMP');
+  if (leftType === 'VARCHAR' && castable(rightType)) return [sparkCast(left, 'VARCHAR', rightType), right];
+  if (rightType === 'VARCHAR' && castable(leftType)) return [left, sparkCast(right, 'VARCHAR', leftType)];
+  return [left, right];
 }
 
 /** The class of arithmetic over these types: fractional if one is, integral if all are; undefined otherwise. */

@@ -142,6 +142,16 @@ test("typed literals DATE '...' and TIMESTAMP '...' are dates and timestamps (1-
     schema: lines('root', ' |-- id: int', ' |-- d: date', ' |-- ts: timestamp', ' |-- y: int'),
     rows: ['{"id":1,"d":"2024-01-05","ts":"2024-01-05 07:08:09","y":2023}'],
   });
+  // A string compared with a date (or in BETWEEN) is cast to a date as Spark casts it: `2024-02` is 2024-02-01, a time
+  // after the day is dropped, trailing text makes it null.
+  expect(
+    (
+      await query(
+        "SELECT id FROM o WHERE id = 1 AND '2024-01-15' BETWEEN DATE '2024-01-01' AND DATE '2024-12-31' AND '2024-02' = DATE '2024-02-01' " +
+          "AND '2024-03-05 10:00' = DATE '2024-03-05' AND ('2024-01-15x' = DATE '2024-01-15') IS NULL AND '2024-01-15 10:00:00' > TIMESTAMP '2024-01-15 09:00:00'",
+      )
+    ).rows,
+  ).toEqual(['{"id":1}']);
   // Spark types length() and the date parts int (DuckDB's are BIGINT).
   expect(await query("SELECT length(note) AS l, month(DATE '2024-03-05') AS m, hour(TIMESTAMP '2024-03-05 07:00:00') AS h FROM o WHERE id = 1")).toEqual({
     schema: lines('root', ' |-- l: int', ' |-- m: int', ' |-- h: int'),

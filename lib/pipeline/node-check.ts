@@ -28,6 +28,13 @@ export class NodeCheck {
     return value;
   }
 
+  /** A non-empty name of a top-level field: no dots or backticks (a value known only at run time is checked then). */
+  topLevelName(field: string, value: unknown): string {
+    const name = this.string(field, value);
+    if (!this.deferred(name) && (name.includes('.') || name.includes('`'))) this.fail(`${field} '${name}' must be a top-level name (no dots or backticks)`);
+    return name;
+  }
+
   optionalString(field: string, value: unknown): string | undefined {
     return value === undefined ? undefined : this.string(field, value);
   }

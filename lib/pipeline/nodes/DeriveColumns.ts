@@ -13,8 +13,8 @@ export const DeriveColumnsNode: NodeDefinition<DeriveColumns> = {
   validate(p, check) {
     if (!Array.isArray(p.Columns) || p.Columns.length === 0) check.fail('Columns must list at least one (Name, Expression)');
     p.Columns.forEach((c, i) => {
-      const name = check.string(`Columns[${i}].Name`, c?.Name);
-      if (name.includes('.') || name.includes('`')) check.fail(`Columns[${i}].Name '${name}' must be a top-level name (no dots or backticks)`);
+      const name = check.topLevelName(`Columns[${i}].Name`, c?.Name);
+      if (check.deferred(name)) check.fail(`Columns[${i}].Name cannot be a job argument: the column's name is printed into the script`);
       const text = check.string(`Columns[${i}].Expression`, c.Expression);
       if (check.deferred(text)) return;
       // A dotted name (`address.city`) is a struct's field, as Spark resolves it where no table has that name.

@@ -1,5 +1,4 @@
 import type { FillMissingValues } from '@aws-sdk/client-glue';
-import type { NodeCheck } from '../node-check';
 import type { NodeDefinition } from '../node-definition';
 
 /**
@@ -13,9 +12,9 @@ export const FillMissingValuesNode: NodeDefinition<FillMissingValues> = {
   role: 'transform',
   errorThresholds: true,
   validate(p, check) {
-    const column = topLevelName(check, 'ImputedPath', p.ImputedPath);
+    const column = check.topLevelName('ImputedPath', p.ImputedPath);
     if (p.FilledPath === undefined && check.deferred(column)) check.fail('FilledPath must be given when ImputedPath is a job argument');
-    if (p.FilledPath !== undefined) topLevelName(check, 'FilledPath', p.FilledPath);
+    if (p.FilledPath !== undefined) check.topLevelName('FilledPath', p.FilledPath);
   },
   emit(p, script) {
     script.need('FillMissingValues');
@@ -26,12 +25,4 @@ export const FillMissingValuesNode: NodeDefinition<FillMissingValues> = {
 /** The field the filled values go to: `FilledPath`, or awsglueml's default, the column's name and `_filled`. */
 export function filledColumn(p: FillMissingValues): string {
   return p.FilledPath ?? `${p.ImputedPath}_filled`;
-}
-
-function topLevelName(check: NodeCheck, field: string, value: unknown): string {
-  const name = check.string(field, value);
-  if (!check.deferred(name) && (name.includes('.') || name.includes('`'))) {
-    check.fail(`${field} '${name}' must name a top-level column (no dots or backticks): gluekit fills top-level columns only`);
-  }
-  return name;
 }

@@ -67,6 +67,9 @@ function schemaTypes(schema: Unbox['Schema'], check: NodeCheck): GlueTypeName[] 
   const seen = new Set<string>();
   return schema.map((f, i) => {
     const name = check.string(`Schema[${i}].Name`, f?.Name);
+    for (const [field, value] of [['Name', name], ['Type', f.Type]] as const) {
+      if (typeof value === 'string' && check.deferred(value)) check.fail(`Schema[${i}].${field} cannot be a job argument: the schema is printed into the script as its JSON text`);
+    }
     if (seen.has(name.toLowerCase())) check.fail(`Schema[${i}].Name '${name}' is given twice (names differing only in case are one field)`);
     seen.add(name.toLowerCase());
     const type = parseGlueType(check.string(`Schema[${i}].Type`, f.Type), `${check.where}: Schema[${i}].Type`);

@@ -801,7 +801,7 @@ describe('graph block, variables and errors', () => {
     pyCompile(script);
     expectOnlyAllowedGlueCalls(script);
     expect(() => src.fillMissingValues('address.city', { transformationCtx: 'nested' })).toThrow(
-      "pipeline node 'nested' (FillMissingValues): ImputedPath 'address.city' must name a top-level column (no dots or backticks): gluekit fills top-level columns only",
+      "pipeline node 'nested' (FillMissingValues): ImputedPath 'address.city' must be a top-level name (no dots or backticks)",
     );
   });
 
@@ -1031,6 +1031,10 @@ describe('relationalize', () => {
     pyCompile(script);
     expect(() => src.withColumns({ bad: 'qty *' }, { transformationCtx: 'bad' })).toThrow(
       "pipeline node 'bad' (DeriveColumns): Columns[0].Expression: expected a value: a column, a literal, a function call, CASE, CAST or ( (found the end of the text) at line 1, column 6",
+    );
+    expect(() => src.withColumns({ 'a.b': 'qty' }, { transformationCtx: 'dotted' })).toThrow("pipeline node 'dotted' (DeriveColumns): Columns[0].Name 'a.b' must be a top-level name (no dots or backticks)");
+    expect(() => src.withColumns({ '{{args.name}}': 'qty' }, { transformationCtx: 'deferred' })).toThrow(
+      "pipeline node 'deferred' (DeriveColumns): Columns[0].Name cannot be a job argument: the column's name is printed into the script",
     );
   });
 

@@ -22,6 +22,7 @@
  * `isTrueString`), `parser/AstBuilder.scala` (BETWEEN as `>=` AND `<=`), and `docs/sql-migration-guide.md`
  * ("Upgrading from Spark SQL 2.4 to 3.0": casts trim whitespace, `inf`/`nan` literals).
  */
+import { isCalendarDate } from '../../lib/pipeline/calendar-date';
 import { ComparisonOperator, PartitionLiteral, PartitionOperand, PartitionPredicate, predicateColumns } from '../../lib/pipeline/partition-predicate';
 
 type IntegralKind = 'tinyint' | 'smallint' | 'int' | 'bigint';
@@ -728,10 +729,7 @@ function zoneOffsetSeconds(zone: string): number | null {
 
 /** Days since 1970-01-01 of a proleptic Gregorian date, or null when it does not exist (`LocalDate.of`). */
 function epochDay(year: number, month: number, day: number): number | null {
-  if (month < 1 || month > 12 || day < 1) return null;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  if (day > length) return null;
+  if (!isCalendarDate(year, month, day)) return null;
   // Days from civil (Howard Hinnant's algorithm).
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

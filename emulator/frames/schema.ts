@@ -27,6 +27,9 @@ export interface StructField {
 /** The `string` type. */
 export const STRING: DataType = { kind: 'string', sql: 'VARCHAR' };
 
+/** The kinds of numbers. */
+export const NUMERIC_KINDS: ReadonlySet<DataType['kind']> = new Set(['byte', 'short', 'int', 'long', 'float', 'double', 'decimal']);
+
 export type StructType = Extract<DataType, { kind: 'struct' }>;
 export type ChoiceType = Extract<DataType, { kind: 'choice' }>;
 

@@ -1,3 +1,4 @@
+import { isCalendarDate } from './calendar-date';
 import { unescapeSparkString } from './spark-string';
 
 /**
@@ -864,11 +865,4 @@ export function queryInputs(query: SqlQuery, defined: ReadonlySet<string> = new 
 function subqueries(e: SqlExpr): SqlQuery[] {
   const own = e.kind === 'inQuery' || e.kind === 'exists' || e.kind === 'subquery' ? [e.query] : [];
   return [...own, ...childExpressions(e).flatMap(subqueries)];
-}
-
-/** Whether a year, month and day name a day of the (proleptic Gregorian) calendar. */
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= days[month - 1];
 }

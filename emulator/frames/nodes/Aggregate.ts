@@ -1,7 +1,7 @@
 import type { AggFunction } from '@aws-sdk/client-glue';
 import { locate, pathParts } from '../field-lookup';
 import { NodeCompiler, nodeWhere } from '../node-compiler';
-import type { DataType } from '../schema';
+import { NUMERIC_KINDS, type DataType } from '../schema';
 import { sparkCast } from '../spark-cast';
 import { quoteIdentifier } from '../sql';
 
@@ -11,7 +11,6 @@ interface Aggregation {
   readonly outer: (value: string) => string;
 }
 
-const NUMBERS = new Set(['byte', 'short', 'int', 'long', 'float', 'double', 'decimal']);
 const INTEGRAL = new Set(['byte', 'short', 'int', 'long']);
 
 /**
@@ -112,6 +111,6 @@ function aggregation(fn: AggFunction, sql: string, type: DataType, where: string
 /** A numeric value as a double for Spark's numeric aggregates: numbers as they are, strings cast as Spark casts them. */
 function numeric(sql: string, type: DataType, where: string): string {
   if (type.kind === 'string') return sparkCast(sql, 'VARCHAR', 'DOUBLE');
-  if (!NUMBERS.has(type.kind)) throw new Error(`${where}: a ${type.kind} field cannot be aggregated so (Spark refuses it: the function needs numbers)`);
+  if (!NUMERIC_KINDS.has(type.kind)) throw new Error(`${where}: a ${type.kind} field cannot be aggregated so (Spark refuses it: the function needs numbers)`);
   return `CAST(${sql} AS DOUBLE)`;
 }

@@ -1,5 +1,4 @@
 import { JSON_DUPLICATE_KEYS, JSON_FULL_SAMPLE, JSON_MALFORMED_LINES } from '../choice-columns';
-import type { DynamicFrame } from '../dynamic-frame';
 import { dedupedJsonDocuments, validJsonDocuments, validJsonLines } from '../json-lines';
 import { jsonPathProblem } from '../../../lib/pipeline/json-path';
 import { recordsAtJsonPath } from '../json-path';
@@ -75,15 +74,11 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   const detected = await session.schemaOf(node.id, detection);
   // Scalar fields are read again as JSON text (the detected types given as columns), so a value of another JSON type
   // than the sample's (which DuckDB would convert) and an integer among doubles (an `int` for Jackson) are seen.
+  // The data is read with the columns given (no sampling again).
   const asJson = detected.map((f) => withScalarsAsJson(f.dataType));
-  let read: DynamicFrame;
-  if (asJson.some((t) => t !== undefined)) {
-    const columns = detected.map((f, i) => `${quoteLiteral(f.name)}: ${quoteLiteral(asJson[i]?.sql ?? f.type)}`);
-    const text = await session.frame(node.id, `SELECT * FROM read_json(${quoteList(files)}, ${options}, columns = {${columns.join(', ')}})`);
-    read = await assumeJsonScalars(session, node.id, scanKey, text, detected);
-  } else {
-    read = await session.frame(node.id, detection);
-  }
+  const columns = detected.map((f, i) => `${quoteLiteral(f.name)}: ${quoteLiteral(asJson[i]?.sql ?? f.type)}`);
+  const text = await session.frame(node.id, `SELECT * FROM read_json(${quoteList(files)}, ${options}, columns = {${columns.join(', ')}})`);
+  const read = asJson.some((t) => t !== undefined) ? await assumeJsonScalars(session, node.id, scanKey, text, detected) : text;
   const typed = await typeJsonValues(session, node.id, scanKey, read);
   return lines?.errors ? { ...typed, errors: [lines.errors] } : typed;
 };

@@ -2,9 +2,8 @@ import { splitFieldPath } from '../../../lib/pipeline/field-path';
 import { splitFieldsKeys } from '../../../lib/pipeline/nodes/SplitFields';
 import { locate } from '../field-lookup';
 import type { NodeCompiler } from '../node-compiler';
+import { NUMERIC_KINDS } from '../schema';
 import { quoteIdentifier, quoteLiteral, quoteNumber } from '../sql';
-
-const NUMBERS = new Set(['byte', 'short', 'int', 'long', 'float', 'double', 'decimal']);
 
 /**
  * `SplitRows`: the records for which every comparison holds, and the others. A comparison holds where the field has a
@@ -16,7 +15,7 @@ export const compileSplitRows: NodeCompiler<'SplitRows'> = async (node, [input],
     const field = locate(input, splitFieldPath(c.Path), 'ignore-case');
     if (!field) return 'false';
     const numeric = typeof c.Value === 'number';
-    if (numeric ? !NUMBERS.has(field.type.kind) : field.type.kind !== 'string') return 'false';
+    if (numeric ? !NUMERIC_KINDS.has(field.type.kind) : field.type.kind !== 'string') return 'false';
     const operation = c.Operation === '!=' ? '<>' : c.Operation;
     return `coalesce(${field.sql} ${operation} ${numeric ? quoteNumber(String(c.Value)) : quoteLiteral(c.Value as string)}, false)`;
   });

@@ -67,8 +67,10 @@ export const compileS3JsonSource: NodeCompiler<'S3JsonSource'> = async (node, _i
   const format = multiLine ? 'auto' : 'newline_delimited';
   // DuckDB types fields from a sample of records; a later value of another type makes the run read them all.
   const sample = session.choices.has(scanKey, JSON_FULL_SAMPLE) ? ', sample_size = -1' : '';
-  // Strings stay strings: Glue's reader does not read `2024-01-15` as a date, as DuckDB's detection would.
-  const options = `format = ${quoteLiteral(format)}, union_by_name = true, hive_partitioning = false, dateformat = 'disabled', timestampformat = 'disabled'${sample}${compression}`;
+  // Strings stay strings: Glue's reader does not read `2024-01-15` as a date, as DuckDB's detection would. Objects
+  // stay structs however many keys they have (DuckDB makes a MAP of an object of over 200 sparse keys, and a `json`
+  // column of such records).
+  const options = `format = ${quoteLiteral(format)}, union_by_name = true, hive_partitioning = false, dateformat = 'disabled', timestampformat = 'disabled', map_inference_threshold = -1${sample}${compression}`;
   // The types DuckDB detects from its sample (one binding: a view would sample the files again).
   const detection = `SELECT * FROM read_json(${quoteList(files)}, ${options})`;
   const detected = await session.schemaOf(node.id, detection);

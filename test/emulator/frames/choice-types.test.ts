@@ -487,6 +487,17 @@ test('a field of several JSON types inside the struct and array members of a cho
   ]);
 });
 
+test('records with many sparse keys keep every key as a field, nested objects too (DuckDB would make a map of them)', async () => {
+  const lines = Array.from({ length: 250 }, (_x, i) => JSON.stringify({ id: i, [`k${i}`]: i, n: { [`z${i}`]: `v${i}` } }));
+  await service.objects.write('raw', 'wide/a.json', lines.join('\n') + '\n');
+  await job((p) => p.fromS3({ paths: ['s3://raw/wide/'], format: 'json', transformationCtx: 'src' }).writeToS3({ path: 's3://out/wide/', format: 'json', transformationCtx: 'sink' }));
+  const described = await service.inspectFrame('j', 'src', { rows: 2 });
+  const schema = described.schema.split('\n');
+  expect(schema.slice(0, 8)).toEqual(['root', ' |-- id: int', ' |-- k0: int', ' |-- n: struct', ' |    |-- z0: string', ' |    |-- z1: string', ' |    |-- z2: string', ' |    |-- z3: string']);
+  expect(schema.filter((l) => /^ \|-- k\d+: int$/.test(l))).toHaveLength(250);
+  expect(described.show).toBe('{"id":0,"k0":0,"n":{"z0":"v0"}}\n{"id":1,"n":{"z1":"v1"},"k1":1}\n');
+});
+
 /** The rows a query over a Parquet file (as `data`) gives, integers as numbers. */
 async function parquetRows(file: string, query: string): Promise<Record<string, unknown>[]> {
   const instance = await DuckDBInstance.create(':memory:');

@@ -20,3 +20,18 @@ export function javaNumberText(sql: string): string {
     `ELSE CASE WHEN ${sql} < 0 THEN '-' ELSE '' END || ${scientific} END)`
   );
 }
+
+/**
+ * A decimal of a given scale as Java's `BigDecimal.toString` writes it (Spark's CSV writer, Jackson for JSON): plain
+ * with all its scale's digits (`1.50`, `100.00`), except where its adjusted exponent is under -6, which only a scale
+ * over 6 allows: then scientific (`1E-7`, `1.5E-8`, and a zero of scale 9 `0E-9`).
+ */
+export function javaDecimalText(sql: string, scale: number): string {
+  const plain = `CAST(${sql} AS VARCHAR)`;
+  if (scale <= 6) return plain;
+  const significant = `ltrim(replace(replace(${plain}, '-', ''), '.', ''), '0')`;
+  const digits = `COALESCE(NULLIF(${significant}, ''), '0')`;
+  const adjusted = `(length(${digits}) - 1 - ${scale})`;
+  const mantissa = `left(${digits}, 1) || CASE WHEN length(${digits}) > 1 THEN '.' || substr(${digits}, 2) ELSE '' END`;
+  return `(CASE WHEN ${adjusted} >= -6 THEN ${plain} ELSE CASE WHEN ${sql} < 0 THEN '-' ELSE '' END || ${mantissa} || 'E' || CAST(${adjusted} AS VARCHAR) END)`;
+}

@@ -1,11 +1,11 @@
 import type { DynamicFrame, Field } from './dynamic-frame';
-import { javaNumberText } from './java-number-text';
+import { javaDecimalText, javaNumberText } from './java-number-text';
 import { choiceTag, type DataType } from './schema';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
 /**
  * How sinks write a frame's values where DuckDB's own writers would write them otherwise than Glue: JSON lines without
- * null fields, binary as base64, doubles as Java prints them, and a choice (a DuckDB UNION) as the value it holds in JSON and CSV, and in Parquet as
+ * null fields, binary as base64, doubles and decimals as Java prints them, and a choice (a DuckDB UNION) as the value it holds in JSON and CSV, and in Parquet as
  * a struct with one field per type (`toDF()`'s conversion, GLUE-REFERENCE section 1; Unconfirmed for Glue's Parquet
  * writers; the fields in order of their type names).
  */
@@ -36,6 +36,9 @@ function jsonValue(sql: string, type: DataType, lambdas: { count: number }): str
     case 'float':
       // As Java prints it; NaN and the infinities as strings (Jackson quotes non-numeric numbers by default).
       return `(CASE WHEN isfinite(${sql}) THEN ${javaNumberText(sql)} ELSE '"' || ${javaNumberText(sql)} || '"' END)`;
+    case 'decimal':
+      // As BigDecimal prints it (`1.50`), where DuckDB's to_json writes a double's text (`1.5`).
+      return javaDecimalText(sql, type.scale);
     case 'struct':
       return `('{' || concat_ws(',', ${type.fields.map((f) => jsonMember(`struct_extract(${sql}, ${quoteLiteral(f.name)})`, f.name, f.type, lambdas)).join(', ')}) || '}')`;
     case 'array': {
@@ -54,14 +57,19 @@ function jsonValue(sql: string, type: DataType, lambdas: { count: number }): str
  * (DuckDB writes `1e20` as `100000000000000000000.0`, Java as `1.0E20`), at any depth.
  */
 function needsOwnEncoding(type: DataType): boolean {
-  if (['binary', 'struct', 'choice', 'double', 'float'].includes(type.kind)) return true;
+  if (['binary', 'struct', 'choice', 'double', 'float', 'decimal'].includes(type.kind)) return true;
   return type.kind === 'array' ? needsOwnEncoding(type.element) : false;
 }
 
-/** The SELECT list a CSV sink writes: doubles and floats as Java prints them, the rest as DuckDB writes it. */
+/** The SELECT list a CSV sink writes: doubles, floats and decimals as Java prints them, the rest as DuckDB writes it. */
 export function csvColumns(fields: readonly Field[]): string {
   if (fields.length === 0) return '*';
-  return fields.map((f) => `${f.dataType.kind === 'double' || f.dataType.kind === 'float' ? javaNumberText(quoteIdentifier(f.name)) : quoteIdentifier(f.name)} AS ${quoteIdentifier(f.name)}`).join(', ');
+  const text = (f: Field): string => {
+    const v = quoteIdentifier(f.name);
+    const t = f.dataType;
+    return t.kind === 'double' || t.kind === 'float' ? javaNumberText(v) : t.kind === 'decimal' ? javaDecimalText(v, t.scale) : v;
+  };
+  return fields.map((f) => `${text(f)} AS ${quoteIdentifier(f.name)}`).join(', ');
 }
 
 /** A frame as `toDF()` gives it to the DataFrame API (and Spark SQL): a query over its view (choices as structs). */

@@ -996,6 +996,20 @@ describe('sinks', () => {
       build: (p) => p.fromS3({ paths: ['s3://raw/c/'], format: 'csv', withHeader: true }).writeToS3({ path: 's3://out/t/', format, compression }),
     }));
 
+  test('decimals in a CSV sink, as BigDecimal prints them (all the scale\'s digits; scientific under an adjusted exponent of -6)', () =>
+    expectParity({
+      files: { 'raw/j/a.json': '{"id":1,"d":"1.5","t":"0.0000001"}\n{"id":2,"d":"100","t":"0.000015"}\n{"id":3,"d":"-0.5","t":"0"}\n' },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/j/'], format: 'json' })
+          .applyMapping([
+            { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+            { from: 'd', fromType: 'string', to: 'd', toType: 'decimal(10,2)' },
+            { from: 't', fromType: 'string', to: 't', toType: 'decimal(12,9)' },
+          ])
+          .writeToS3({ path: 's3://out/d/', format: 'csv' }),
+    }));
+
   test.each(['csv', 'json'] as const)('%s partitioned, bzip2', (format) =>
     expectParity({
       files: { 'raw/j/a.json': '{"id":1,"state":"CA"}\n{"id":2,"state":"NY"}\n{"id":3,"state":"CA"}\n' },

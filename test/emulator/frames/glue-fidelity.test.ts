@@ -286,3 +286,20 @@ test("applyMapping of a string to a date reads Spark's forms: a year, a month, a
     { id: 8 },
   ]);
 });
+
+test('JSON and CSV sinks write decimals as BigDecimal prints them: every digit of the scale, scientific where the adjusted exponent is under -6 (0.000000100 is 1.00E-7)', async () => {
+  await h.service.objects.write('b', 'in/a.json', '{"id":1,"d":"1.5","t":"0.0000001"}\n{"id":2,"d":"100","t":"0.000015"}\n{"id":3,"d":"-0.5","t":"0"}\n{"id":4,"d":"0","t":"-0.000000015"}\n');
+  const p = new Pipeline();
+  const mapped = p.fromS3({ paths: ['s3://b/in/'], format: 'json' }).applyMapping([
+    { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+    { from: 'd', fromType: 'string', to: 'd', toType: 'decimal(10,2)' },
+    { from: 't', fromType: 'string', to: 't', toType: 'decimal(12,9)' },
+  ]);
+  mapped.writeToS3({ path: 's3://b/out/', format: 'json' });
+  mapped.writeToS3({ path: 's3://b/csv/', format: 'csv' });
+  await h.job('j', p.graph);
+  expect((await h.service.runJob('j')).JobRunState).toBe('SUCCEEDED');
+  const text = async (prefix: string): Promise<string[]> => (await Promise.all((await h.keys('b', prefix)).map((k) => h.text('b', k)))).join('').trim().split('\n');
+  expect(await text('out/')).toEqual(['{"id":1,"d":1.50,"t":1.00E-7}', '{"id":2,"d":100.00,"t":0.000015000}', '{"id":3,"d":-0.50,"t":0E-9}', '{"id":4,"d":0.00,"t":-1.5E-8}']);
+  expect(await text('csv/')).toEqual(['id,d,t', '1,1.50,1.00E-7', '2,100.00,0.000015000', '3,-0.50,0E-9', '4,0.00,-1.5E-8']);
+});

@@ -4,8 +4,11 @@ import { quoteLiteral } from './sql';
 const INTEGRAL = new Set(['BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT']);
 const FRACTIONAL = /^(DOUBLE|FLOAT|DECIMAL)/;
 const FLOATING = /^(DOUBLE|FLOAT)$/;
-/** The texts Spark casts to a date: `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d`, the last followed by anything after a space or `T`. */
-const SPARK_DATE = `'\\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2})(?:[ T].*)?)?)?\\s*'`;
+/**
+ * The texts Spark casts to a date (`stringToDate`): a year of 4 to 7 digits with an optional sign, then `-[m]m`, then
+ * `-[d]d`, the last followed by anything after a space or `T`; the characters 0x00-0x20 and 0x7f around it are trimmed.
+ */
+const SPARK_DATE = `'[\\x00-\\x20\\x7f]*([+-]?[0-9]{4,7})(?:-([0-9]{1,2})(?:-([0-9]{1,2})(?:[ T](?s:.*))?)?)?[\\x00-\\x20\\x7f]*'`;
 
 /**
  * A value cast as Spark casts it, as the generated script's ApplyMapping and Glue's readers convert values
@@ -17,9 +20,11 @@ const SPARK_DATE = `'\\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2})(?:[ T].*)?)?
  *   (Unconfirmed: the JVM saturates a double cast to long);
  * - string to boolean: `true`, `t`, `yes`, `y`, `1` and `false`, `f`, `no`, `n`, `0`, any case, trimmed; else null;
  * - string to binary: its UTF-8 bytes (DuckDB's own cast reads escape sequences instead);
- * - a double or float to a decimal: from the digits Java prints, rounded half up;
- * - string to date: `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d` and that followed by a space or `T` and anything (a time),
- *   surrounding whitespace allowed (the missing month or day is 1); anything else, or no such day, is null.
+ * - a double or float to a decimal: from the digits Java prints (a float widened to a double first), rounded half up;
+ * - string to date: `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d` (a signed year of 4 to 7 digits) and that followed by a space
+ *   or `T` and anything (a time), control characters and spaces around it trimmed (the missing month or day is 1);
+ *   anything else, or no such day, is null. String to timestamp is DuckDB's own cast (Unconfirmed against Spark's
+ *   forms: a year or year-month alone is null here, and a zone offset is dropped).
  */
 export function sparkCast(value: string, from: string, to: string): string {
   if (from === to) return value;
@@ -37,15 +42,34 @@ export function sparkCast(value: string, from: string, to: string): string {
   if (to === 'BLOB' && from === 'VARCHAR') return `encode(${value})`;
   if (to === 'DATE' && from === 'VARCHAR') {
     const part = (i: number): string => `regexp_extract(${value}, ${SPARK_DATE}, ${i})`;
-    const day = `concat(${part(1)}, '-', coalesce(nullif(${part(2)}, ''), '1'), '-', coalesce(nullif(${part(3)}, ''), '1'))`;
+    const day = `concat(ltrim(${part(1)}, '+'), '-', coalesce(nullif(${part(2)}, ''), '1'), '-', coalesce(nullif(${part(3)}, ''), '1'))`;
     return `(CASE WHEN regexp_full_match(${value}, ${SPARK_DATE}) THEN TRY_CAST(${day} AS DATE) END)`;
   }
   // Spark makes a decimal of a double from the digits Java prints (`BigDecimal(Double.toString(d))`), rounded half up:
-  // 1.255 is 1.26 in decimal(10,2), where DuckDB's cast rounds the binary value (1.2549...) to 1.25.
-  if (to.startsWith('DECIMAL') && FLOATING.test(from)) return `TRY_CAST(CAST(${value} AS VARCHAR) AS ${to})`;
+  // 1.255 is 1.26 in decimal(10,2), where DuckDB's cast rounds the binary value (1.2549...) to 1.25. A float is made a
+  // double first, as Spark does (a float 1.255 is 1.2549999952316284, so 1.25).
+  if (to.startsWith('DECIMAL') && FLOATING.test(from)) return `TRY_CAST(${plainDoubleText(from === 'FLOAT' ? `CAST(${value} AS DOUBLE)` : value)} AS ${to})`;
   return `TRY_CAST(${value} AS ${to})`;
 }
 
+/**
+ * A double's shortest digits (as Java's `Double.toString` has them, and DuckDB's text) written without an exponent:
+ * DuckDB writes `6e-05` and `1e+20`, whose cast to a decimal would round on the exponent form. NaN and the infinities
+ * stay as DuckDB writes them (no decimal reads them). Unconfirmed at 10^16 and above, where the JDKs of Glue 4 and 5
+ * print some doubles with more digits than the shortest.
+ */
+function plainDoubleText(value: string): string {
+  const text = `CAST(abs(${value}) AS VARCHAR)`;
+  const mantissa = `split_part(${text}, 'e', 1)`;
+  const whole = `split_part(${mantissa}, '.', 1)`;
+  const digits = `(${whole} || split_part(${mantissa}, '.', 2))`;
+  const point = `(length(${whole}) + TRY_CAST(split_part(${text}, 'e', 2) AS INTEGER))`;
+  const plain =
+    `CASE WHEN ${point} <= 0 THEN '0.' || repeat('0', -${point}) || ${digits} ` +
+    `WHEN ${point} >= length(${digits}) THEN ${digits} || repeat('0', ${point} - length(${digits})) ` +
+    `ELSE left(${digits}, ${point}) || '.' || substr(${digits}, ${point} + 1) END`;
+  return `(CASE WHEN ${value} < 0 THEN '-' ELSE '' END || CASE WHEN contains(${text}, 'e') THEN ${plain} ELSE ${text} END)`;
+}
 
 /**
  * `sparkCast` from a type of gluekit's schema model: a choice's value is cast from the type it has (each member cast

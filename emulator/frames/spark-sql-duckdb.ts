@@ -446,11 +446,17 @@ function typeOf(e: SqlExpr, scope: Scope): string | undefined {
   }
 }
 
-/** Two compared values with Spark's implicit cast: a string compared with a number, a date or a timestamp is cast to that type. */
+/**
+ * Two compared values with Spark's implicit cast: a string compared with a number, a date or a timestamp is cast to
+ * that type, except that a string and a decimal are both compared as doubles (Spark 3's `(StringType, DecimalType)`
+ * rule).
+ */
 function compared(left: string, leftType: string | undefined, right: string, rightType: string | undefined): [string, string] {
   const castable = (t: string | undefined): t is string => t !== undefined && (NUMERIC_SQL.test(t) || t === 'DATE' || t === 'TIMESTAMP');
-  if (leftType === 'VARCHAR' && castable(rightType)) return [sparkCast(left, 'VARCHAR', rightType), right];
-  if (rightType === 'VARCHAR' && castable(leftType)) return [left, sparkCast(right, 'VARCHAR', leftType)];
+  const cast = (text: string, other: string, otherType: string): [string, string] =>
+    otherType.startsWith('DECIMAL') ? [sparkCast(text, 'VARCHAR', 'DOUBLE'), `CAST(${other} AS DOUBLE)`] : [sparkCast(text, 'VARCHAR', otherType), other];
+  if (leftType === 'VARCHAR' && castable(rightType)) return cast(left, right, rightType);
+  if (rightType === 'VARCHAR' && castable(leftType)) return cast(right, left, leftType).reverse() as [string, string];
   return [left, right];
 }
 

@@ -1010,6 +1010,26 @@ describe('sinks', () => {
           .writeToS3({ path: 's3://out/d/', format: 'csv' }),
     }));
 
+  test('doubles and floats made decimals (the printed digits, half up; a float widened to a double first); to csv', () =>
+    expectParity({
+      files: { 'raw/j/a.json': '{"id":1,"d":1.255}\n{"id":2,"d":0.00006}\n{"id":3,"d":-0.00009}\n{"id":4,"d":9.4e-8}\n{"id":5,"d":123456.785}\n' },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/j/'], format: 'json' })
+          .applyMapping([
+            { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+            { from: 'd', fromType: 'double', to: 'd', toType: 'double' },
+            { from: 'd', fromType: 'double', to: 'f', toType: 'float' },
+          ])
+          .applyMapping([
+            { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+            { from: 'd', fromType: 'double', to: 'd2', toType: 'decimal(12,2)' },
+            { from: 'd', fromType: 'double', to: 'd6', toType: 'decimal(18,6)' },
+            { from: 'f', fromType: 'float', to: 'f2', toType: 'decimal(12,2)' },
+          ])
+          .writeToS3({ path: 's3://out/d/', format: 'csv' }),
+    }));
+
   test.each(['csv', 'json'] as const)('%s partitioned, bzip2', (format) =>
     expectParity({
       files: { 'raw/j/a.json': '{"id":1,"state":"CA"}\n{"id":2,"state":"NY"}\n{"id":3,"state":"CA"}\n' },

@@ -252,8 +252,8 @@ test('a bzip2 JSON sink writes bzip2 files (.json.bz2) through the bzip2 program
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-test('applyMapping of a double to a decimal rounds the digits Java prints half up, as Spark does (1.255 is 1.26, not the binary 1.2549...)', async () => {
-  await h.service.objects.write('b', 'in/a.json', '{"id":1,"d":1.255}\n{"id":2,"d":-1.255}\n{"id":3,"d":0.00001}\n{"id":4,"d":1e20}\n');
+test('applyMapping of a double to a decimal rounds the digits Java prints half up, as Spark does (1.255 is 1.26, not the binary 1.2549...), small and large ones too', async () => {
+  await h.service.objects.write('b', 'in/a.json', '{"id":1,"d":1.255}\n{"id":2,"d":-1.255}\n{"id":3,"d":0.00001}\n{"id":4,"d":1e20}\n{"id":5,"d":0.00006}\n{"id":6,"d":-0.00009}\n{"id":7,"d":9.4e-8}\n{"id":8,"d":1.5e5}\n');
   const p = new Pipeline();
   p.fromS3({ paths: ['s3://b/in/'], format: 'json' })
     .applyMapping([
@@ -262,11 +262,21 @@ test('applyMapping of a double to a decimal rounds the digits Java prints half u
       { from: 'd', fromType: 'double', to: 'fine', toType: 'decimal(10,5)' },
     ])
     .writeToS3({ path: 's3://b/out/', format: 'json' });
-  expect(await jsonOut(p.graph)).toEqual([{ id: 1, d: 1.26, fine: 1.255 }, { id: 2, d: -1.26, fine: -1.255 }, { id: 3, d: 0, fine: 0.00001 }, { id: 4 }]);
+  // DuckDB writes 6e-05: its own cast of that text to a decimal rounded it to 0.01.
+  expect(await jsonOut(p.graph)).toEqual([
+    { id: 1, d: 1.26, fine: 1.255 },
+    { id: 2, d: -1.26, fine: -1.255 },
+    { id: 3, d: 0, fine: 0.00001 },
+    { id: 4 },
+    { id: 5, d: 0, fine: 0.00006 },
+    { id: 6, d: 0, fine: -0.00009 },
+    { id: 7, d: 0, fine: 0 },
+    { id: 8, d: 150000 },
+  ]);
 });
 
 test("applyMapping of a string to a date reads Spark's forms: a year, a month, a day followed by a time; trailing text or no such day is null", async () => {
-  const values = ['2024', '2024-3', '2024-03-05 10:00', ' 2024-03-05 ', '2024-03-05T10:00:00Z', '2024-03-05x', '2024-02-30', '05/03/2024'];
+  const values = ['2024', '2024-3', '2024-03-05 10:00', ' 2024-03-05 ', '2024-03-05T10:00:00Z', '2024-03-05x', '2024-02-30', '05/03/2024', '+2024-03-05', '12024-1-1', '2024-03-05\u000b', '2024-03-05 10:00\nx'];
   await h.service.objects.write('b', 'in/a.json', values.map((v, i) => JSON.stringify({ id: i + 1, s: v })).join('\n') + '\n');
   const p = new Pipeline();
   p.fromS3({ paths: ['s3://b/in/'], format: 'json' })
@@ -284,6 +294,10 @@ test("applyMapping of a string to a date reads Spark's forms: a year, a month, a
     { id: 6 },
     { id: 7 },
     { id: 8 },
+    { id: 9, d: '2024-03-05' },
+    { id: 10, d: '12024-01-01' },
+    { id: 11, d: '2024-03-05' },
+    { id: 12, d: '2024-03-05' },
   ]);
 });
 
@@ -302,4 +316,24 @@ test('JSON and CSV sinks write decimals as BigDecimal prints them: every digit o
   const text = async (prefix: string): Promise<string[]> => (await Promise.all((await h.keys('b', prefix)).map((k) => h.text('b', k)))).join('').trim().split('\n');
   expect(await text('out/')).toEqual(['{"id":1,"d":1.50,"t":1.00E-7}', '{"id":2,"d":100.00,"t":0.000015000}', '{"id":3,"d":-0.50,"t":0E-9}', '{"id":4,"d":0.00,"t":-1.5E-8}']);
   expect(await text('csv/')).toEqual(['id,d,t', '1,1.50,1.00E-7', '2,100.00,0.000015000', '3,-0.50,0E-9', '4,0.00,-1.5E-8']);
+});
+
+test('applyMapping of a float to a decimal widens it to a double first, as Spark does (a float 1.255 is 1.2549999952316284)', async () => {
+  await h.service.objects.write('b', 'in/a.json', '{"id":1,"f":1.255}\n');
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/in/'], format: 'json' })
+    .applyMapping([
+      { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+      { from: 'f', fromType: 'double', to: 'f', toType: 'float' },
+    ])
+    .applyMapping([
+      { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+      { from: 'f', fromType: 'float', to: 'd2', toType: 'decimal(10,2)' },
+      { from: 'f', fromType: 'float', to: 'd9', toType: 'decimal(12,9)' },
+    ])
+    .writeToS3({ path: 's3://b/out/', format: 'csv' });
+  await h.job('j', p.graph);
+  expect((await h.service.runJob('j')).JobRunState).toBe('SUCCEEDED');
+  const [key] = await h.keys('b', 'out/');
+  expect((await h.text('b', key)).trim().split('\n')).toEqual(['id,d2,d9', '1,1.25,1.254999995']);
 });

@@ -164,6 +164,9 @@ test('unbox csv withSchema takes each record\'s values by position as the schema
   expect(() => src.unbox('n', 'csv', { withSchema: [{ name: '{{args.field}}', type: 'int' }], transformationCtx: 'u' })).toThrow(
     "pipeline node 'u' (Unbox): Schema[0].Name cannot be a job argument: the schema is printed into the script as its JSON text",
   );
+  expect(() => src.unbox('n', 'csv', { withSchema: [{ name: 'a', type: '{{args.type}}' }], transformationCtx: 'u' })).toThrow(
+    "pipeline node 'u' (Unbox): Schema[0].Type cannot be a job argument: the schema is printed into the script as its JSON text",
+  );
 });
 
 test('unbox refuses a field that is not a string, a format other than json or csv, and csv options that cannot apply', async () => {

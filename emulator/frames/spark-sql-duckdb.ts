@@ -300,8 +300,15 @@ function expr(e: SqlExpr, context: Context, scope: Scope): string {
       return `(- ${x(e.expr)})`;
     case 'isNull':
       return `(${x(e.expr)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
-    case 'in':
-      return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map(x).join(', ')}))`;
+    case 'in': {
+      // Spark compares a string with numbers, dates or timestamps in IN as strings (the wider common type of a string
+      // and any of them is a string): `'01' IN (1)` is false, where DuckDB would cast '01' to 1.
+      const all = [e.expr, ...e.list];
+      const types = all.map((v) => typeOf(v, scope));
+      const asText = types.includes('VARCHAR') && types.some((t) => t !== undefined && t !== 'VARCHAR' && (NUMERIC_SQL.test(t) || t === 'DATE' || t === 'TIMESTAMP'));
+      const [value, ...list] = all.map((v, i) => (asText && types[i] !== 'VARCHAR' ? sparkText(x(v), types[i]) : x(v)));
+      return `(${value} ${e.negated ? 'NOT ' : ''}IN (${list.join(', ')}))`;
+    }
     case 'inQuery':
       return `(${x(e.expr)} ${e.negated ? 'NOT ' : ''}IN (${subquery(e.query, context)}))`;
     case 'exists':
@@ -458,6 +465,11 @@ function compared(left: string, leftType: string | undefined, right: string, rig
   if (leftType === 'VARCHAR' && castable(rightType)) return cast(left, right, rightType);
   if (rightType === 'VARCHAR' && castable(leftType)) return cast(right, left, leftType).reverse() as [string, string];
   return [left, right];
+}
+
+/** A value as Spark writes it as a string (a double as Java prints it; the other numbers, dates and timestamps as DuckDB does, alike). */
+function sparkText(sql: string, type: string | undefined): string {
+  return type === 'DOUBLE' || type === 'FLOAT' ? javaNumberText(sql) : `CAST(${sql} AS VARCHAR)`;
 }
 
 /** The class of arithmetic over these types: fractional if one is, integral if all are; undefined otherwise. */

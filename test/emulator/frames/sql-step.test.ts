@@ -154,6 +154,10 @@ test("typed literals DATE '...' and TIMESTAMP '...' are dates and timestamps (1-
   ).toEqual(['{"id":1}']);
   // A string compared with a decimal: both as doubles (Spark 3), so '1.005' is not 1.01.
   expect((await query("SELECT id FROM o WHERE id = 1 AND ('1.005' = CAST(1.01 AS DECIMAL(10,2))) = false AND '1.01' = CAST(1.01 AS DECIMAL(10,2))")).rows).toEqual(['{"id":1}']);
+  // IN with a string and numbers or dates compares them as strings (Spark's common type): '01' is not 1, a date matches its text.
+  expect((await query("SELECT id FROM o WHERE id IN ('1', '04') AND note IN (DATE '2024-01-15', 'a_b') AND ('01' IN (1, 2)) = false AND '2024-01-15' IN (DATE '2024-01-15')")).rows).toEqual([
+    '{"id":1}',
+  ]);
   // Spark types length() and the date parts int (DuckDB's are BIGINT).
   expect(await query("SELECT length(note) AS l, month(DATE '2024-03-05') AS m, hour(TIMESTAMP '2024-03-05 07:00:00') AS h FROM o WHERE id = 1")).toEqual({
     schema: lines('root', ' |-- l: int', ' |-- m: int', ' |-- h: int'),

@@ -8,6 +8,14 @@ const FLOATING = /^(DOUBLE|FLOAT)$/;
  * The texts Spark casts to a date (`stringToDate`): a year of 4 to 7 digits with an optional sign, then `-[m]m`, then
  * `-[d]d`, the last followed by anything after a space or `T`; the characters 0x00-0x20 and 0x7f around it are trimmed.
  */
+/**
+ * The texts Spark casts to a timestamp (`stringToTimestamp`): the date's forms, the day followed by a space or `T` and
+ * `[h]h:[m]m[:[s]s[.fraction]]`, then optionally `Z`, `UTC` or an offset; trimmed as dates are.
+ */
+const SPARK_TIMESTAMP =
+  `'[\\x00-\\x20\\x7f]*([+-]?[0-9]{4,7})(?:-([0-9]{1,2})(?:-([0-9]{1,2})(?:[ T]([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(?:[.]([0-9]{0,9}))?)?` +
+  `[\\x00-\\x20]*(Z|UTC|[+-][0-9]{1,2}(?::?[0-9]{2})?)?)?)?)?[\\x00-\\x20\\x7f]*'`;
+const TIMESTAMP_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'fraction', 'zone'];
 const SPARK_DATE = `'[\\x00-\\x20\\x7f]*([+-]?[0-9]{4,7})(?:-([0-9]{1,2})(?:-([0-9]{1,2})(?:[ T](?s:.*))?)?)?[\\x00-\\x20\\x7f]*'`;
 
 /**
@@ -23,8 +31,11 @@ const SPARK_DATE = `'[\\x00-\\x20\\x7f]*([+-]?[0-9]{4,7})(?:-([0-9]{1,2})(?:-([0
  * - a double or float to a decimal: from the digits Java prints (a float widened to a double first), rounded half up;
  * - string to date: `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d` (a signed year of 4 to 7 digits) and that followed by a space
  *   or `T` and anything (a time), control characters and spaces around it trimmed (the missing month or day is 1);
- *   anything else, or no such day, is null. String to timestamp is DuckDB's own cast (Unconfirmed against Spark's
- *   forms: a year or year-month alone is null here, and a zone offset is dropped).
+ *   anything else, or no such day, is null;
+ * - string to timestamp: the date's forms, then a space or `T` and `[h]h:[m]m[:[s]s[.fraction]]` and a zone (`Z`,
+ *   `UTC`, or an offset, which is taken off: the result is UTC, Glue's session time zone); fractions beyond
+ *   microseconds are truncated. Unconfirmed: Spark's region zone ids (`America/New_York`) and time-only texts are
+ *   null here.
  */
 export function sparkCast(value: string, from: string, to: string): string {
   if (from === to) return value;
@@ -44,6 +55,19 @@ export function sparkCast(value: string, from: string, to: string): string {
     const part = (i: number): string => `regexp_extract(${value}, ${SPARK_DATE}, ${i})`;
     const day = `concat(ltrim(${part(1)}, '+'), '-', coalesce(nullif(${part(2)}, ''), '1'), '-', coalesce(nullif(${part(3)}, ''), '1'))`;
     return `(CASE WHEN regexp_full_match(${value}, ${SPARK_DATE}) THEN TRY_CAST(${day} AS DATE) END)`;
+  }
+  if (to === 'TIMESTAMP' && from === 'VARCHAR') {
+    const part = (name: string): string => `regexp_extract(${value}, ${SPARK_TIMESTAMP}, ${TIMESTAMP_PARTS.indexOf(name) + 1})`;
+    const or = (name: string, fallback: string): string => `coalesce(nullif(${part(name)}, ''), '${fallback}')`;
+    const local =
+      `TRY_CAST(concat(ltrim(${part('year')}, '+'), '-', ${or('month', '1')}, '-', ${or('day', '1')}, ' ', ${or('hour', '0')}, ':', ${or('minute', '0')}, ':', ` +
+      `${or('second', '0')}, '.', rpad(left(${part('fraction')}, 6), 6, '0')) AS TIMESTAMP)`;
+    // An offset (`+02:00`, `-0530`, `+2`) is taken off, giving UTC (Glue's session time zone); `Z` and `UTC` are UTC.
+    const zone = part('zone');
+    const digits = `replace(substr(${zone}, 2), ':', '')`;
+    const minutes = `(CASE WHEN length(${digits}) > 2 THEN CAST(left(${digits}, length(${digits}) - 2) AS INTEGER) * 60 + CAST(right(${digits}, 2) AS INTEGER) ELSE CAST(${digits} AS INTEGER) * 60 END)`;
+    const offset = `(CASE WHEN ${zone} IN ('', 'Z', 'UTC') THEN 0 WHEN left(${zone}, 1) = '-' THEN -${minutes} ELSE ${minutes} END)`;
+    return `(CASE WHEN regexp_full_match(${value}, ${SPARK_TIMESTAMP}) THEN ${local} - to_minutes(${offset}) END)`;
   }
   // Spark makes a decimal of a double from the digits Java prints (`BigDecimal(Double.toString(d))`), rounded half up:
   // 1.255 is 1.26 in decimal(10,2), where DuckDB's cast rounds the binary value (1.2549...) to 1.25. A float is made a

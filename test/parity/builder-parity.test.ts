@@ -1030,6 +1030,24 @@ describe('sinks', () => {
           .writeToS3({ path: 's3://out/d/', format: 'csv' }),
     }));
 
+  test("strings made dates and timestamps by Spark's forms (offsets taken off); to parquet", () =>
+    expectParity({
+      files: {
+        'raw/j/a.json': ['2024-01-15T10:00:00+02:00', '2024-01-15 10:00:00Z', '2024-01', '2024-01-15T10:00:00.1234567', '2024-01-15 25:00', '2024-01-15T10:00-0530', 'x', ' 2024-1-5 7:08 ']
+          .map((v, i) => JSON.stringify({ id: i + 1, s: v }))
+          .join('\n'),
+      },
+      build: (p) =>
+        p
+          .fromS3({ paths: ['s3://raw/j/'], format: 'json' })
+          .applyMapping([
+            { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+            { from: 's', fromType: 'string', to: 't', toType: 'timestamp' },
+            { from: 's', fromType: 'string', to: 'd', toType: 'date' },
+          ])
+          .writeToS3({ path: 's3://out/t/', format: 'parquet' }),
+    }));
+
   test.each(['csv', 'json'] as const)('%s partitioned, bzip2', (format) =>
     expectParity({
       files: { 'raw/j/a.json': '{"id":1,"state":"CA"}\n{"id":2,"state":"NY"}\n{"id":3,"state":"CA"}\n' },

@@ -337,3 +337,25 @@ test('applyMapping of a float to a decimal widens it to a double first, as Spark
   const [key] = await h.keys('b', 'out/');
   expect((await h.text('b', key)).trim().split('\n')).toEqual(['id,d2,d9', '1,1.25,1.254999995']);
 });
+
+test("applyMapping of a string to a timestamp reads Spark's forms and takes a zone offset off (UTC, Glue's session time zone)", async () => {
+  const values = ['2024-01-15T10:00:00+02:00', '2024-01-15 10:00:00Z', '2024-01', '2024-01-15T10:00:00.1234567', '2024-01-15 25:00', '2024-01-15T10:00-0530', 'x', ' 2024-1-5 7:08 '];
+  await h.service.objects.write('b', 'in/a.json', values.map((v, i) => JSON.stringify({ id: i + 1, s: v })).join('\n') + '\n');
+  const p = new Pipeline();
+  p.fromS3({ paths: ['s3://b/in/'], format: 'json' })
+    .applyMapping([
+      { from: 'id', fromType: 'int', to: 'id', toType: 'int' },
+      { from: 's', fromType: 'string', to: 't', toType: 'timestamp' },
+    ])
+    .writeToS3({ path: 's3://b/out/', format: 'json' });
+  expect(await jsonOut(p.graph)).toEqual([
+    { id: 1, t: '2024-01-15 08:00:00' },
+    { id: 2, t: '2024-01-15 10:00:00' },
+    { id: 3, t: '2024-01-01 00:00:00' },
+    { id: 4, t: '2024-01-15 10:00:00.123456' },
+    { id: 5 },
+    { id: 6, t: '2024-01-15 15:30:00' },
+    { id: 7 },
+    { id: 8, t: '2024-01-05 07:08:00' },
+  ]);
+});

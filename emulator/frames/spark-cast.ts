@@ -4,19 +4,22 @@ import { quoteLiteral } from './sql';
 const INTEGRAL = new Set(['BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT']);
 const FRACTIONAL = /^(DOUBLE|FLOAT|DECIMAL)/;
 const FLOATING = /^(DOUBLE|FLOAT)$/;
+/** What Spark trims around a date or timestamp's text: the characters 0x00-0x20 and 0x7f. */
+const TRIMMED = '[\\x00-\\x20\\x7f]*';
+/** A signed year of 4 to 7 digits, then `-[m]m`, then `-[d]d` (the groups of the month and the day left open). */
+const YEAR_MONTH_DAY = '([+-]?[0-9]{4,7})(?:-([0-9]{1,2})(?:-([0-9]{1,2})';
+/** The texts Spark casts to a date (`stringToDate`): the day may be followed by anything after a space or `T`. */
+const SPARK_DATE = { pattern: `'^${TRIMMED}${YEAR_MONTH_DAY}(?:[ T](?s:.*))?)?)?${TRIMMED}$'`, parts: ['year', 'month', 'day'] };
 /**
- * The texts Spark casts to a date (`stringToDate`): a year of 4 to 7 digits with an optional sign, then `-[m]m`, then
- * `-[d]d`, the last followed by anything after a space or `T`; the characters 0x00-0x20 and 0x7f around it are trimmed.
+ * The texts Spark casts to a timestamp (`stringToTimestamp`): the date's, the day followed by a space or `T` and
+ * `[h]h:[m]m[:[s]s[.fraction]]`, then optionally `Z`, `UTC` or an offset.
  */
-/**
- * The texts Spark casts to a timestamp (`stringToTimestamp`): the date's forms, the day followed by a space or `T` and
- * `[h]h:[m]m[:[s]s[.fraction]]`, then optionally `Z`, `UTC` or an offset; trimmed as dates are.
- */
-const SPARK_TIMESTAMP =
-  `'[\\x00-\\x20\\x7f]*([+-]?[0-9]{4,7})(?:-([0-9]{1,2})(?:-([0-9]{1,2})(?:[ T]([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(?:[.]([0-9]{0,9}))?)?` +
-  `[\\x00-\\x20]*(Z|UTC|[+-][0-9]{1,2}(?::?[0-9]{2})?)?)?)?)?[\\x00-\\x20\\x7f]*'`;
-const TIMESTAMP_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'fraction', 'zone'];
-const SPARK_DATE = `'[\\x00-\\x20\\x7f]*([+-]?[0-9]{4,7})(?:-([0-9]{1,2})(?:-([0-9]{1,2})(?:[ T](?s:.*))?)?)?[\\x00-\\x20\\x7f]*'`;
+const SPARK_TIMESTAMP = {
+  pattern:
+    `'^${TRIMMED}${YEAR_MONTH_DAY}(?:[ T]([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(?:[.]([0-9]{0,9}))?)?` +
+    `[\\x00-\\x20]*(Z|UTC|[+-][0-9]{1,2}(?::?[0-9]{2})?)?)?)?)?${TRIMMED}$'`,
+  parts: ['year', 'month', 'day', 'hour', 'minute', 'second', 'fraction', 'zone'],
+};
 
 /**
  * A value cast as Spark casts it, as the generated script's ApplyMapping and Glue's readers convert values
@@ -52,28 +55,39 @@ export function sparkCast(value: string, from: string, to: string): string {
   }
   if (to === 'BLOB' && from === 'VARCHAR') return `encode(${value})`;
   if (to === 'DATE' && from === 'VARCHAR') {
-    const part = (i: number): string => `regexp_extract(${value}, ${SPARK_DATE}, ${i})`;
-    const day = `concat(ltrim(${part(1)}, '+'), '-', coalesce(nullif(${part(2)}, ''), '1'), '-', coalesce(nullif(${part(3)}, ''), '1'))`;
-    return `(CASE WHEN regexp_full_match(${value}, ${SPARK_DATE}) THEN TRY_CAST(${day} AS DATE) END)`;
+    return textParts(value, SPARK_DATE, (p) => `CASE WHEN ${p}.year <> '' THEN TRY_CAST(${dayText(p)} AS DATE) END`);
   }
   if (to === 'TIMESTAMP' && from === 'VARCHAR') {
-    const part = (name: string): string => `regexp_extract(${value}, ${SPARK_TIMESTAMP}, ${TIMESTAMP_PARTS.indexOf(name) + 1})`;
-    const or = (name: string, fallback: string): string => `coalesce(nullif(${part(name)}, ''), '${fallback}')`;
-    const local =
-      `TRY_CAST(concat(ltrim(${part('year')}, '+'), '-', ${or('month', '1')}, '-', ${or('day', '1')}, ' ', ${or('hour', '0')}, ':', ${or('minute', '0')}, ':', ` +
-      `${or('second', '0')}, '.', rpad(left(${part('fraction')}, 6), 6, '0')) AS TIMESTAMP)`;
-    // An offset (`+02:00`, `-0530`, `+2`) is taken off, giving UTC (Glue's session time zone); `Z` and `UTC` are UTC.
-    const zone = part('zone');
-    const digits = `replace(substr(${zone}, 2), ':', '')`;
-    const minutes = `(CASE WHEN length(${digits}) > 2 THEN CAST(left(${digits}, length(${digits}) - 2) AS INTEGER) * 60 + CAST(right(${digits}, 2) AS INTEGER) ELSE CAST(${digits} AS INTEGER) * 60 END)`;
-    const offset = `(CASE WHEN ${zone} IN ('', 'Z', 'UTC') THEN 0 WHEN left(${zone}, 1) = '-' THEN -${minutes} ELSE ${minutes} END)`;
-    return `(CASE WHEN regexp_full_match(${value}, ${SPARK_TIMESTAMP}) THEN ${local} - to_minutes(${offset}) END)`;
+    return textParts(value, SPARK_TIMESTAMP, (p) => {
+      const or = (part: string, fallback: string): string => `coalesce(nullif(${p}.${part}, ''), '${fallback}')`;
+      const local = `TRY_CAST(concat(${dayText(p)}, ' ', ${or('hour', '0')}, ':', ${or('minute', '0')}, ':', ${or('second', '0')}, '.', rpad(left(${p}.fraction, 6), 6, '0')) AS TIMESTAMP)`;
+      // An offset (`+02:00`, `-0530`, `+2`) is taken off, giving UTC (Glue's session time zone); `Z` and `UTC` are UTC.
+      const digits = `replace(substr(${p}.zone, 2), ':', '')`;
+      const minutes = `(CASE WHEN length(${digits}) > 2 THEN CAST(left(${digits}, length(${digits}) - 2) AS INTEGER) * 60 + CAST(right(${digits}, 2) AS INTEGER) ELSE CAST(${digits} AS INTEGER) * 60 END)`;
+      const offset = `(CASE WHEN ${p}.zone IN ('', 'Z', 'UTC') THEN 0 WHEN left(${p}.zone, 1) = '-' THEN -${minutes} ELSE ${minutes} END)`;
+      return `CASE WHEN ${p}.year <> '' THEN ${local} - to_minutes(${offset}) END`;
+    });
   }
   // Spark makes a decimal of a double from the digits Java prints (`BigDecimal(Double.toString(d))`), rounded half up:
   // 1.255 is 1.26 in decimal(10,2), where DuckDB's cast rounds the binary value (1.2549...) to 1.25. A float is made a
   // double first, as Spark does (a float 1.255 is 1.2549999952316284, so 1.25).
   if (to.startsWith('DECIMAL') && FLOATING.test(from)) return `TRY_CAST(${plainDoubleText(from === 'FLOAT' ? `CAST(${value} AS DOUBLE)` : value)} AS ${to})`;
   return `TRY_CAST(${value} AS ${to})`;
+}
+
+/**
+ * A value `made` from the parts of a text matched by one of the patterns above, bound to a name so that the pattern runs once per
+ * value (each use of a `regexp_extract` would run it again: ten times over for a timestamp). A text that does not match
+ * has an empty year.
+ */
+function textParts(value: string, text: { pattern: string; parts: readonly string[] }, made: (parts: string) => string): string {
+  const parts = `regexp_extract(${value}, ${text.pattern}, [${text.parts.map((n) => `'${n}'`).join(', ')}])`;
+  return `list_transform([${parts}], lambda gluekit_text_parts: ${made('gluekit_text_parts')})[1]`;
+}
+
+/** The `yyyy-m-d` text of a matched date's parts (a missing month or day is 1). */
+function dayText(parts: string): string {
+  return `concat(ltrim(${parts}.year, '+'), '-', coalesce(nullif(${parts}.month, ''), '1'), '-', coalesce(nullif(${parts}.day, ''), '1'))`;
 }
 
 /**

@@ -76,13 +76,13 @@ export function sparkCast(value: string, from: string, to: string): string {
 }
 
 /**
- * A value `made` from the parts of a text matched by one of the patterns above, bound to a name so that the pattern runs once per
- * value (each use of a `regexp_extract` would run it again: ten times over for a timestamp). A text that does not match
- * has an empty year.
+ * A value `made` from the parts of a text matched by one of the patterns above, all read from one `regexp_extract` of
+ * the named groups (a struct, which DuckDB evaluates once however often `made` uses it; a `regexp_extract` per part ran
+ * the pattern again each time: ten times over for a timestamp). A text that does not match has an empty year.
  */
 function textParts(value: string, text: { pattern: string; parts: readonly string[] }, made: (parts: string) => string): string {
   const parts = `regexp_extract(${value}, ${text.pattern}, [${text.parts.map((n) => `'${n}'`).join(', ')}])`;
-  return `list_transform([${parts}], lambda gluekit_text_parts: ${made('gluekit_text_parts')})[1]`;
+  return `(${made(`(${parts})`)})`;
 }
 
 /** The `yyyy-m-d` text of a matched date's parts (a missing month or day is 1). */

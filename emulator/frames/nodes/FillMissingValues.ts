@@ -5,7 +5,6 @@ import { NUMERIC_KINDS } from '../schema';
 import { sparkCast } from '../spark-cast';
 import { quoteIdentifier } from '../sql';
 
-
 /**
  * `FillMissingValues`: the frame with one more top-level field (or that field replaced in place, matched ignoring case:
  * Unconfirmed), holding `ImputedPath`'s value where it has one and an estimate where it is missing (null, or an empty
